@@ -1,0 +1,212 @@
+"""The ``lkjip`` command line. User-facing text is Indonesian; no traceback for user errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from lkjip.formatting import angka_ringkas, persen, rupiah
+from lkjip.problems import InputError
+from lkjip.summary import jsonable, summarise
+from lkjip.targets import Target, resolve
+from lkjip.validate import Checked, check_kecamatan
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="lkjip: Laporan Kinerja (LKjIP) kecamatan dari satu sumber data.",
+)
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Konfigurasi kota (params/*.yaml), folder data kecamatan, atau workbook .xlsx. "
+        "Kosong = semua konfigurasi di params/.",
+        show_default=False,
+    ),
+]
+ParamsOpt = Annotated[
+    Path | None,
+    typer.Option("--params", help="Konfigurasi kota yang aturannya dipakai untuk folder/workbook."),
+]
+
+
+def _say(text: str, style: str | None = None, console: Console = out) -> None:
+    console.print(text, style=style, markup=False, highlight=False)
+
+
+def _check(target: Target) -> Checked:
+    return check_kecamatan(target.path, target.rules, target.tahun)
+
+
+@app.command()
+def validate(paths: PathsArg = None, params: ParamsOpt = None) -> None:
+    """Periksa data kecamatan; setiap masalah satu baris. Keluar 0 hanya bila tanpa galat."""
+    targets = resolve(paths or [], params)
+    total_errors = total_warnings = 0
+    for target in targets:
+        checked = _check(target)
+        errors, warnings = len(checked.problems.errors), len(checked.problems.warnings)
+        total_errors, total_warnings = total_errors + errors, total_warnings + warnings
+        status = "OK" if checked.ok else "GAGAL"
+        _say(f"{status}  {target.label}: {errors} galat, {warnings} peringatan", "bold")
+        for problem in checked.problems:
+            _say("  " + problem.line(), "red" if problem.severity == "galat" else "yellow")
+    _say(
+        f"Ringkasan: {len(targets)} kecamatan diperiksa, {total_errors} galat, "
+        f"{total_warnings} peringatan."
+    )
+    if total_errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def summary(
+    paths: PathsArg = None,
+    params: ParamsOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Keluaran JSON untuk skrip.")] = False,
+) -> None:
+    """Angka utama kecamatan: capaian IKU, capaian rata-rata, anggaran dan efisiensi."""
+    results, failed = [], False
+    for target in resolve(paths or [], params):
+        checked = _check(target)
+        if not checked.ok:
+            failed = True
+            _say(f"GAGAL  {target.label}: data belum valid, ringkasan tidak dibuat", console=err)
+            for problem in checked.problems.errors:
+                _say("  " + problem.line(), console=err)
+            continue
+        tahun = target.tahun or checked.data.tahun
+        figures = summarise(checked.data, target.rules, tahun)  # type: ignore[arg-type]
+        if target.config:
+            figures = {"kota": target.config.nama, **figures}
+        results.append(figures)
+        if not as_json:
+            _print_summary(figures)
+    if as_json:
+        payload = jsonable(results[0] if len(results) == 1 else results)
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_summary(figures: dict[str, object]) -> None:
+    title = f"Kecamatan {figures['kecamatan']}"
+    if figures.get("kota"):
+        title += f", {figures['kota']}"
+    title += f" — tahun {figures['tahun']} (aturan {figures['aturan']})"
+    _say(title, "bold")
+    table = Table("Kode", "Indikator Kinerja Utama", "Target", "Realisasi", "Capaian", "Kategori")
+    for row in figures["iku"]:  # type: ignore[attr-defined]
+        table.add_row(
+            row["kode"],
+            row["uraian"],
+            angka_ringkas(row["target"]),
+            angka_ringkas(row["realisasi"]),
+            persen(row["capaian"]),
+            row["kategori"] or "-",
+        )
+    out.print(table)
+    _say(
+        f"Capaian rata-rata IKU: {persen(figures['capaian_rata_rata'])} "  # type: ignore[arg-type]
+        f"({figures['kategori'] or '-'})"
+    )
+    money: dict = figures["anggaran"]  # type: ignore[assignment]
+    _say(
+        f"Anggaran: pagu {rupiah(money['pagu'])}, realisasi {rupiah(money['realisasi'])} "
+        f"({persen(money['persen'])}), SiLPA {rupiah(money['silpa'])}"
+    )
+    for row in figures["efisiensi"]:  # type: ignore[attr-defined]
+        _say(
+            f"Efisiensi sasaran {row['sasaran']}: kinerja {persen(row['capaian_kinerja'])}, "
+            f"anggaran {persen(row['capaian_anggaran'])}, efisiensi {persen(row['efisiensi'])}"
+        )
+    _say("")
+
+
+@app.command()
+def template(
+    output: Annotated[Path, typer.Argument(help="Berkas .xlsx yang akan ditulis.")],
+    source: Annotated[
+        Path | None,
+        typer.Option("--dari", help="Isi workbook dengan data kecamatan ini (folder CSV)."),
+    ] = None,
+) -> None:
+    """Tulis workbook isian kosong (atau terisi data yang ada) dengan petunjuk dan dropdown."""
+    from lkjip.loader import load_kecamatan
+    from lkjip.template import write_template
+
+    if output.suffix.lower() != ".xlsx":
+        raise InputError(f"{output}: nama berkas keluaran harus berakhiran .xlsx")
+    data = load_kecamatan(source) if source else None
+    if data is not None and data.problems.errors:
+        for problem in data.problems.errors:
+            _say(problem.line(), console=err)
+        raise InputError(f"{source}: data tidak dapat dibaca utuh; perbaiki dulu galat di atas")
+    write_template(output, data)
+    _say(f"Workbook ditulis: {output}")
+
+
+@app.command()
+def sample(
+    output: Annotated[
+        Path, typer.Argument(help="Folder tujuan (params/ dan data/ dibuat di sini).")
+    ],
+    kecamatan: Annotated[int, typer.Option("--kecamatan", min=1, help="Banyaknya kecamatan.")] = 6,
+    seed: Annotated[int, typer.Option("--seed", help="Benih acak; sama = hasil sama.")] = 1,
+    tahun: Annotated[int, typer.Option("--tahun", min=2000, max=2100)] = 2024,
+) -> None:
+    """Buat kota sintetis 'Kota Contoh' dengan N kecamatan yang valid dan realistis."""
+    from lkjip.sample import generate_city
+
+    config = generate_city(output, kecamatan, seed, tahun)
+    _say(f"Kota Contoh dengan {kecamatan} kecamatan ditulis; konfigurasi: {config}")
+
+
+@app.command()
+def contract(
+    output: Annotated[Path, typer.Argument(help="Berkas Markdown tujuan.")] = Path(
+        "docs/data-contract.md"
+    ),
+) -> None:
+    """Tulis ulang dokumen kontrak data dari skema."""
+    from lkjip.contract_doc import contract_markdown
+
+    output.write_text(contract_markdown(), encoding="utf-8")
+    _say(f"Kontrak data ditulis: {output}")
+
+
+def main() -> None:
+    """Entry point: user errors become one Indonesian message and exit code 2."""
+    try:
+        app()
+    except InputError as exc:
+        _say(f"galat: {exc}", "red", console=err)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        _say("dihentikan.", console=err)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("LKJIP_DEBUG"):
+            raise
+        _say(
+            f"galat tak terduga: {exc.__class__.__name__}: {exc}. "
+            "Jalankan ulang dengan LKJIP_DEBUG=1 untuk rincian teknis dan laporkan.",
+            "red",
+            console=err,
+        )
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

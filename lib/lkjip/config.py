@@ -1,0 +1,143 @@
+"""City configs (``params/<kota>.yaml``) loaded into validated models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from lkjip.problems import InputError
+from lkjip.rules import Aturan, load_rules
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Label(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    judul: str = "Laporan Kinerja Instansi Pemerintah"
+    akronim: str = "LKjIP"
+    dokumen_perencanaan: Literal["RPJMD", "RPD"] = "RPJMD"
+    periode_perencanaan: str = ""
+    periode_renstra: str = ""
+
+
+class KecamatanEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    slug: str = Field(pattern=SLUG)
+    nama: str
+    data: Path
+    aturan: dict[str, object] = Field(default_factory=dict)
+
+
+class CityConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    nama: str
+    jenis: Literal["kota", "kabupaten"]
+    provinsi: str = ""
+    logo: Path | None = None
+    tahun: int = Field(ge=1990, le=2100)
+    label: Label = Field(default_factory=Label)
+    aturan: dict[str, object] = Field(default_factory=dict)
+    boilerplate: dict[str, str] = Field(default_factory=dict)
+    kecamatan: list[KecamatanEntry] = Field(min_length=1)
+    path: Path = Path(".")
+
+    @field_validator("kecamatan")
+    @classmethod
+    def _unique_slugs(cls, entries: list[KecamatanEntry]) -> list[KecamatanEntry]:
+        seen: set[str] = set()
+        for entry in entries:
+            if entry.slug in seen:
+                raise ValueError(f"slug kecamatan '{entry.slug}' dipakai lebih dari sekali")
+            seen.add(entry.slug)
+        return entries
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    def data_path(self, entry: KecamatanEntry) -> Path:
+        return (self.path.parent / entry.data).resolve()
+
+    def rules_for(self, entry: KecamatanEntry | None = None) -> Aturan:
+        spec = dict(self.aturan)
+        if entry is not None:
+            spec.update(entry.aturan)
+        return load_rules(spec)
+
+    def find(self, slug: str) -> KecamatanEntry:
+        for entry in self.kecamatan:
+            if entry.slug == slug:
+                return entry
+        known = ", ".join(e.slug for e in self.kecamatan)
+        raise InputError(f"{self.path}: kecamatan '{slug}' tidak ada; yang ada: {known}")
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": "wajib diisi",
+    "extra_forbidden": "kunci tidak dikenal",
+    "literal_error": "pilihan tidak dikenal",
+    "string_type": "harus teks",
+    "int_parsing": "harus bilangan bulat",
+    "int_type": "harus bilangan bulat",
+    "greater_than_equal": "terlalu kecil",
+    "less_than_equal": "terlalu besar",
+    "string_pattern_mismatch": "hanya huruf kecil, angka dan tanda hubung (mis. bekasi-utara)",
+    "too_short": "tidak boleh kosong",
+    "list_type": "harus daftar",
+    "dict_type": "harus pemetaan kunci: nilai",
+    "model_type": "harus pemetaan kunci: nilai",
+}
+
+
+def explain_validation_error(exc: ValidationError) -> list[str]:
+    """Indonesian one-liners for a pydantic error: field path, what is wrong, what was found."""
+    lines = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "(akar)"
+        text = _PYDANTIC_MESSAGES.get(err["type"])
+        if text is None:
+            message = str(err.get("msg", ""))
+            text = (
+                message.removeprefix("Value error, ") if "Value error" in message else "tidak sah"
+            )
+        if err["type"] == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            text += f" (pilihan: {expected})"
+        found = err.get("input")
+        if err["type"] not in ("missing",) and not isinstance(found, dict | list):
+            text += f"; ditemukan '{found}'"
+        lines.append(f"{where}: {text}")
+    return lines
+
+
+def load_config(path: Path) -> CityConfig:
+    """Read a city config; every problem raises :class:`InputError` with an Indonesian message."""
+    if not path.exists():
+        raise InputError(f"{path}: berkas konfigurasi tidak ditemukan")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" baris {mark.line + 1}" if mark else ""
+        raise InputError(f"{path}{line}: YAML tidak sah") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: isi konfigurasi harus pemetaan kunci: nilai")
+    try:
+        config = CityConfig.model_validate({**data, "path": path.resolve()})
+    except ValidationError as exc:
+        raise InputError(
+            "\n".join(f"{path}: {line}" for line in explain_validation_error(exc))
+        ) from exc
+    for entry in [None, *config.kecamatan]:
+        try:
+            config.rules_for(entry)
+        except ValidationError as exc:
+            raise InputError(
+                "\n".join(f"{path}: aturan.{line}" for line in explain_validation_error(exc))
+            ) from exc
+        except ValueError as exc:
+            raise InputError(f"{path}: {exc}") from exc
+    return config

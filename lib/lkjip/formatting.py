@@ -1,0 +1,70 @@
+"""Indonesian presentation of numbers, money, dates and counts; rounding happens here, once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from num2words import num2words
+
+LOCALE = "id_ID"
+EMPTY = "-"
+
+
+def round_half_up(value: Decimal | int, places: int = 2) -> Decimal:
+    """Half-up rounding on Decimal (Babel and ``round`` would round half to even)."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def angka(value: Decimal | int | None, places: int = 2) -> str:
+    """``1234567.885`` → ``1.234.567,89``; None → ``-``."""
+    if value is None:
+        return EMPTY
+    rounded = round_half_up(value, places)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(rounded, format=pattern, locale=LOCALE)
+
+
+def angka_ringkas(value: Decimal | int | None, max_places: int = 2) -> str:
+    """Like :func:`angka` but without trailing zeros: ``73`` → ``73``, ``7.8`` → ``7,8``."""
+    if value is None:
+        return EMPTY
+    rounded = round_half_up(value, max_places).normalize()
+    places = max(0, -rounded.as_tuple().exponent)  # type: ignore[operator]
+    return angka(rounded, places)
+
+
+def persen(value: Decimal | int | None, places: int = 2) -> str:
+    """``100.789`` → ``100,79%``."""
+    return EMPTY if value is None else angka(value, places) + "%"
+
+
+def rupiah(value: int | None) -> str:
+    """``10802728000`` → ``Rp 10.802.728.000``."""
+    if value is None:
+        return EMPTY
+    sign = "-" if value < 0 else ""
+    return f"{sign}Rp {angka(abs(value), 0)}"
+
+
+def tanggal(value: dt.date | None) -> str:
+    """``2024-12-31`` → ``31 Desember 2024``."""
+    return EMPTY if value is None else format_date(value, format="d MMMM y", locale="id")
+
+
+def terbilang(value: int) -> str:
+    """Whole number in Indonesian words: ``17`` → ``tujuh belas``."""
+    words = num2words(abs(value), lang="id")
+    return f"minus {words}" if value < 0 else words
+
+
+def bilangan_terbilang(value: int) -> str:
+    """Count with words, as the genre writes it: ``2`` → ``2 (dua)``."""
+    return f"{value} ({terbilang(value)})"
+
+
+def rupiah_terbilang(value: int) -> str:
+    """``46754089520`` → ``empat puluh enam miliar … lima ratus dua puluh rupiah``."""
+    return f"{terbilang(value)} rupiah"

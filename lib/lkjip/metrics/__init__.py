@@ -1,0 +1,1 @@
+"""Computations behind every number of the report: capaian, budget, IKM, AKIP, trends, staff."""

@@ -1,0 +1,134 @@
+"""Evaluation scores supplied from outside: IKM (service satisfaction) and AKIP (SAKIP score)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lkjip.loader import KecamatanData, Row
+from lkjip.metrics.capaian import HUNDRED, mean
+from lkjip.rules import Aturan, Band, classify
+
+IKM_FACTOR = Decimal(25)
+ALL_SERVICES = "Seluruh layanan"
+UNSUR = {
+    "U1": "Persyaratan",
+    "U2": "Sistem, Mekanisme, dan Prosedur",
+    "U3": "Waktu Penyelesaian",
+    "U4": "Biaya/Tarif",
+    "U5": "Produk Spesifikasi Jenis Pelayanan",
+    "U6": "Kompetensi Pelaksana",
+    "U7": "Perilaku Pelaksana",
+    "U8": "Penanganan Pengaduan, Saran dan Masukan",
+    "U9": "Sarana dan Prasarana",
+}
+
+
+@dataclass(frozen=True)
+class IkmService:
+    layanan: str
+    nilai: Decimal | None
+    nrr: dict[str, Decimal]
+    responden: int | None
+
+
+@dataclass(frozen=True)
+class IkmResult:
+    tahun: int
+    layanan: list[IkmService]
+    nilai: Decimal | None
+    mutu: Band | None
+
+
+def _service(layanan: str, rows: list[Row]) -> IkmService:
+    nrr_rows = [r for r in rows if r.get("nrr") is not None]
+    nrr: dict[str, list[Decimal]] = defaultdict(list)
+    for row in nrr_rows:
+        nrr[str(row.get("unsur") or "U?")].append(row["nrr"])  # type: ignore[arg-type]
+    per_unsur = {k: mean(v) for k, v in nrr.items()}
+    if per_unsur:
+        # PermenPAN-RB 14/2017: IKM = mean of the unsur NRR (equal weights 1/9) x 25.
+        nilai = mean([v for v in per_unsur.values() if v is not None])
+        nilai = None if nilai is None else nilai * IKM_FACTOR
+    else:
+        nilai = next((r["nilai"] for r in rows if r.get("nilai") is not None), None)  # type: ignore[assignment]
+    counts = [r["responden"] for r in rows if isinstance(r.get("responden"), int)]
+    return IkmService(layanan, nilai, per_unsur, max(counts) if counts else None)  # type: ignore[arg-type]
+
+
+def ikm_result(data: KecamatanData, rules: Aturan, tahun: int) -> IkmResult | None:
+    """The unit IKM of ``tahun``: mean of the per-service indices, with its mutu band."""
+    rows = [r for r in data.table("ikm") if r.get("tahun") == tahun]
+    if not rows:
+        return None
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[str(row.get("layanan") or ALL_SERVICES)].append(row)
+    services = [_service(name, members) for name, members in groups.items()]
+    nilai = mean([s.nilai for s in services if s.nilai is not None])
+    return IkmResult(tahun, services, nilai, classify(nilai, rules.skala_ikm))
+
+
+@dataclass(frozen=True)
+class AkipComponent:
+    komponen: str
+    bobot: Decimal
+    nilai: Decimal | None
+    nilai_lke: Decimal | None
+    nilai_lapangan: Decimal | None
+    row: Row
+
+    @property
+    def persen(self) -> Decimal | None:
+        """The score as a share of the component's weight."""
+        if self.nilai is None or not self.bobot:
+            return None
+        return self.nilai / self.bobot * HUNDRED
+
+
+@dataclass(frozen=True)
+class AkipResult:
+    tahun: int
+    komponen: list[AkipComponent]
+    nilai: Decimal | None
+    predikat: Band | None
+
+
+def component_score(row: Row, rules: Aturan) -> Decimal | None:
+    """The stated score, or one computed from the LKE and field scores with the rules' weight."""
+    if row.get("nilai") is not None:
+        return row["nilai"]  # type: ignore[return-value]
+    lke, lapangan = row.get("nilai_lke"), row.get("nilai_lapangan")
+    if lke is None:
+        return None
+    if lapangan is None or rules.akip_bobot_lke is None:
+        return lke  # type: ignore[return-value]
+    weight = rules.akip_bobot_lke
+    return weight * lke + (1 - weight) * lapangan  # type: ignore[operator]
+
+
+def akip_result(data: KecamatanData, rules: Aturan, tahun: int) -> AkipResult | None:
+    """AKIP of ``tahun``: the sum of its component scores and the predicate of that sum."""
+    rows = [r for r in data.table("evaluasi_sakip") if r.get("tahun") == tahun]
+    if not rows:
+        return None
+    components = [
+        AkipComponent(
+            komponen=str(r.get("komponen") or ""),
+            bobot=r.get("bobot") or Decimal(0),  # type: ignore[arg-type]
+            nilai=component_score(r, rules),
+            nilai_lke=r.get("nilai_lke"),  # type: ignore[arg-type]
+            nilai_lapangan=r.get("nilai_lapangan"),  # type: ignore[arg-type]
+            row=r,
+        )
+        for r in rows
+    ]
+    scores = [c.nilai for c in components if c.nilai is not None]
+    total = sum(scores, Decimal(0)) if scores else None
+    return AkipResult(tahun, components, total, classify(total, rules.skala_akip))
+
+
+def akip_years(data: KecamatanData, rules: Aturan) -> dict[int, AkipResult]:
+    years = sorted({r["tahun"] for r in data.table("evaluasi_sakip") if r.get("tahun")})  # type: ignore[type-var]
+    return {y: res for y in years if (res := akip_result(data, rules, y)) is not None}  # type: ignore[arg-type]

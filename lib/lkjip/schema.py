@@ -1,0 +1,460 @@
+"""The data contract: every sheet a kecamatan supplies, its columns, types and units.
+
+This module is the single source of truth for the contract. ``docs/data-contract.md``, the Excel
+template and the loader are all generated from, or driven by, the definitions below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """Column types. The value is the Indonesian name shown to users."""
+
+    TEXT = "teks"
+    CODE = "kode"
+    DECIMAL = "bilangan"
+    INTEGER = "bilangan bulat"
+    MONEY = "rupiah"
+    PERCENT = "persen"
+    YEAR = "tahun"
+    DATE = "tanggal"
+    CHOICE = "pilihan"
+    BOOL = "ya/tidak"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind
+    required: bool
+    description: str
+    example: str = ""
+    unit: str = ""
+    choices: tuple[str, ...] = ()
+    aliases: dict[str, str] = field(default_factory=dict)
+    default: object = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    row_is: str
+    description: str
+    columns: tuple[Column, ...]
+    required: bool = False
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+@dataclass(frozen=True)
+class ProfileKey:
+    name: str
+    kind: Kind
+    required: bool
+    description: str
+    example: str = ""
+
+
+def _c(name: str, kind: Kind, required: bool, description: str, example: str = "", **kw: object):
+    return Column(name, kind, required, description, example, **kw)  # type: ignore[arg-type]
+
+
+T, C, D, N, M, P, Y, DT, CH, B = (
+    Kind.TEXT,
+    Kind.CODE,
+    Kind.DECIMAL,
+    Kind.INTEGER,
+    Kind.MONEY,
+    Kind.PERCENT,
+    Kind.YEAR,
+    Kind.DATE,
+    Kind.CHOICE,
+    Kind.BOOL,
+)
+
+LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
+EDUCATION = ("S3", "S2", "S1", "D4", "D3", "D2", "D1", "SLTA", "SLTP", "SD")
+EDUCATION_ALIASES = {"SMA": "SLTA", "SMK": "SLTA", "MA": "SLTA", "SMP": "SLTP", "MTS": "SLTP"}
+STAFF_CATEGORIES = ("struktural", "fungsional", "pelaksana", "pppk", "non_asn")
+
+PROFILE_KEYS: tuple[ProfileKey, ...] = (
+    ProfileKey("nama_kecamatan", T, True, "Nama kecamatan tanpa kata 'Kecamatan'", "Perak"),
+    ProfileKey("tahun", Y, True, "Tahun laporan (tahun anggaran yang dilaporkan)", "2024"),
+    ProfileKey("alamat", T, False, "Alamat kantor kecamatan", "Jl. Raya Perak No. 1"),
+    ProfileKey("telepon", T, False, "Nomor telepon kantor", "021-8871674"),
+    ProfileKey("email", T, False, "Alamat surel kantor", "kecamatan@example.go.id"),
+    ProfileKey("laman", T, False, "Situs web atau akun media sosial", "bekasiutara"),
+    ProfileKey("camat_nama", T, True, "Nama lengkap Camat dengan gelar", "Drs. SUPRIYONO"),
+    ProfileKey("camat_pangkat", T, True, "Pangkat/golongan Camat", "Pembina"),
+    ProfileKey("camat_nip", C, True, "NIP Camat, 18 digit (spasi boleh)", "19701013 199201 1 011"),
+    ProfileKey("tempat_ttd", T, True, "Tempat penandatanganan", "Perak"),
+    ProfileKey("tanggal_ttd", DT, True, "Tanggal penandatanganan laporan", "2025-03-25"),
+    ProfileKey("luas_km2", D, False, "Luas wilayah", "29,05"),
+    ProfileKey("ketinggian_mdpl", D, False, "Ketinggian rata-rata di atas permukaan laut", "44"),
+    ProfileKey("jumlah_desa", N, False, "Jumlah desa (diperiksa terhadap sheet wilayah)", "13"),
+    ProfileKey("jumlah_kelurahan", N, False, "Jumlah kelurahan (diperiksa thd wilayah)", "6"),
+    ProfileKey("jumlah_penduduk", N, False, "Jumlah penduduk (diperiksa thd wilayah)", "51234"),
+    ProfileKey("visi", T, False, "Visi daerah yang didukung", "Jombang Maju dan Sejahtera"),
+    ProfileKey("misi", T, False, "Misi daerah yang didukung kecamatan", "Mewujudkan tata kelola …"),
+    ProfileKey("periode_renstra", T, False, "Periode Renstra kecamatan (tahun-tahun)", "2024-2026"),
+    ProfileKey("dasar_hukum_sotk", T, False, "Peraturan susunan organisasi", "Perbup 45/2019"),
+)
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet(
+        "profil",
+        "satu keterangan (kunci dan nilai)",
+        "Identitas kecamatan, penandatangan dan angka-angka umum. Kunci yang dikenal dicantumkan di "
+        "bawah tabel ini.",
+        (
+            _c("kunci", C, True, "Nama keterangan (lihat daftar kunci)", "camat_nama"),
+            _c("nilai", T, False, "Isi keterangan", "Drs. SUPRIYONO"),
+        ),
+        required=True,
+    ),
+    Sheet(
+        "wilayah",
+        "desa atau kelurahan",
+        "Desa/kelurahan di wilayah kecamatan.",
+        (
+            _c("nama", T, True, "Nama desa/kelurahan", "Perwira"),
+            _c(
+                "jenis", CH, True, "Desa atau kelurahan", "kelurahan", choices=("desa", "kelurahan")
+            ),
+            _c("kepala", T, False, "Nama kepala desa/lurah", "Budi Santoso"),
+            _c("luas_km2", D, False, "Luas wilayah", "3,25", unit="km²"),
+            _c("penduduk_l", N, False, "Penduduk laki-laki", "4210", unit="jiwa"),
+            _c("penduduk_p", N, False, "Penduduk perempuan", "4188", unit="jiwa"),
+            _c("jumlah_rw", N, False, "Jumlah RW", "12"),
+            _c("jumlah_rt", N, False, "Jumlah RT", "85"),
+        ),
+    ),
+    Sheet(
+        "batas_wilayah",
+        "arah mata angin",
+        "Batas wilayah kecamatan.",
+        (
+            _c(
+                "arah",
+                CH,
+                True,
+                "Arah batas",
+                "utara",
+                choices=("utara", "timur", "selatan", "barat"),
+            ),
+            _c("berbatasan_dengan", T, True, "Wilayah yang berbatasan", "Kabupaten Bekasi"),
+        ),
+    ),
+    Sheet(
+        "pegawai",
+        "pegawai (atau kelompok pegawai, lihat kolom jumlah)",
+        "Kondisi aparatur. Satu baris satu pegawai; bila hanya rekap yang tersedia, satu baris boleh "
+        "mewakili sekelompok pegawai yang sama dengan mengisi kolom jumlah.",
+        (
+            _c("nama", T, False, "Nama pegawai", "AHMAD SHOLI"),
+            _c("nip", C, False, "NIP 18 digit (spasi boleh)", "19680812 200604 1 007"),
+            _c("jabatan", T, True, "Jabatan", "Sekretaris Kecamatan"),
+            _c(
+                "kategori", CH, True, "Kategori kepegawaian", "struktural", choices=STAFF_CATEGORIES
+            ),
+            _c("golongan", T, False, "Golongan ruang", "III/b"),
+            _c(
+                "pendidikan",
+                CH,
+                False,
+                "Pendidikan terakhir",
+                "S1",
+                choices=EDUCATION,
+                aliases=EDUCATION_ALIASES,
+            ),
+            _c("jenis_kelamin", CH, False, "L atau P", "L", choices=("L", "P")),
+            _c("diklat", T, False, "Diklat kepemimpinan/teknis yang sudah diikuti", "PKA"),
+            _c("unit", T, False, "Unit kerja (kosong = kantor kecamatan)", "Kecamatan"),
+            _c("jumlah", N, False, "Banyaknya pegawai yang diwakili baris ini", "1", default=1),
+        ),
+    ),
+    Sheet(
+        "unit_organisasi",
+        "unit organisasi",
+        "Susunan organisasi untuk bagan struktur.",
+        (
+            _c("kode", C, True, "Kode unit", "SEK"),
+            _c("nama", T, True, "Nama unit", "Sekretariat Kecamatan"),
+            _c("induk", C, False, "Kode unit atasan (kosong untuk Camat)", "CMT"),
+            _c("kepala", T, False, "Nama pejabat kepala unit", "ABDUL WAKHID, SE"),
+        ),
+    ),
+    Sheet(
+        "sarpras",
+        "jenis sarana/prasarana",
+        "Sarana dan prasarana kantor.",
+        (
+            _c("jenis", T, True, "Jenis aset", "Komputer PC"),
+            _c("jumlah", N, True, "Jumlah menurut rekonsiliasi BMD", "10"),
+            _c("satuan", T, False, "Satuan", "unit"),
+            _c(
+                "kondisi",
+                CH,
+                False,
+                "Kondisi",
+                "baik",
+                choices=("baik", "rusak_ringan", "rusak_berat"),
+            ),
+            _c("standar_kebutuhan", N, False, "Jumlah menurut standar kebutuhan", "12"),
+        ),
+    ),
+    Sheet(
+        "tujuan",
+        "tujuan Renstra",
+        "Tujuan dalam Renstra kecamatan.",
+        (
+            _c("kode", C, True, "Kode tujuan", "T1"),
+            _c("uraian", T, True, "Rumusan tujuan", "Terwujudnya tata kelola pemerintahan …"),
+            _c("tahun_mulai", Y, False, "Berlaku mulai tahun", "2024"),
+            _c("tahun_selesai", Y, False, "Berlaku sampai tahun", "2026"),
+        ),
+        required=True,
+    ),
+    Sheet(
+        "sasaran",
+        "sasaran strategis",
+        "Sasaran strategis; setiap sasaran menginduk ke satu tujuan.",
+        (
+            _c("kode", C, True, "Kode sasaran", "S1"),
+            _c("tujuan", C, True, "Kode tujuan induk", "T1"),
+            _c("uraian", T, True, "Rumusan sasaran", "Meningkatnya akuntabilitas kinerja"),
+            _c("tahun_mulai", Y, False, "Berlaku mulai tahun", "2024"),
+            _c("tahun_selesai", Y, False, "Berlaku sampai tahun", "2026"),
+        ),
+        required=True,
+    ),
+    Sheet(
+        "indikator",
+        "indikator kinerja",
+        "Indikator tujuan, sasaran (IKU), program, kegiatan dan sub kegiatan. Indikator program/"
+        "kegiatan/sub kegiatan menginduk ke kode di sheet anggaran.",
+        (
+            _c("kode", C, True, "Kode indikator (unik)", "IKU1"),
+            _c("level", CH, True, "Tingkat indikator", "sasaran", choices=LEVELS),
+            _c(
+                "induk",
+                C,
+                True,
+                "Kode tujuan/sasaran, atau kode program/kegiatan/sub kegiatan",
+                "S1",
+            ),
+            _c(
+                "unit",
+                T,
+                False,
+                "Unit pelaksana sub kegiatan (bila sub kegiatan per kelurahan)",
+                "",
+            ),
+            _c("uraian", T, True, "Nama indikator", "Nilai evaluasi AKIP Kecamatan"),
+            _c("satuan", T, True, "Satuan", "nilai"),
+            _c(
+                "polaritas",
+                CH,
+                True,
+                "naik = makin tinggi makin baik; turun = makin rendah makin baik",
+                "naik",
+                choices=("naik", "turun"),
+            ),
+            _c("jenis", CH, False, "Jenis angka", "indeks", choices=("persen", "jumlah", "indeks")),
+            _c(
+                "iku",
+                B,
+                False,
+                "Indikator Kinerja Utama? (hanya level sasaran)",
+                "ya",
+                default=False,
+            ),
+            _c("formulasi", T, False, "Rumus penghitungan", "Nilai LHE AKIP tahun n"),
+            _c("sumber_data", T, False, "Sumber data", "LHE AKIP Inspektorat"),
+            _c("penanggung_jawab", T, False, "Penanggung jawab", "Camat"),
+            _c("target_akhir", D, False, "Target akhir periode Renstra", "75"),
+            _c("tahun_mulai", Y, False, "Berlaku mulai tahun", "2024"),
+            _c("tahun_selesai", Y, False, "Berlaku sampai tahun", "2026"),
+            _c(
+                "dihitung_dari",
+                CH,
+                False,
+                "Realisasi diperiksa terhadap sheet evaluasi_sakip (akip) atau ikm (ikm)",
+                "akip",
+                choices=("akip", "ikm"),
+            ),
+        ),
+        required=True,
+    ),
+    Sheet(
+        "target_realisasi",
+        "indikator × tahun",
+        "Target dan realisasi setiap indikator per tahun, diisi sekali dan dipakai semua tabel.",
+        (
+            _c("indikator", C, True, "Kode indikator", "IKU1"),
+            _c("tahun", Y, True, "Tahun", "2024"),
+            _c("target", D, True, "Target tahun itu", "73"),
+            _c("realisasi", D, False, "Realisasi (kosong bila belum ada)", "74,64"),
+            *(_c(f"target_tw{q}", D, False, f"Target triwulan {q}", "") for q in range(1, 5)),
+            *(_c(f"realisasi_tw{q}", D, False, f"Realisasi triwulan {q}", "") for q in range(1, 5)),
+            _c("sumber", T, False, "Dasar/sumber angka realisasi", "LHE No. X.700/559/2024"),
+            _c("penjelasan", T, False, "Penjelasan singkat", ""),
+        ),
+        required=True,
+    ),
+    Sheet(
+        "anggaran",
+        "sub kegiatan (per unit pelaksana)",
+        "Anggaran diisi hanya pada tingkat sub kegiatan; semua jumlah program/kegiatan, persentase "
+        "dan SiLPA dihitung.",
+        (
+            _c("program_kode", C, True, "Kode program", "7.01.01"),
+            _c("program", T, True, "Nama program", "Program Penunjang Urusan Pemerintahan Daerah"),
+            _c("kegiatan_kode", C, True, "Kode kegiatan", "7.01.01.2.01"),
+            _c("kegiatan", T, True, "Nama kegiatan", "Perencanaan, Penganggaran, dan Evaluasi"),
+            _c("kode", C, True, "Kode sub kegiatan", "7.01.01.2.01.0001"),
+            _c("subkegiatan", T, True, "Nama sub kegiatan", "Penyusunan Dokumen Perencanaan"),
+            _c("unit", T, False, "Unit pelaksana (kosong = kecamatan)", "Kelurahan Perwira"),
+            _c("sasaran", C, False, "Kode sasaran strategis yang didukung", "S1"),
+            _c("pagu_murni", M, False, "Pagu APBD murni", "3.000.000", unit="Rp"),
+            _c("pagu", M, True, "Pagu akhir (setelah perubahan)", "3.000.000", unit="Rp"),
+            *(_c(f"tw{q}", M, False, f"Alokasi triwulan {q}", "", unit="Rp") for q in range(1, 5)),
+            _c("realisasi", M, True, "Realisasi keuangan", "2.995.000", unit="Rp"),
+            _c(
+                "jenis_belanja",
+                CH,
+                False,
+                "Jenis belanja",
+                "barang_jasa",
+                choices=("pegawai", "barang_jasa", "modal", "hibah"),
+            ),
+            _c("sumber_dana", T, False, "Sumber dana", "PAD"),
+            _c("penjelasan", T, False, "Penjelasan realisasi/deviasi", ""),
+        ),
+        required=True,
+    ),
+    Sheet(
+        "pagu_program",
+        "program",
+        "Opsional: pagu dan realisasi per program sebagaimana tercantum di DPA/e-monev, untuk "
+        "dicocokkan dengan jumlah sub kegiatan.",
+        (
+            _c("program_kode", C, True, "Kode program", "7.01.01"),
+            _c("pagu", M, True, "Pagu program menurut DPA", "3.025.434.166", unit="Rp"),
+            _c("realisasi", M, False, "Realisasi menurut e-monev", "2.841.094.465", unit="Rp"),
+        ),
+    ),
+    Sheet(
+        "evaluasi_sakip",
+        "komponen × tahun",
+        "Nilai evaluasi AKIP per komponen (LHE Inspektorat).",
+        (
+            _c("tahun", Y, True, "Tahun evaluasi", "2024"),
+            _c("komponen", T, True, "Komponen", "Perencanaan Kinerja"),
+            _c("bobot", D, True, "Bobot komponen", "30"),
+            _c(
+                "nilai",
+                D,
+                False,
+                "Nilai komponen (kosong: dihitung dari LKE dan lapangan)",
+                "24,81",
+            ),
+            _c("nilai_lke", D, False, "Nilai LKE (mandiri)", "25,53"),
+            _c("nilai_lapangan", D, False, "Nilai evaluasi lapangan", "21,95"),
+            _c("catatan", T, False, "Catatan evaluator", ""),
+        ),
+    ),
+    Sheet(
+        "ikm",
+        "layanan × unsur (atau layanan dengan nilai akhir)",
+        "Indeks Kepuasan Masyarakat. Isi NRR per unsur (U1–U9), atau hanya nilai IKM akhir per "
+        "layanan bila rincian unsur tidak tersedia.",
+        (
+            _c("tahun", Y, True, "Tahun survei", "2024"),
+            _c("layanan", T, False, "Jenis layanan (kosong = seluruh layanan)", "KTP"),
+            _c("unsur", C, False, "Unsur U1–U9", "U1"),
+            _c("nrr", D, False, "Nilai rata-rata unsur, skala 1–4", "3,52"),
+            _c("nilai", D, False, "Nilai IKM akhir layanan, skala 25–100", "98,35"),
+            _c("responden", N, False, "Jumlah responden", "120"),
+        ),
+    ),
+    Sheet(
+        "prestasi",
+        "penghargaan",
+        "Prestasi dan penghargaan.",
+        (
+            _c("tahun", Y, True, "Tahun", "2024"),
+            _c(
+                "tingkat",
+                CH,
+                True,
+                "Tingkat",
+                "kabupaten",
+                choices=("kecamatan", "kota", "kabupaten", "provinsi", "nasional", "internasional"),
+            ),
+            _c("penghargaan", T, True, "Nama penghargaan", "Juara I Lomba PATEN"),
+            _c("pemberi", T, False, "Pemberi penghargaan", "Bupati Jombang"),
+        ),
+    ),
+    Sheet(
+        "pembanding",
+        "nilai pembanding",
+        "Nilai indikator yang sama pada tingkat lain (kota, provinsi, nasional).",
+        (
+            _c("indikator", C, True, "Kode indikator", "IKU1"),
+            _c("tahun", Y, True, "Tahun", "2024"),
+            _c(
+                "level",
+                CH,
+                True,
+                "Tingkat pembanding",
+                "kabupaten",
+                choices=("kecamatan_lain", "kota", "kabupaten", "provinsi", "nasional"),
+            ),
+            _c("nama", T, False, "Nama pembanding", "Kabupaten Jombang"),
+            _c("nilai", D, True, "Nilai", "8,45"),
+        ),
+    ),
+    Sheet(
+        "dokumentasi",
+        "foto",
+        "Foto kegiatan (berkas di folder foto/ di samping data).",
+        (
+            _c("file", T, True, "Nama berkas di folder foto/", "musrenbang.jpg"),
+            _c("keterangan", T, True, "Keterangan foto", "Musrenbang Kecamatan 2024"),
+            _c("indikator", C, False, "Kode indikator yang didokumentasikan", "IKU1"),
+            _c("program_kode", C, False, "Kode program yang didokumentasikan", "7.01.01"),
+        ),
+    ),
+    Sheet(
+        "tindak_lanjut",
+        "rekomendasi",
+        "Matriks tindak lanjut rekomendasi hasil evaluasi.",
+        (
+            _c("tahun", Y, True, "Tahun evaluasi yang direkomendasikan", "2024"),
+            _c("rekomendasi", T, True, "Rekomendasi evaluator", "Menyelaraskan cascading kinerja"),
+            _c("rencana_aksi", T, False, "Rencana aksi", "Reviu pohon kinerja"),
+            _c("waktu", T, False, "Waktu pelaksanaan", "Januari 2025"),
+            _c("penanggung_jawab", T, False, "Penanggung jawab", "Sekretaris Kecamatan"),
+            _c(
+                "status",
+                CH,
+                False,
+                "Status",
+                "proses",
+                choices=("sudah", "proses", "belum"),
+            ),
+        ),
+    ),
+)
+
+SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in SHEETS}
+PROFILE_BY_NAME: dict[str, ProfileKey] = {k.name: k for k in PROFILE_KEYS}

@@ -1,0 +1,475 @@
+"""Cross-checks between the sheets of a kecamatan, each naming the row to fix."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from lkjip.formatting import angka, round_half_up, rupiah
+from lkjip.loader import KecamatanData, Row, load_kecamatan
+from lkjip.metrics.budget import unit_of
+from lkjip.metrics.capaian import in_force
+from lkjip.metrics.evaluations import akip_result, component_score, ikm_result
+from lkjip.problems import Problems
+from lkjip.rules import Aturan
+
+TOLERANCE = Decimal("0.005")
+PARENT_SHEET = {"tujuan": "tujuan", "sasaran": "sasaran"}
+
+
+@dataclass
+class Checked:
+    """A kecamatan's data together with every problem found in it."""
+
+    data: KecamatanData
+    problems: Problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+
+def check_kecamatan(path: Path, rules: Aturan, tahun: int | None = None) -> Checked:
+    """Load and cross-check one kecamatan. ``tahun`` is the city config's year, if known."""
+    data = load_kecamatan(path)
+    problems = data.problems
+    _Checks(data, rules, tahun or data.tahun, problems).run(expected_year=tahun)
+    return Checked(data, problems)
+
+
+class _Checks:
+    def __init__(self, data: KecamatanData, rules: Aturan, tahun: int | None, problems: Problems):
+        self.data, self.rules, self.tahun, self.p = data, rules, tahun, problems
+
+    def usable(self, *sheets: str) -> bool:
+        return not any(s in self.data.unusable for s in sheets)
+
+    def rows(self, sheet: str) -> list[Row]:
+        return self.data.table(sheet) if self.usable(sheet) else []
+
+    def run(self, expected_year: int | None) -> None:
+        self.check_year(expected_year)
+        self.check_unique()
+        self.check_parents()
+        self.check_names()
+        self.check_indicators()
+        self.check_money()
+        self.check_stated_totals()
+        self.check_evaluations()
+        self.check_nip()
+
+    # --- identity and years -------------------------------------------------------------
+    def check_year(self, expected: int | None) -> None:
+        tahun = self.data.tahun
+        profil = self.rows("profil")
+        where = {"file": profil[0].source, "sheet": "profil"} if profil else {}
+        if expected is not None and tahun is not None and tahun != expected:
+            self.p.error(
+                "tahun profil berbeda dengan tahun konfigurasi kota",
+                found=str(tahun),
+                expected=str(expected),
+                column="tahun",
+                **where,
+            )
+        if self.tahun is None:
+            return
+        for sheet in ("evaluasi_sakip", "ikm", "prestasi", "pembanding", "tindak_lanjut"):
+            for row in self.rows(sheet):
+                year = row.get("tahun")
+                if isinstance(year, int) and year > self.tahun:
+                    self.p.error(
+                        "tahun sesudah tahun laporan",
+                        found=str(year),
+                        expected=f"paling lambat {self.tahun}",
+                        **row.where("tahun"),
+                    )
+        for row in self.rows("target_realisasi"):
+            year = row.get("tahun")
+            if isinstance(year, int) and year > self.tahun and row.get("realisasi") is not None:
+                self.p.error(
+                    "realisasi diisi untuk tahun sesudah tahun laporan",
+                    found=str(year),
+                    expected=f"realisasi hanya sampai tahun {self.tahun}; tahun depan cukup target",
+                    **row.where("realisasi"),
+                )
+
+    # --- keys ------------------------------------------------------------------------------
+    def _unique(self, sheet: str, key: Callable[[Row], Hashable], label: str, column: str) -> None:
+        seen: dict[Hashable, Row] = {}
+        for row in self.rows(sheet):
+            value = key(row)
+            if value is None or (isinstance(value, tuple) and None in value):
+                continue
+            if value in seen:
+                shown = " / ".join(str(v) for v in value) if isinstance(value, tuple) else value
+                self.p.error(
+                    f"{label} '{shown}' ganda; sudah dipakai di baris {seen[value].line}",
+                    **row.where(column),
+                )
+            else:
+                seen[value] = row
+
+    def check_unique(self) -> None:
+        self._unique("tujuan", lambda r: r.get("kode"), "kode tujuan", "kode")
+        self._unique("sasaran", lambda r: r.get("kode"), "kode sasaran", "kode")
+        self._unique("indikator", lambda r: r.get("kode"), "kode indikator", "kode")
+        self._unique("unit_organisasi", lambda r: r.get("kode"), "kode unit", "kode")
+        self._unique(
+            "anggaran",
+            lambda r: (r.get("kode"), unit_of(r)),
+            "sub kegiatan (kode/unit)",
+            "kode",
+        )
+        self._unique(
+            "target_realisasi",
+            lambda r: (r.get("indikator"), r.get("tahun")),
+            "indikator/tahun",
+            "indikator",
+        )
+        self._unique(
+            "evaluasi_sakip",
+            lambda r: (r.get("tahun"), str(r.get("komponen") or "").lower()),
+            "komponen AKIP per tahun",
+            "komponen",
+        )
+        self._unique(
+            "pagu_program", lambda r: r.get("program_kode"), "kode program", "program_kode"
+        )
+        self._unique(
+            "ikm",
+            lambda r: (
+                (r.get("tahun"), r.get("layanan"), r.get("unsur") or "-")
+                if r.get("unsur")
+                else None
+            ),
+            "unsur IKM per layanan dan tahun",
+            "unsur",
+        )
+
+    def _codes(self, sheet: str, column: str) -> set[str]:
+        return {str(r[column]) for r in self.rows(sheet) if r.get(column)}
+
+    def _parent(self, row: Row, column: str, known: set[str], what: str) -> None:
+        value = row.get(column)
+        if value and str(value) not in known:
+            sample = ", ".join(sorted(known)[:8]) or "(belum ada)"
+            self.p.error(
+                f"{what} '{value}' tidak ditemukan",
+                found=str(value),
+                expected=f"salah satu kode yang ada: {sample}",
+                **row.where(column),
+            )
+
+    def check_parents(self) -> None:
+        tujuan = self._codes("tujuan", "kode")
+        sasaran = self._codes("sasaran", "kode")
+        indikator = self._codes("indikator", "kode")
+        anggaran = self.rows("anggaran")
+        parents = {
+            "tujuan": tujuan,
+            "sasaran": sasaran,
+            "program": {str(r.get("program_kode")) for r in anggaran},
+            "kegiatan": {str(r.get("kegiatan_kode")) for r in anggaran},
+            "subkegiatan": {str(r.get("kode")) for r in anggaran},
+        }
+        for row in self.rows("sasaran"):
+            self._parent(row, "tujuan", tujuan, "kode tujuan induk")
+        if self.usable("anggaran"):
+            for row in self.rows("indikator"):
+                level = row.get("level")
+                if level in parents and (level in PARENT_SHEET or anggaran):
+                    self._parent(row, "induk", parents[level], f"induk {level}")  # type: ignore[index]
+                if level == "subkegiatan" and row.get("unit"):
+                    units = {unit_of(r) for r in anggaran if r.get("kode") == row.get("induk")}
+                    if units and row["unit"] not in units:
+                        self.p.error(
+                            f"sub kegiatan '{row.get('induk')}' tidak dilaksanakan unit ini",
+                            found=str(row["unit"]),
+                            expected="salah satu unit di sheet anggaran: "
+                            + ", ".join(sorted(units)),
+                            **row.where("unit"),
+                        )
+        for sheet in ("target_realisasi", "pembanding", "dokumentasi"):
+            for row in self.rows(sheet):
+                self._parent(row, "indikator", indikator, "kode indikator")
+        for row in anggaran:
+            self._parent(row, "sasaran", sasaran, "kode sasaran")
+        for row in self.rows("pagu_program"):
+            self._parent(row, "program_kode", parents["program"], "kode program")
+        for row in self.rows("dokumentasi"):
+            self._parent(row, "program_kode", parents["program"], "kode program")
+        units = self._codes("unit_organisasi", "kode")
+        for row in self.rows("unit_organisasi"):
+            self._parent(row, "induk", units, "kode unit induk")
+        if anggaran and sasaran and all(not r.get("sasaran") for r in anggaran):
+            self.p.warning(
+                "tidak ada sub kegiatan yang dipetakan ke sasaran; efisiensi per sasaran tidak "
+                "dapat dihitung",
+                file=anggaran[0].source,
+                sheet="anggaran",
+                column="sasaran",
+            )
+
+    def check_names(self) -> None:
+        for code_col, name_col, what in (
+            ("program_kode", "program", "program"),
+            ("kegiatan_kode", "kegiatan", "kegiatan"),
+        ):
+            first: dict[str, Row] = {}
+            for row in self.rows("anggaran"):
+                code, name = row.get(code_col), row.get(name_col)
+                if not code or not name:
+                    continue
+                if code not in first:
+                    first[code] = row  # type: ignore[index]
+                elif str(first[code][name_col]).lower() != str(name).lower():  # type: ignore[index]
+                    self.p.error(
+                        f"kode {what} '{code}' bernama lain di baris {first[code].line}",  # type: ignore[index]
+                        found=str(name),
+                        expected=str(first[code][name_col]),  # type: ignore[index]
+                        **row.where(name_col),
+                    )
+
+    # --- indicators -------------------------------------------------------------------------
+    def check_indicators(self) -> None:
+        if not self.usable("indikator", "target_realisasi") or self.tahun is None:
+            return
+        values = {(r.get("indikator"), r.get("tahun")): r for r in self.rows("target_realisasi")}
+        for row in self.rows("target_realisasi"):
+            if row.get("target") == 0:
+                self.p.error(
+                    "target 0: capaian tidak dapat dihitung (pembagian dengan nol)",
+                    found="0",
+                    expected="target bukan nol; hapus indikator yang tidak ditargetkan tahun ini",
+                    **row.where("target"),
+                )
+        in_force_now = [
+            r for r in self.rows("indikator") if r.get("kode") and in_force(r, self.tahun)
+        ]
+        for row in in_force_now:
+            value = values.get((row["kode"], self.tahun))
+            if value is None:
+                tr = self.rows("target_realisasi")
+                self.p.error(
+                    f"indikator '{row['kode']}' tidak punya target dan realisasi tahun {self.tahun}",
+                    file=tr[0].source if tr else row.source,
+                    sheet="target_realisasi",
+                    expected=f"baris indikator={row['kode']}, tahun={self.tahun}",
+                )
+                continue
+            if value.get("realisasi") is None:
+                self.p.error(
+                    f"realisasi tahun {self.tahun} indikator '{row['kode']}' kosong",
+                    **value.where("realisasi"),
+                    expected="angka realisasi (isi 0 bila memang nol)",
+                )
+            if row.get("iku") and row.get("level") != "sasaran":
+                self.p.warning(
+                    "hanya indikator tingkat sasaran yang dapat menjadi IKU", **row.where("iku")
+                )
+        if self.usable("sasaran") and not any(r.get("level") == "sasaran" for r in in_force_now):
+            rows = self.rows("indikator")
+            self.p.error(
+                f"tidak ada indikator sasaran (IKU) yang berlaku tahun {self.tahun}",
+                file=rows[0].source if rows else str(self.data.path),
+                sheet="indikator",
+                column="level",
+                expected="minimal satu indikator dengan level 'sasaran'",
+            )
+
+    # --- money ------------------------------------------------------------------------------
+    def check_money(self) -> None:
+        for row in self.rows("anggaran"):
+            for column in ("pagu_murni", "pagu", "tw1", "tw2", "tw3", "tw4", "realisasi"):
+                value = row.get(column)
+                if isinstance(value, int) and value < 0:
+                    self.p.error(
+                        "nilai uang negatif",
+                        found=rupiah(value),
+                        expected="0 atau lebih",
+                        **row.where(column),
+                    )
+            tws = [row.get(f"tw{q}") for q in range(1, 5)]
+            if any(isinstance(t, int) for t in tws):
+                basis = "pagu_murni" if isinstance(row.get("pagu_murni"), int) else "pagu"
+                total = sum(t for t in tws if isinstance(t, int))
+                if isinstance(row.get(basis), int) and total != row[basis]:
+                    self.p.error(
+                        f"jumlah alokasi TW1–TW4 ({rupiah(total)}) tidak sama dengan {basis}",
+                        found=rupiah(total),
+                        expected=rupiah(row[basis]),  # type: ignore[arg-type]
+                        **row.where("tw1"),
+                    )
+            pagu, realisasi = row.get("pagu"), row.get("realisasi")
+            if isinstance(pagu, int) and isinstance(realisasi, int) and realisasi > pagu:
+                self.p.warning(
+                    "realisasi melebihi pagu",
+                    found=rupiah(realisasi),
+                    expected=f"paling banyak {rupiah(pagu)}",
+                    **row.where("realisasi"),
+                )
+        for row in self.rows("pagu_program"):
+            for column in ("pagu", "realisasi"):
+                value = row.get(column)
+                if isinstance(value, int) and value < 0:
+                    self.p.error(
+                        "nilai uang negatif",
+                        found=rupiah(value),
+                        expected="0 atau lebih",
+                        **row.where(column),
+                    )
+
+    # --- stated totals ----------------------------------------------------------------------
+    def check_stated_totals(self) -> None:
+        sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for row in self.rows("anggaran"):
+            code = str(row.get("program_kode"))
+            sums[code][0] += row.get("pagu") if isinstance(row.get("pagu"), int) else 0  # type: ignore[operator]
+            sums[code][1] += row.get("realisasi") if isinstance(row.get("realisasi"), int) else 0  # type: ignore[operator]
+        for row in self.rows("pagu_program"):
+            code = str(row.get("program_kode"))
+            if code not in sums:
+                continue
+            for index, column in enumerate(("pagu", "realisasi")):
+                stated = row.get(column)
+                if isinstance(stated, int) and stated != sums[code][index]:
+                    self.p.error(
+                        f"{column} program '{code}' tidak sama dengan jumlah sub kegiatannya",
+                        found=rupiah(stated),
+                        expected=f"{rupiah(sums[code][index])} (jumlah sheet anggaran)",
+                        **row.where(column),
+                    )
+        wilayah = self.rows("wilayah")
+        profil_rows = self.rows("profil")
+        if wilayah and profil_rows:
+            by_key = {str(r.get("kunci")).lower(): r for r in profil_rows}
+            for key, jenis in (("jumlah_desa", "desa"), ("jumlah_kelurahan", "kelurahan")):
+                stated = self.data.profil.get(key)
+                count = sum(1 for r in wilayah if r.get("jenis") == jenis)
+                if isinstance(stated, int) and stated != count:
+                    self.p.error(
+                        f"{key} tidak sama dengan banyaknya {jenis} di sheet wilayah",
+                        found=str(stated),
+                        expected=str(count),
+                        **by_key[key].where("nilai"),
+                    )
+            stated = self.data.profil.get("jumlah_penduduk")
+            people = [(r.get("penduduk_l"), r.get("penduduk_p")) for r in wilayah]
+            if isinstance(stated, int) and all(isinstance(v, int) for pair in people for v in pair):
+                total = sum(a + b for a, b in people)  # type: ignore[operator]
+                if total != stated:
+                    self.p.error(
+                        "jumlah_penduduk tidak sama dengan jumlah penduduk di sheet wilayah",
+                        found=angka(stated, 0),
+                        expected=angka(total, 0),
+                        **by_key["jumlah_penduduk"].where("nilai"),
+                    )
+
+    # --- evaluation scores ------------------------------------------------------------------
+    def check_evaluations(self) -> None:
+        rows = self.rows("evaluasi_sakip")
+        by_year: dict[int, list[Row]] = defaultdict(list)
+        for row in rows:
+            if isinstance(row.get("tahun"), int):
+                by_year[row["tahun"]].append(row)  # type: ignore[index]
+            bobot, nilai = row.get("bobot"), component_score(row, self.rules)
+            if isinstance(bobot, Decimal) and nilai is not None and nilai > bobot:
+                self.p.error(
+                    "nilai komponen AKIP melebihi bobotnya",
+                    found=angka(nilai),
+                    expected=f"paling tinggi {angka(bobot)}",
+                    **row.where("nilai"),
+                )
+            if (
+                row.get("nilai") is not None
+                and row.get("nilai_lke") is not None
+                and row.get("nilai_lapangan") is not None
+                and self.rules.akip_bobot_lke is not None
+            ):
+                stated = row["nilai"]
+                computed = component_score({**row, "nilai": None}, self.rules)  # type: ignore[arg-type]
+                if computed is not None and abs(round_half_up(computed) - stated) > TOLERANCE:  # type: ignore[operator]
+                    self.p.warning(
+                        "nilai komponen AKIP tidak sesuai bobot LKE/lapangan pada aturan",
+                        found=angka(stated),  # type: ignore[arg-type]
+                        expected=angka(computed),
+                        **row.where("nilai"),
+                    )
+        for year, members in by_year.items():
+            weights = [r["bobot"] for r in members if isinstance(r.get("bobot"), Decimal)]
+            if len(weights) == len(members) and sum(weights) != 100:
+                self.p.warning(
+                    f"jumlah bobot komponen AKIP tahun {year} bukan 100",
+                    found=angka(sum(weights)),
+                    expected="100",
+                    **members[0].where("bobot"),
+                )
+        for row in self.rows("ikm"):
+            nrr, nilai = row.get("nrr"), row.get("nilai")
+            if isinstance(nrr, Decimal) and not 1 <= nrr <= 4:
+                self.p.error(
+                    "NRR di luar skala 1–4",
+                    found=angka(nrr),
+                    expected="1 sampai 4",
+                    **row.where("nrr"),
+                )
+            if isinstance(nilai, Decimal) and not 25 <= nilai <= 100:
+                self.p.error(
+                    "nilai IKM di luar skala 25–100",
+                    found=angka(nilai),
+                    expected="25 sampai 100",
+                    **row.where("nilai"),
+                )
+        self.check_computed_indicators()
+
+    def check_computed_indicators(self) -> None:
+        """An indicator computed from evaluasi_sakip or ikm must state the same realisasi."""
+        values = self.rows("target_realisasi")
+        for indicator in self.rows("indikator"):
+            source = indicator.get("dihitung_dari")
+            if not source:
+                continue
+            for row in values:
+                if row.get("indikator") != indicator.get("kode") or row.get("realisasi") is None:
+                    continue
+                year = row["tahun"]
+                if source == "akip":
+                    result = akip_result(self.data, self.rules, year)  # type: ignore[arg-type]
+                    computed, sheet = (result.nilai if result else None), "evaluasi_sakip"
+                else:
+                    ikm = ikm_result(self.data, self.rules, year)  # type: ignore[arg-type]
+                    computed, sheet = (ikm.nilai if ikm else None), "ikm"
+                if computed is None:
+                    continue
+                stated: Decimal = row["realisasi"]  # type: ignore[assignment]
+                if abs(round_half_up(computed) - stated) > TOLERANCE:
+                    self.p.error(
+                        f"realisasi berbeda dengan nilai yang dihitung dari sheet {sheet} tahun {year}",
+                        found=angka(stated),
+                        expected=angka(computed),
+                        **row.where("realisasi"),
+                    )
+
+    def check_nip(self) -> None:
+        def digits(value: object) -> str:
+            return "".join(str(value).split())
+
+        for row in self.rows("pegawai"):
+            nip = row.get("nip")
+            if nip and not (digits(nip).isdigit() and len(digits(nip)) == 18):
+                self.p.warning(
+                    "NIP bukan 18 digit",
+                    found=str(nip),
+                    expected="18 digit angka",
+                    **row.where("nip"),
+                )
+        nip = self.data.profil.get("camat_nip")
+        if nip and not (digits(nip).isdigit() and len(digits(nip)) == 18):
+            key = next((r for r in self.rows("profil") if r.get("kunci") == "camat_nip"), None)
+            where = key.where("nilai") if key else {}
+            self.p.warning(
+                "NIP Camat bukan 18 digit", found=str(nip), expected="18 digit angka", **where
+            )

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from lkjip.config import load_config
+from lkjip.loader import KecamatanData, load_kecamatan
+from lkjip.rules import Aturan
+
+ROOT = Path(__file__).resolve().parent.parent
+PARAMS = ROOT / "params"
+PERAK = ROOT / "data/kabupaten-jombang/2024/perak"
+BEKASI_UTARA = ROOT / "data/kota-bekasi/2024/bekasi-utara"
+
+
+@dataclass
+class CliResult:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run_cli(*args: str | Path, cwd: Path = ROOT) -> CliResult:
+    """Run the real ``lkjip`` entry point in a subprocess."""
+    env = {**os.environ, "COLUMNS": "200"}
+    env.pop("LKJIP_DEBUG", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", "from lkjip.cli import main; main()", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+def city(name: str, slug: str) -> tuple[KecamatanData, Aturan, int]:
+    config = load_config(PARAMS / f"{name}.yaml")
+    entry = config.find(slug)
+    return load_kecamatan(config.data_path(entry)), config.rules_for(entry), config.tahun
+
+
+@pytest.fixture(scope="session")
+def perak() -> tuple[KecamatanData, Aturan, int]:
+    return city("kabupaten-jombang", "perak")
+
+
+@pytest.fixture(scope="session")
+def bekasi_utara() -> tuple[KecamatanData, Aturan, int]:
+    return city("kota-bekasi", "bekasi-utara")
+
+
+@pytest.fixture
+def perak_copy(tmp_path: Path) -> Path:
+    """A writable copy of the Perak CSV folder."""
+    target = tmp_path / "perak"
+    shutil.copytree(PERAK, target)
+    return target
