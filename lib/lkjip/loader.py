@@ -347,6 +347,10 @@ def parse_cell(col: Column, raw: object) -> object:
 
 
 def _text(raw: object) -> str:
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     return re.sub(r"\s+", " ", str(raw)).strip()
