@@ -416,7 +416,7 @@ _AKIP = _Measure(
     "Sekretaris Kecamatan", "akip",
 )  # fmt: skip
 _IKM = _Measure(
-    "Indeks Kepuasan Masyarakat", "nilai", "indeks", "naik", (79, 85), (0.5, 1.5), "0.5", 70, 97,
+    "Indeks Kepuasan Masyarakat", "nilai", "indeks", "naik", (80, 86), (0.5, 1.5), "0.5", 70, 97,
     "Rata-rata nilai IKM seluruh jenis layanan (NRR tertimbang × 25)",
     "Laporan Survei Kepuasan Masyarakat Kecamatan", "Kepala Seksi Pelayanan Umum", "ikm",
 )  # fmt: skip
@@ -869,8 +869,8 @@ class _Builder:
             jumlah = rng.randint(lo, hi)
             if jenis in ("Meja Kerja", "Kursi Kerja"):
                 standar = office
-            elif hi == 1:
-                standar = 1
+            elif hi <= 3:
+                standar = max(lo, jumlah + rng.randint(0, 1))
             else:
                 standar = max(1, jumlah + rng.randint(-1, 4))
             u = rng.random()
@@ -983,18 +983,22 @@ class _Builder:
         self.k.sheets["pagu_program"] = (["program_kode", "pagu", "realisasi"], program_rows)
 
     # --- indicators ------------------------------------------------------------------------
-    def capaian(self) -> float:
-        """A capaian factor: a miss, an overshoot or (about) on target."""
+    def capaian(self, mild: bool = False) -> float:
+        """A capaian factor: a miss (60–95 %), an overshoot (105–130 %) or about on target.
+
+        ``mild`` narrows the bands (88–95 %, 105–112 %) for series that move slowly, such as
+        the AKIP and IKM scores and the years before the report year.
+        """
         rng = self.rng
         u = rng.random()
         if u < self.p_miss:
-            return rng.uniform(0.60, 0.95)
+            return rng.uniform(0.88 if mild else 0.60, 0.95)
         if u < self.p_miss + self.p_over:
-            return rng.uniform(1.05, 1.30)
+            return rng.uniform(1.05, 1.12 if mild else 1.30)
         return 1.0 if rng.random() < 0.4 else rng.uniform(0.96, 1.04)
 
-    def realise(self, target: Decimal, m: _Measure) -> Decimal:
-        c = self.capaian()
+    def realise(self, target: Decimal, m: _Measure, mild: bool = False) -> Decimal:
+        c = self.capaian(mild)
         value = float(target) * (c if m.polaritas == "naik" else 2 - c)
         return _d(min(max(value, 0.01), m.cap))
 
@@ -1058,7 +1062,7 @@ class _Builder:
         for t, (_text, options) in enumerate(_TUJUAN, start=1):
             m = rng.choice(options)
             targets = self.targets(m)
-            real = {y: self.realise(targets[y], m) for y in past}
+            real = {y: self.realise(targets[y], m, mild=y < self.tahun) for y in past}
             self.add_indicator(f"IT{t}", "tujuan", f"T{t}", m, "tidak", targets)
             note = self.miss_note(m, targets[self.tahun], real[self.tahun])
             self.add_values(f"IT{t}", targets, real, m.sumber_data + " {year}", note)
@@ -1066,7 +1070,7 @@ class _Builder:
         targets = self.targets(_AKIP)
         eval_rows, real = [], {}
         for year in past:
-            desired = min(max(float(targets[year]) * self.capaian(), 42), 90)
+            desired = min(max(float(targets[year]) * self.capaian(mild=True), 45), 90)
             scores = []
             for komponen, bobot in _AKIP_COMPONENTS:
                 ratio = min(max(desired / 100 + rng.uniform(-0.06, 0.06), 0.3), 0.97)
@@ -1088,13 +1092,13 @@ class _Builder:
         layanan = rng.sample(_LAYANAN, rng.randint(3, 5))
         ikm_rows, real = [], {}
         for year in past:
-            desired = min(max(float(targets[year]) * self.capaian(), 71), 97)
+            desired = min(max(float(targets[year]) * self.capaian(mild=True), 76), 96)
             mean = desired / 25
             values = []
             for _name in layanan:
-                shift = rng.uniform(-0.12, 0.12)
+                shift = rng.uniform(-0.10, 0.10)
                 values.append(
-                    [_d(min(max(mean + shift + rng.uniform(-0.15, 0.15), 2.80), 3.90))
+                    [_d(min(max(mean + shift + rng.uniform(-0.12, 0.12), 2.80), 3.90))
                      for _u in range(9)]
                 )  # fmt: skip
             while _near_tie(values):  # keep clear of x.xx5 so every rounding path agrees
@@ -1115,7 +1119,7 @@ class _Builder:
         if self.theme is not None:
             m = _THIRD[self.theme][1]
             targets = self.targets(m)
-            real = {y: self.realise(targets[y], m) for y in past}
+            real = {y: self.realise(targets[y], m, mild=y < self.tahun) for y in past}
             self.add_indicator("IKU3", "sasaran", "S3", m, "ya", targets)
             note = self.miss_note(m, targets[self.tahun], real[self.tahun])
             self.add_values("IKU3", targets, real, m.sumber_data + " {year}", note, quarterly=True)

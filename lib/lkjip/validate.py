@@ -398,6 +398,23 @@ class _Checks:
                         expected=angka(computed),
                         **row.where("nilai"),
                     )
+        weights_of = {name.lower(): weight for name, weight in self.rules.akip_komponen.items()}
+        for row in rows:
+            name, bobot = str(row.get("komponen") or ""), row.get("bobot")
+            if name and name.lower() not in weights_of:
+                self.p.warning(
+                    "komponen AKIP tidak dikenal aturan yang berlaku",
+                    found=name,
+                    expected="salah satu dari: " + ", ".join(self.rules.akip_komponen),
+                    **row.where("komponen"),
+                )
+            elif isinstance(bobot, Decimal) and name and bobot != weights_of[name.lower()]:
+                self.p.warning(
+                    "bobot komponen AKIP berbeda dengan aturan yang berlaku",
+                    found=angka(bobot),
+                    expected=angka(weights_of[name.lower()]),
+                    **row.where("bobot"),
+                )
         for year, members in by_year.items():
             weights = [r["bobot"] for r in members if isinstance(r.get("bobot"), Decimal)]
             if len(weights) == len(members) and sum(weights) != 100:
