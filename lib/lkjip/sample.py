@@ -607,6 +607,7 @@ def _city_names(rng: random.Random, count: int) -> list[str]:
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    """UTF-8 CSV with LF line ends; cells are quoted only when needed (e.g. ``"75,25"``)."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(header)
@@ -618,6 +619,8 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
 
 @dataclass
 class _Person:
+    """One row of the pegawai sheet."""
+
     nama: str
     nip: str
     jabatan: str
@@ -655,13 +658,15 @@ _IND_HEADER = [
 class _Builder:
     """Builds the sheets of one kecamatan from its own random stream."""
 
-    def __init__(self, seed: int, index: int, nama: str, neighbours: list[str], tahun: int):
+    def __init__(
+        self, seed: int, index: int, nama: str, neighbours: list[str], tahun: int, nips: set[str]
+    ):
         self.rng = random.Random(f"{CITY_SLUG}/{seed}/{index}")
         self.tahun = tahun
         self.k = _Kecamatan(index, nama, _slug(nama))
         self.neighbours = neighbours
         self.years = list(range(tahun - 2, tahun + 3))  # the Renstra period
-        self.nips: set[str] = set()
+        self.nips = nips  # shared by the whole city: NIPs are unique city-wide
         self.names: set[str] = set()
         # Share of indicators that miss (capaian 60–95 %) or overshoot (105–130 %).
         self.p_miss = self.rng.uniform(0.08, 0.40)
@@ -704,12 +709,13 @@ class _Builder:
     def nip(self, born: date, tmt: tuple[int, int], gender: str, pppk: bool = False) -> str:
         """NIP (or NI PPPK, month code 21): birth date, TMT, gender digit, sequence."""
         month = "21" if pppk else f"{tmt[1]:02d}"
-        while True:
-            seq = self.rng.randint(1, 15)
+        for attempt in itertools.count():
+            seq = self.rng.randint(1, min(999, 15 + 10 * attempt))
             text = f"{born:%Y%m%d} {tmt[0]}{month} {1 if gender == 'L' else 2} {seq:03d}"
             if text not in self.nips:
                 self.nips.add(text)
                 return text
+        raise AssertionError("unreachable")
 
     def employee(
         self,
@@ -1303,9 +1309,10 @@ def generate_city(out_dir: Path, kecamatan: int, seed: int, tahun: int = 2024) -
     out_dir = Path(out_dir)
     names = _city_names(random.Random(seed), kecamatan)
     built = []
+    nips: set[str] = set()
     for index, nama in enumerate(names):
         neighbours = [names[j] for j in (index - 1, index + 1, index + 2) if 0 <= j < len(names)]
-        built.append(_Builder(seed, index, nama, neighbours, tahun).build())
+        built.append(_Builder(seed, index, nama, neighbours, tahun, nips).build())
     _pembanding(built, tahun)
     data_root = out_dir / "data" / CITY_SLUG / str(tahun)
     for k in built:
