@@ -15,6 +15,7 @@ from lkjip.metrics.capaian import in_force
 from lkjip.metrics.evaluations import akip_result, component_score, ikm_result
 from lkjip.problems import Problems
 from lkjip.rules import Aturan
+from lkjip.schema import SHEETS, Kind
 
 TOLERANCE = Decimal("0.005")
 PARENT_SHEET = {"tujuan": "tujuan", "sasaran": "sasaran"}
@@ -282,16 +283,19 @@ class _Checks:
 
     # --- money ------------------------------------------------------------------------------
     def check_money(self) -> None:
+        for sheet in SHEETS:
+            money = [c.name for c in sheet.columns if c.kind is Kind.MONEY]
+            for row in self.rows(sheet.name) if money else []:
+                for column in money:
+                    value = row.get(column)
+                    if isinstance(value, int) and value < 0:
+                        self.p.error(
+                            "nilai uang negatif",
+                            found=rupiah(value),
+                            expected="0 atau lebih",
+                            **row.where(column),
+                        )
         for row in self.rows("anggaran"):
-            for column in ("pagu_murni", "pagu", "tw1", "tw2", "tw3", "tw4", "realisasi"):
-                value = row.get(column)
-                if isinstance(value, int) and value < 0:
-                    self.p.error(
-                        "nilai uang negatif",
-                        found=rupiah(value),
-                        expected="0 atau lebih",
-                        **row.where(column),
-                    )
             tws = [row.get(f"tw{q}") for q in range(1, 5)]
             if any(isinstance(t, int) for t in tws):
                 basis = "pagu_murni" if isinstance(row.get("pagu_murni"), int) else "pagu"
@@ -311,16 +315,6 @@ class _Checks:
                     expected=f"paling banyak {rupiah(pagu)}",
                     **row.where("realisasi"),
                 )
-        for row in self.rows("pagu_program"):
-            for column in ("pagu", "realisasi"):
-                value = row.get(column)
-                if isinstance(value, int) and value < 0:
-                    self.p.error(
-                        "nilai uang negatif",
-                        found=rupiah(value),
-                        expected="0 atau lebih",
-                        **row.where(column),
-                    )
 
     # --- stated totals ----------------------------------------------------------------------
     def check_stated_totals(self) -> None:
