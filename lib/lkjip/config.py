@@ -41,6 +41,7 @@ class CityConfig(BaseModel):
     label: Label = Field(default_factory=Label)
     aturan: dict[str, object] = Field(default_factory=dict)
     boilerplate: dict[str, str] = Field(default_factory=dict)
+    bagian_nonaktif: list[str] = Field(default_factory=list)
     kecamatan: list[KecamatanEntry] = Field(min_length=1)
     path: Path = Path(".")
 

@@ -1255,7 +1255,7 @@ class _Builder:
         for m, targets, real in self.iku_summary:
             t, r = targets[self.tahun], real[self.tahun]
             if (r < t) if m.polaritas == "naik" else (r > t):
-                missed.append(f"- {m.uraian} baru mencapai {_fmt(r)} dari target {_fmt(t)}.")
+                missed.append(f"- {m.uraian} belum mencapai target yang ditetapkan.")
         hambatan = [
             *missed,
             "- Keterbatasan jumlah dan kompetensi sumber daya aparatur.",
@@ -1264,7 +1264,7 @@ class _Builder:
         sections = {
             "isu-strategis": f"Isu strategis yang dihadapi Kecamatan {nama} pada tahun "
             f"{self.tahun}:\n\n" + "\n".join(f"- {i}" for i in issues),
-            "faktor-penunjang": f"Capaian kinerja Kecamatan {nama} didukung oleh komitmen "
+            "faktor-pendukung": f"Capaian kinerja Kecamatan {nama} didukung oleh komitmen "
             "pimpinan, koordinasi yang baik dengan perangkat daerah dan instansi vertikal, serta "
             f"partisipasi aktif lembaga kemasyarakatan di {len(self.kelurahan)} kelurahan.",
             "faktor-penghambat": "Beberapa hal yang menghambat pencapaian kinerja:\n\n"

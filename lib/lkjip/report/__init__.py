@@ -1,0 +1,1 @@
+"""The report: blocks shown by the chapter notebooks, and their assembly into DOCX and PDF."""

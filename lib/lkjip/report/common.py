@@ -1,0 +1,62 @@
+"""Helpers shared by the chapter modules: table construction and small text utilities."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from lkjip.formatting import angka, angka_ringkas, persen, rupiah
+from lkjip.report.blocks import Align, Cell, Inline, Para, Table
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
+
+
+def cells(values: Sequence[str | Cell], bold: bool = False) -> list[Cell]:
+    return [v if isinstance(v, Cell) else Cell(str(v), bold=bold) for v in values]
+
+
+def table(
+    header: Sequence[str | Cell] | Sequence[Sequence[str | Cell]],
+    rows: Sequence[Sequence[str | Cell]],
+    aligns: Sequence[Align] = (),
+    foot: Sequence[Sequence[str | Cell]] = (),
+    source: str = "",
+    wide: bool = False,
+    widths: Sequence[float] = (),
+) -> Table:
+    """A table from plain strings. ``header`` is one row, or several rows (merged cells as
+    :class:`Cell` with colspan/rowspan). Footer rows (totals) are bold."""
+    head_rows = header if header and not isinstance(header[0], str | Cell) else [header]
+    return Table(
+        head=[cells(r, bold=True) for r in head_rows],  # type: ignore[arg-type]
+        body=[cells(r) for r in rows],
+        foot=[cells(r, bold=True) for r in foot],
+        aligns=list(aligns),
+        widths=list(widths),
+        source=source,
+        wide=wide,
+    )
+
+
+def para(*content: Inline, style: str = "") -> Para:
+    return Para(list(content), style=style)
+
+
+def value(number: Decimal | int | None) -> str:
+    """An input value as entered (no trailing zeros): 73 → "73", 74.64 → "74,64"."""
+    return angka_ringkas(number)
+
+
+def with_unit(number: Decimal | int | None, satuan: str) -> str:
+    """A value with its unit where the unit reads naturally after the number."""
+    if number is None:
+        return "-"
+    unit = satuan.strip()
+    if unit in ("%", "persen", "Persen", "Persen (%)"):
+        return f"{value(number)}%"
+    if not unit or unit.lower() in ("nilai", "indeks", "angka"):
+        return value(number)
+    return f"{value(number)} {unit}"
+
+
+__all__ = ["ROMAN", "angka", "cells", "para", "persen", "rupiah", "table", "value", "with_unit"]
