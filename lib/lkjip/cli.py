@@ -135,6 +135,100 @@ def _print_summary(figures: dict[str, object]) -> None:
 
 
 @app.command()
+def build(
+    configs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Konfigurasi kota (params/*.yaml). Kosong = semua di params/.", show_default=False
+        ),
+    ] = None,
+    kecamatan: Annotated[
+        list[str] | None,
+        typer.Option("--kecamatan", "-k", help="Hanya kecamatan ini (slug); boleh berulang."),
+    ] = None,
+    formats: Annotated[
+        str, typer.Option("--format", help="Format keluaran: docx,pdf")
+    ] = "docx,pdf",
+    renderer: Annotated[
+        str, typer.Option("--renderer", help="embedded, quarto, atau auto (quarto bila terpasang)")
+    ] = "auto",
+    output: Annotated[Path, typer.Option("--output", help="Folder keluaran.")] = Path("outputs"),
+) -> None:
+    """Susun laporan (DOCX dan PDF) setiap kecamatan."""
+    from lkjip.config import load_config
+    from lkjip.report.build import FORMATS, build_kecamatan
+    from lkjip.targets import city_configs
+
+    wanted = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+    if not wanted or any(f not in FORMATS for f in wanted):
+        raise InputError(f"format tidak dikenal: {formats}; pilihan: docx, pdf")
+    if renderer not in ("auto", "embedded", "quarto"):
+        raise InputError(f"renderer tidak dikenal: {renderer}; pilihan: auto, embedded, quarto")
+    jobs = []
+    for path in configs or city_configs():
+        config = load_config(path)
+        entries = [config.find(s) for s in kecamatan] if kecamatan else config.kecamatan
+        if kecamatan and not configs:
+            entries = [e for e in config.kecamatan if e.slug in kecamatan]
+        jobs += [(config, e) for e in entries]
+    if kecamatan and not jobs:
+        raise InputError(
+            "kecamatan tidak ditemukan di konfigurasi mana pun: " + ", ".join(kecamatan)
+        )
+    failed = 0
+    for config, entry in jobs:
+        try:
+            result = build_kecamatan(
+                config, entry, wanted, renderer, output, progress=lambda m: _say(m, "dim")
+            )
+        except InputError as exc:
+            failed += 1
+            _say(f"GAGAL  {config.slug}/{entry.slug}: {exc}", "red")
+            continue
+        files = ", ".join(str(p) for p in result.files.values())
+        _say(f"OK  {result.kecamatan} ({result.seconds['total']:.1f} detik): {files}", "green")
+    _say(f"Ringkasan: {len(jobs) - failed} dari {len(jobs)} laporan berhasil disusun.")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def notebook(
+    config: Annotated[
+        Path | None, typer.Argument(help="Konfigurasi kota; kosong = cari kecamatan di params/.")
+    ] = None,
+    kecamatan: Annotated[str, typer.Option("--kecamatan", "-k", help="Slug kecamatan.")] = "",
+    output: Annotated[Path, typer.Option("--output", help="Folder keluaran.")] = Path("outputs"),
+) -> None:
+    """Siapkan notebook satu kecamatan (parameter terisi) untuk dibuka di Jupyter."""
+    from lkjip.config import load_config
+    from lkjip.report.build import prepare_kecamatan
+    from lkjip.targets import city_configs
+
+    if not kecamatan:
+        raise InputError("sebutkan kecamatan dengan --kecamatan SLUG")
+    candidates = [load_config(config)] if config else [load_config(p) for p in city_configs()]
+    owners = [c for c in candidates if any(e.slug == kecamatan for e in c.kecamatan)]
+    if not owners:
+        raise InputError(f"kecamatan '{kecamatan}' tidak ditemukan di konfigurasi kota")
+    if len(owners) > 1:
+        names = ", ".join(str(c.path) for c in owners)
+        raise InputError(
+            f"kecamatan '{kecamatan}' ada di beberapa kota ({names}); sebutkan konfigurasinya"
+        )
+    city = owners[0]
+    paths = prepare_kecamatan(city, city.find(kecamatan), output)
+    _say(f"Notebook kecamatan {kecamatan} disiapkan di {paths[0].parent}:")
+    for path in paths:
+        _say(f"  {path}")
+    _say(
+        "Buka dengan: jupyter lab "
+        + str(paths[0].parent)
+        + "  (pasang dulu: bash scripts/setup.sh --jupyter)"
+    )
+
+
+@app.command()
 def template(
     output: Annotated[Path, typer.Argument(help="Berkas .xlsx yang akan ditulis.")],
     source: Annotated[

@@ -1,0 +1,119 @@
+"""Build one kecamatan's report: validate, execute the notebooks, assemble, render."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lkjip.config import CityConfig, KecamatanEntry
+from lkjip.problems import InputError
+from lkjip.report.assemble import assemble, read_chapter
+from lkjip.report.execute import NOTEBOOKS, execute_notebook, prepare_notebook
+from lkjip.report.render import (
+    atomic_write,
+    quarto_available,
+    quarto_project,
+    render_embedded,
+    render_quarto,
+)
+from lkjip.validate import check_kecamatan
+
+OUTPUTS = Path("outputs")
+FORMATS = ("docx", "pdf")
+Progress = Callable[[str], None]
+
+
+def output_dir(config: CityConfig, entry: KecamatanEntry, root: Path = OUTPUTS) -> Path:
+    return root / config.slug / str(config.tahun) / entry.slug
+
+
+def report_name(config: CityConfig, nama: str) -> str:
+    """``LKjIP_Bekasi_Utara_2024`` — acronym from the city's label, name with underscores."""
+    words = re.sub(r"[^\w]+", "_", nama).strip("_")
+    return f"{config.label.akronim}_{words}_{config.tahun}"
+
+
+def notebook_parameters(config: CityConfig, entry: KecamatanEntry) -> dict[str, object]:
+    return {"config": str(config.path), "kecamatan": entry.slug}
+
+
+@dataclass
+class BuildResult:
+    kecamatan: str
+    files: dict[str, Path] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class BuildError(InputError):
+    pass
+
+
+def build_kecamatan(
+    config: CityConfig,
+    entry: KecamatanEntry,
+    formats: tuple[str, ...] = FORMATS,
+    renderer: str = "auto",
+    root: Path = OUTPUTS,
+    progress: Progress = lambda _msg: None,
+) -> BuildResult:
+    """Write ``<out>/notebooks/*.ipynb`` and the report files; raise BuildError on failure."""
+    label = f"{config.slug}/{entry.slug}"
+    result = BuildResult(label)
+    started = time.perf_counter()
+    checked = check_kecamatan(config.data_path(entry), config.rules_for(entry), config.tahun)
+    out = output_dir(config, entry, root)
+    report = "\n".join(p.line() for p in checked.problems) or "Tidak ada masalah."
+    atomic_write(out / "validasi.txt", lambda tmp: tmp.write_text(report + "\n", encoding="utf-8"))
+    if not checked.ok:
+        errors = "\n".join("  " + p.line() for p in checked.problems.errors)
+        raise BuildError(f"data belum valid, laporan tidak dibuat:\n{errors}")
+    result.seconds["validasi"] = time.perf_counter() - started
+
+    parameters = notebook_parameters(config, entry)
+    executed = []
+    for name in NOTEBOOKS:
+        progress(f"{label}: menjalankan {name}")
+        tic = time.perf_counter()
+        executed.append(
+            execute_notebook(name, out / "notebooks" / f"{name}.ipynb", parameters).path
+        )
+        result.seconds[f"notebook {name}"] = time.perf_counter() - tic
+
+    name = report_name(config, checked.data.nama)
+    targets = {fmt: out / f"{name}.{fmt}" for fmt in formats}
+    use_quarto = renderer == "quarto" or (renderer == "auto" and quarto_available())
+    if renderer == "quarto" and not quarto_available():
+        raise BuildError("renderer quarto diminta, tetapi perintah 'quarto' tidak ada di PATH")
+    tic = time.perf_counter()
+    meta = {
+        "title": f"{config.label.judul} Kecamatan {checked.data.nama} Tahun {config.tahun}",
+        "subtitle": f"Kecamatan {checked.data.nama}, {config.nama}",
+        "author": f"Kecamatan {checked.data.nama}",
+        "lang": "id",
+    }
+    if use_quarto:
+        progress(f"{label}: menyusun dengan Quarto")
+        project = quarto_project(executed, out / "quarto", meta["title"], name, meta)
+        result.files = render_quarto(project, targets, name)
+    else:
+        progress(f"{label}: menyusun DOCX/PDF")
+        chapters = [read_chapter(path) for path in executed]
+        assembled = assemble(chapters, meta)
+        result.seconds["rakit"] = time.perf_counter() - tic
+        tic = time.perf_counter()
+        result.files = render_embedded(assembled, targets)
+    result.seconds["render"] = time.perf_counter() - tic
+    result.seconds["total"] = time.perf_counter() - started
+    return result
+
+
+def prepare_kecamatan(
+    config: CityConfig, entry: KecamatanEntry, root: Path = OUTPUTS
+) -> list[Path]:
+    """The notebooks with this kecamatan's parameters injected, ready to open in Jupyter."""
+    folder = output_dir(config, entry, root) / "notebooks"
+    parameters = notebook_parameters(config, entry)
+    return [prepare_notebook(n, folder / f"{n}.ipynb", parameters) for n in NOTEBOOKS]

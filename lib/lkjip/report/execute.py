@@ -1,0 +1,150 @@
+"""Execute the chapter notebooks with papermill, parameters checked before anything runs."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from lkjip.problems import InputError
+
+NOTEBOOKS = (
+    "00-pembuka",
+    "01-pendahuluan",
+    "02-perencanaan",
+    "03-akuntabilitas",
+    "04-penutup",
+    "05-lampiran",
+)
+KERNEL = "python3"
+JSON_TYPES = (str, int, float, bool, list)
+# The kernel logs a transport warning on every start; only errors are worth showing.
+QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]
+
+
+def notebooks_dir() -> Path:
+    """Where the chapter notebooks live (``LKJIP_NOTEBOOKS`` overrides the repository folder)."""
+    override = os.environ.get("LKJIP_NOTEBOOKS")
+    return Path(override) if override else Path(__file__).resolve().parents[3] / "notebooks"
+
+
+def notebook_path(name: str) -> Path:
+    return notebooks_dir() / f"{name}.ipynb"
+
+
+class NotebookError(InputError):
+    """A notebook failed; the executed notebook with the error is kept at ``output``."""
+
+    def __init__(self, message: str, output: Path | None = None) -> None:
+        super().__init__(message)
+        self.output = output
+
+
+def declared_parameters(path: Path) -> dict[str, object]:
+    """Names and default values of the notebook's ``parameters`` cell."""
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
+            values: dict[str, object] = {}
+            for node in ast.parse(cell.source).body:
+                if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                    target = node.targets[0]
+                    if isinstance(target, ast.Name):
+                        values[target.id] = ast.literal_eval(node.value)
+            return values
+    raise NotebookError(f"{path.name}: tidak ada sel bertanda 'parameters'")
+
+
+def check_parameters(path: Path, given: dict[str, object]) -> None:
+    """Unknown, missing or non-JSON parameters are an error, before any kernel starts."""
+    declared = declared_parameters(path)
+    unknown = sorted(set(given) - set(declared))
+    missing = sorted(set(declared) - set(given))
+    problems = []
+    if unknown:
+        problems.append(
+            "parameter tidak dikenal: " + ", ".join(unknown) + f" (yang ada: {', '.join(declared)})"
+        )
+    if missing:
+        problems.append("parameter belum diberikan: " + ", ".join(missing))
+    for name, value in given.items():
+        if name in declared and not isinstance(value, JSON_TYPES):
+            problems.append(f"parameter {name} harus teks, angka, ya/tidak atau daftar")
+        elif name in declared and type(value) is not type(declared[name]):
+            expected = type(declared[name]).__name__
+            problems.append(
+                f"parameter {name} harus bertipe {expected}, bukan {type(value).__name__}"
+            )
+    if problems:
+        raise NotebookError(f"{path.name}: " + "; ".join(problems))
+
+
+def _failed_cell(output: Path) -> str:
+    """Describe the cell that raised, from the executed notebook papermill saved."""
+    notebook = nbformat.read(output, as_version=4)
+    added = {"injected-parameters", "papermill-error-cell-tag"}
+    cells = [c for c in notebook.cells if not added & set(c.metadata.get("tags", []))]
+    for index, cell in enumerate(cells):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                first = next((ln for ln in cell.source.splitlines() if not ln.startswith("#|")), "")
+                return (
+                    f"sel ke-{index + 1} ({first.strip()[:60]}): {out.get('ename')}: "
+                    f"{out.get('evalue', '').splitlines()[0] if out.get('evalue') else ''}"
+                )
+    return "sel tidak diketahui"
+
+
+@dataclass(frozen=True)
+class Executed:
+    name: str
+    path: Path
+
+
+def execute_notebook(name: str, output: Path, parameters: dict[str, object]) -> Executed:
+    """Run one chapter notebook into ``output`` with ``parameters`` (checked first)."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    source = notebook_path(name)
+    check_parameters(source, parameters)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        papermill.execute_notebook(
+            str(source),
+            str(output),
+            parameters=parameters,
+            kernel_name=KERNEL,
+            cwd=str(source.parent),
+            progress_bar=False,
+            log_output=False,
+            extra_arguments=QUIET_KERNEL,
+        )
+    except PapermillExecutionError as exc:
+        raise NotebookError(
+            f"notebook {name} gagal pada {_failed_cell(output)}. "
+            f"Notebook hasil eksekusi beserta pesan galatnya: {output}",
+            output,
+        ) from exc
+    return Executed(name, output)
+
+
+def prepare_notebook(name: str, output: Path, parameters: dict[str, object]) -> Path:
+    """Write the notebook with its parameters injected, without running it (for analysts)."""
+    import papermill
+
+    source = notebook_path(name)
+    check_parameters(source, parameters)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    papermill.execute_notebook(
+        str(source), str(output), parameters=parameters, prepare_only=True, kernel_name=KERNEL
+    )
+    return output
+
+
+def parameters_json(parameters: dict[str, object]) -> str:
+    return json.dumps(parameters, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,192 @@
+"""Constructors for pandoc's JSON AST (pandoc-types 1.23), and safe conversion of Markdown.
+
+Text from data and narrative only ever becomes ``Str`` nodes (or pandoc's own reading of Markdown
+with every raw-markup extension off and raw nodes removed); raw nodes are created here only from
+constant strings.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from functools import cache
+
+Node = dict[str, object]
+NO_ATTR: list[object] = ["", [], []]
+SPLIT_MARK = "LKJIPSPLITMARK"
+# Markdown as authors write it, without any way to reach raw Typst/OpenXML/HTML/TeX.
+SAFE_MARKDOWN = "markdown-raw_html-raw_tex-raw_attribute-native_divs-native_spans-fenced_divs-bracketed_spans-link_attributes-implicit_figures"
+
+
+@cache
+def pandoc_path() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+@cache
+def api_version() -> list[int]:
+    out = subprocess.run(
+        [pandoc_path(), "-f", "markdown", "-t", "json"],
+        input="",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)["pandoc-api-version"]
+
+
+def attr(ident: str = "", classes: list[str] | None = None, **kv: str) -> list[object]:
+    return [ident, classes or [], [[k.replace("_", "-"), v] for k, v in kv.items()]]
+
+
+def text(value: str) -> list[Node]:
+    """Words as Str nodes separated by Space (newlines become soft breaks)."""
+    nodes: list[Node] = []
+    for index, line in enumerate(value.split("\n")):
+        if index:
+            nodes.append({"t": "SoftBreak"})
+        for number, word in enumerate(w for w in re.split(r"[ \t]+", line) if w):
+            if number:
+                nodes.append({"t": "Space"})
+            nodes.append({"t": "Str", "c": word})
+    return nodes
+
+
+def strong(inlines: list[Node]) -> Node:
+    return {"t": "Strong", "c": inlines}
+
+
+def emph(inlines: list[Node]) -> Node:
+    return {"t": "Emph", "c": inlines}
+
+
+def line_break() -> Node:
+    return {"t": "LineBreak"}
+
+
+def para(inlines: list[Node]) -> Node:
+    return {"t": "Para", "c": inlines}
+
+
+def plain(inlines: list[Node]) -> Node:
+    return {"t": "Plain", "c": inlines}
+
+
+def header(level: int, inlines: list[Node], ident: str = "", unnumbered: bool = False) -> Node:
+    classes = ["unnumbered"] if unnumbered else []
+    return {"t": "Header", "c": [level, attr(ident, classes), inlines]}
+
+
+def div(blocks: list[Node], ident: str = "", classes: list[str] | None = None, **kv: str) -> Node:
+    return {"t": "Div", "c": [attr(ident, classes, **kv), blocks]}
+
+
+def styled(blocks: list[Node], style: str) -> Node:
+    """Blocks in a named Word paragraph style (pandoc's ``custom-style``)."""
+    return div(blocks, classes=[style.lower().replace(" ", "-")], custom_style=style)
+
+
+def raw(fmt: str, content: str) -> Node:
+    """A raw block for one output format; ``content`` must be a constant, never user text."""
+    return {"t": "RawBlock", "c": [fmt, content]}
+
+
+def bullet_list(items: list[list[Node]]) -> Node:
+    return {"t": "BulletList", "c": items}
+
+
+def ordered_list(items: list[list[Node]]) -> Node:
+    return {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], items]}
+
+
+def image_figure(path: str, caption: list[Node], ident: str = "") -> Node:
+    image = {"t": "Image", "c": [attr(width="100%"), [], [path, ""]]}
+    return {"t": "Figure", "c": [attr(ident), [None, [plain(caption)]], [plain([image])]]}
+
+
+ALIGN = {"left": "AlignLeft", "right": "AlignRight", "center": "AlignCenter", None: "AlignDefault"}
+
+
+def cell(
+    blocks: list[Node], align: str | None = None, rowspan: int = 1, colspan: int = 1
+) -> list[object]:
+    return [NO_ATTR, {"t": ALIGN[align]}, rowspan, colspan, blocks]
+
+
+def table(
+    caption: list[Node],
+    aligns: list[str | None],
+    widths: list[float] | None,
+    head: list[list[list[object]]],
+    body: list[list[list[object]]],
+    foot: list[list[list[object]]],
+    ident: str = "",
+) -> Node:
+    specs = [
+        [{"t": ALIGN[a]}, {"t": "ColWidth", "c": w} if widths else {"t": "ColWidthDefault"}]
+        for a, w in zip(aligns, widths or [0.0] * len(aligns), strict=True)
+    ]
+
+    def rows(cells_: list[list[list[object]]]) -> list[object]:
+        return [[NO_ATTR, r] for r in cells_]
+
+    return {
+        "t": "Table",
+        "c": [
+            attr(ident),
+            [None, [plain(caption)] if caption else []],
+            specs,
+            [NO_ATTR, rows(head)],
+            [[NO_ATTR, 0, [], rows(body)]],
+            [NO_ATTR, rows(foot)],
+        ],
+    }
+
+
+def document(blocks: list[Node], meta: dict[str, str]) -> dict[str, object]:
+    return {
+        "pandoc-api-version": api_version(),
+        "meta": {k: {"t": "MetaInlines", "c": text(v)} for k, v in meta.items()},
+        "blocks": blocks,
+    }
+
+
+def _strip_raw(node: object) -> object:
+    """Remove any raw node pandoc might still produce from author Markdown, and replace images
+    by their description (an author's text must not pull files from the machine into the report)."""
+    if isinstance(node, list):
+        return [_strip_raw(n) for n in node if not _is_raw(n)]
+    if isinstance(node, dict):
+        if node.get("t") == "Image":
+            return {"t": "Span", "c": [NO_ATTR, _strip_raw(node["c"][1])]}  # type: ignore[index]
+        return {k: _strip_raw(v) for k, v in node.items()}
+    return node
+
+
+def _is_raw(node: object) -> bool:
+    return isinstance(node, dict) and node.get("t") in ("RawBlock", "RawInline")
+
+
+def markdown_blocks(snippets: list[str]) -> list[list[Node]]:
+    """Convert Markdown snippets (narrative, notebook text) to blocks in one pandoc run."""
+    if not snippets:
+        return []
+    joined = f"\n\n{SPLIT_MARK}\n\n".join(snippets)
+    out = subprocess.run(
+        [pandoc_path(), "-f", SAFE_MARKDOWN, "-t", "json"],
+        input=joined,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    blocks = _strip_raw(json.loads(out.stdout)["blocks"])
+    result: list[list[Node]] = [[]]
+    for block in blocks:  # type: ignore[union-attr]
+        if block == para([{"t": "Str", "c": SPLIT_MARK}]):
+            result.append([])
+        else:
+            result[-1].append(block)
+    return result

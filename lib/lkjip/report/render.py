@@ -1,0 +1,158 @@
+"""Renderers: the embedded one (pandoc → DOCX; pandoc → Typst → PDF) and Quarto."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from lkjip.problems import InputError
+from lkjip.report.assemble import Assembled
+from lkjip.report.pandoc_ast import pandoc_path
+
+TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+REFERENCE_DOCX = TEMPLATES / "reference.docx"
+TYPST_TEMPLATE = TEMPLATES / "lkjip.typ"
+
+
+class RenderError(InputError):
+    """A renderer failed (pandoc, Typst or Quarto); the message says which and why."""
+
+
+def atomic_write(target: Path, produce) -> Path:
+    """Write via ``produce(temp)`` next to ``target``, then rename into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    try:
+        produce(Path(tmp))
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
+def _pandoc(args: list[str], cwd: Path) -> None:
+    result = subprocess.run([pandoc_path(), *args], cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RenderError(f"pandoc gagal: {result.stderr.strip()[:500]}")
+
+
+def render_embedded(assembled: Assembled, targets: dict[str, Path]) -> dict[str, Path]:
+    """Write the requested formats (``docx``, ``pdf``) of an assembled document."""
+    written: dict[str, Path] = {}
+    with tempfile.TemporaryDirectory(prefix="lkjip-render-") as scratch:
+        work = Path(scratch)
+        for name, data in assembled.media.items():
+            (work / name).write_bytes(data)
+        (work / "dokumen.json").write_text(json.dumps(assembled.document), encoding="utf-8")
+        if "docx" in targets:
+            written["docx"] = atomic_write(
+                targets["docx"],
+                lambda tmp: _pandoc(
+                    [
+                        "dokumen.json",
+                        "-f",
+                        "json",
+                        "-t",
+                        "docx",
+                        "--reference-doc",
+                        str(REFERENCE_DOCX),
+                        "-o",
+                        str(tmp),
+                    ],
+                    work,
+                ),
+            )
+        if "pdf" in targets:
+            _pandoc(
+                [
+                    "dokumen.json",
+                    "-f",
+                    "json",
+                    "-t",
+                    "typst",
+                    "--template",
+                    str(TYPST_TEMPLATE),
+                    "-o",
+                    "dokumen.typ",
+                ],
+                work,
+            )
+            written["pdf"] = atomic_write(
+                targets["pdf"], lambda tmp: _typst(work / "dokumen.typ", tmp, work)
+            )
+    return written
+
+
+def _typst(source: Path, output: Path, root: Path) -> None:
+    import typst
+
+    try:
+        typst.compile(str(source), output=str(output), root=str(root))
+    except Exception as exc:  # typst raises its own error types with the Typst diagnostics
+        raise RenderError(f"Typst gagal menyusun PDF: {str(exc)[:500]}") from exc
+
+
+# --- Quarto ------------------------------------------------------------------------------------
+def quarto_available() -> bool:
+    return shutil.which("quarto") is not None
+
+
+def quarto_project(
+    notebooks: list[Path], project: Path, title: str, output_name: str, meta: dict[str, str]
+) -> Path:
+    """A Quarto book project around the executed notebooks, rendered later with --no-execute."""
+    project.mkdir(parents=True, exist_ok=True)
+    chapters = []
+    for path in notebooks:
+        shutil.copy2(path, project / path.name)
+        chapters.append(path.name)
+    (project / "index.qmd").write_text(
+        f"# {{.unnumbered}}\n\n{meta.get('subtitle', '')}\n", encoding="utf-8"
+    )
+    shutil.copy2(REFERENCE_DOCX, project / "reference.docx")
+    config = {
+        "project": {"type": "book", "output-dir": "_keluaran"},
+        "lang": "id",
+        "book": {
+            "title": title,
+            "subtitle": meta.get("subtitle", ""),
+            "author": meta.get("author", ""),
+            "output-file": output_name,
+            "chapters": ["index.qmd", *chapters[:-1]],
+            "appendices": chapters[-1:],
+        },
+        "crossref": {"chapters": True, "tbl-title": "Tabel", "fig-title": "Gambar"},
+        "execute": {"enabled": False},
+        "format": {
+            "docx": {"reference-doc": "reference.docx", "toc": True},
+            "typst": {"toc": True, "papersize": "a4"},
+        },
+    }
+    (project / "_quarto.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return project
+
+
+def render_quarto(project: Path, targets: dict[str, Path], output_name: str) -> dict[str, Path]:
+    written: dict[str, Path] = {}
+    formats = {"docx": "docx", "pdf": "typst"}
+    for fmt, target in targets.items():
+        result = subprocess.run(
+            ["quarto", "render", str(project), "--no-execute", "--to", formats[fmt]],
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            raise RenderError(f"quarto render gagal: {result.stderr.strip()[-500:]}")
+        produced = project / "_keluaran" / f"{output_name}.{fmt}"
+        written[fmt] = atomic_write(target, lambda tmp, src=produced: shutil.copy2(src, tmp))
+    return written

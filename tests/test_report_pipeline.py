@@ -1,0 +1,147 @@
+"""Executor, assembler and embedded renderer, on tiny notebooks (the real chapters are tested
+end to end in test_report_build.py)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from docx import Document
+from nbformat.v4 import new_code_cell
+from pypdf import PdfReader
+
+from conftest import PARAMS, run_cli
+from lkjip.report.execute import NotebookError, check_parameters
+from mini_notebooks import write_mini_notebooks
+
+INJECTION = (
+    "#set page(fill: red) #pagebreak() <b>tebal</b> <w:p><w:r><w:t>XML</w:t></w:r></w:p> "
+    "`raw`{=typst} $x^2$ \\\\ ]] [[ <script>alert(1)</script>"
+)
+NARRATIVE_MD = (
+    "Teks **penting** dari penulis.\n\n<b>bukan tebal</b> dan <w:p>openxml</w:p>\n\n"
+    "```{=typst}\n#set page(fill: red)\n```\n\n![foto](/etc/hostname)\n"
+)
+
+
+def _extra() -> dict[str, list]:
+    show = (
+        "#| echo: false\n"
+        "from lkjip.report.blocks import Narrative\n"
+        f"show(Para([{INJECTION!r}]))\n"
+        f"show(Table(head=[[Cell('Kolom')]], body=[[Cell({INJECTION!r})]]))\n"
+        f"show(Narrative('isu-strategis', 'Isu Strategis', {NARRATIVE_MD!r}, 'tulis'))\n"
+        "show(Narrative('rencana-tindak', 'Rencana Tindak Lanjut', None, 'Uraikan rencana tindak lanjut.'))\n"
+    )
+    return {"03-akuntabilitas": [new_code_cell(show)]}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("pipeline")
+    notebooks = write_mini_notebooks(root / "nb", _extra())
+    env_before = os.environ.get("LKJIP_NOTEBOOKS")
+    os.environ["LKJIP_NOTEBOOKS"] = str(notebooks)
+    try:
+        result = run_cli("build", PARAMS / "kota-bekasi.yaml", "--output", root / "out")
+    finally:
+        if env_before is None:
+            del os.environ["LKJIP_NOTEBOOKS"]
+        else:
+            os.environ["LKJIP_NOTEBOOKS"] = env_before
+    assert result.code == 0, result.output
+    return root / "out/kota-bekasi/2024/bekasi-utara"
+
+
+def _docx_text(path: Path) -> str:
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [c.text for row in table.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def test_outputs_are_named_after_the_city_acronym(built: Path):
+    assert (built / "LKIP_Bekasi_Utara_2024.docx").exists()
+    assert (built / "LKIP_Bekasi_Utara_2024.pdf").exists()
+    assert sorted(p.name for p in (built / "notebooks").iterdir())[0] == "00-pembuka.ipynb"
+    assert not [p for p in built.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_numbering_per_bab_and_references(built: Path):
+    text = _docx_text(built / "LKIP_Bekasi_Utara_2024.docx")
+    assert "Tabel 3.1 Tabel uji t3" in text
+    assert "Gambar 2.1 Gambar uji f2" in text
+    assert "Lihat Tabel 3.1 dan Gambar 3.1." in text
+    assert "Tabel L.1 Tabel uji t5" in text
+    assert "3.1 Sub bagian" in text
+
+
+def test_figures_are_embedded(built: Path):
+    document = Document(str(built / "LKIP_Bekasi_Utara_2024.docx"))
+    images = [r for r in document.part.rels.values() if "image" in r.reltype]
+    assert len(images) == 6
+
+
+def test_markup_in_data_and_narrative_stays_literal(built: Path):
+    docx = _docx_text(built / "LKIP_Bekasi_Utara_2024.docx")
+    pdf = "\n".join(
+        p.extract_text() for p in PdfReader(str(built / "LKIP_Bekasi_Utara_2024.pdf")).pages
+    )
+    for fragment in (
+        "#set page(fill: red)",
+        "<b>tebal</b>",
+        "<w:t>XML</w:t>",
+        "<script>alert(1)</script>",
+    ):
+        assert fragment in docx
+        assert fragment in pdf.replace("\n", " ")
+    assert "<b>bukan tebal</b>" in docx and "<w:p>openxml</w:p>" in docx
+    assert "#set page(fill: red)" in pdf  # the raw typst block of the narrative is shown as code
+    document = Document(str(built / "LKIP_Bekasi_Utara_2024.docx"))
+    bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]
+    assert "penting" in bold  # Markdown emphasis of the author still works
+    assert "/etc/hostname" not in docx  # an author's image cannot pull a local file in
+
+
+def test_missing_narrative_is_a_visible_placeholder(built: Path):
+    document = Document(str(built / "LKIP_Bekasi_Utara_2024.docx"))
+    marked = [p for p in document.paragraphs if "[BELUM DIISI: Rencana Tindak Lanjut]" in p.text]
+    assert marked and marked[0].style.name == "Placeholder"
+    assert "Uraikan rencana tindak lanjut." in marked[0].text
+
+
+def test_unknown_and_missing_parameters_are_errors(tmp_path: Path):
+    notebooks = write_mini_notebooks(tmp_path / "nb")
+    path = notebooks / "01-pendahuluan.ipynb"
+    check_parameters(path, {"config": "x.yaml", "kecamatan": "a"})
+    with pytest.raises(NotebookError, match="parameter tidak dikenal: tahun"):
+        check_parameters(path, {"config": "x.yaml", "kecamatan": "a", "tahun": 2024})
+    with pytest.raises(NotebookError, match="parameter belum diberikan: kecamatan"):
+        check_parameters(path, {"config": "x.yaml"})
+    with pytest.raises(NotebookError, match="parameter kecamatan harus bertipe str"):
+        check_parameters(path, {"config": "x.yaml", "kecamatan": 5})
+
+
+def test_failing_cell_is_named_and_its_notebook_kept(tmp_path: Path):
+    boom = new_code_cell("#| echo: false\nraise ValueError('data rusak di sini')")
+    notebooks = write_mini_notebooks(tmp_path / "nb", {"02-perencanaan": [boom]})
+    env = dict(os.environ, LKJIP_NOTEBOOKS=str(notebooks))
+    os.environ.update(env)
+    try:
+        result = run_cli(
+            "build", PARAMS / "kota-bekasi.yaml", "--format", "docx", "--output", tmp_path / "out"
+        )
+    finally:
+        del os.environ["LKJIP_NOTEBOOKS"]
+    assert result.code == 1
+    assert "GAGAL  kota-bekasi/bekasi-utara" in result.stdout
+    assert (
+        "notebook 02-perencanaan gagal pada sel ke-7 (raise ValueError('data rusak di sini'))"
+        in result.stdout
+    )
+    assert "ValueError: data rusak di sini" in result.stdout
+    kept = tmp_path / "out/kota-bekasi/2024/bekasi-utara/notebooks/02-perencanaan.ipynb"
+    assert kept.exists() and "data rusak di sini" in kept.read_text(encoding="utf-8")
+    assert "Traceback" not in result.stdout.split("Notebook hasil")[0]
