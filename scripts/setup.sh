@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Create .venv and install lkjip into it. --dev adds the test and lint tools.
+# Create .venv and install lkjip into it. --dev adds the test and lint tools, --jupyter JupyterLab.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3.11}
@@ -8,8 +8,8 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-if [ "${1:-}" = "--dev" ]; then
-  .venv/bin/python -m pip install --quiet -e ".[dev]"
-else
-  .venv/bin/python -m pip install --quiet -e .
-fi
+case "${1:-}" in
+  --dev) .venv/bin/python -m pip install --quiet -e ".[dev]" ;;
+  --jupyter) .venv/bin/python -m pip install --quiet -e ".[jupyter]" ;;
+  *) .venv/bin/python -m pip install --quiet -e . ;;
+esac

@@ -112,7 +112,10 @@ def quarto_project(
     project.mkdir(parents=True, exist_ok=True)
     chapters = []
     for path in notebooks:
-        shutil.copy2(path, project / path.name)
+        if path.name.startswith("00"):
+            _unnumbered_copy(path, project / path.name)
+        else:
+            shutil.copy2(path, project / path.name)
         chapters.append(path.name)
     (project / "index.qmd").write_text(
         f"# {{.unnumbered}}\n\n{meta.get('subtitle', '')}\n", encoding="utf-8"
@@ -140,6 +143,20 @@ def quarto_project(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     return project
+
+
+def _unnumbered_copy(source: Path, target: Path) -> None:
+    """Front matter (Kata Pengantar, Ikhtisar) must not become numbered chapters in the book."""
+    import nbformat
+
+    notebook = nbformat.read(source, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = "\n".join(
+                f"{line} {{.unnumbered}}" if line.startswith("# ") and "{" not in line else line
+                for line in cell.source.splitlines()
+            )
+    nbformat.write(notebook, target)
 
 
 def render_quarto(project: Path, targets: dict[str, Path], output_name: str) -> dict[str, Path]:
