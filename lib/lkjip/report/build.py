@@ -101,7 +101,8 @@ def build_kecamatan(
     else:
         progress(f"{label}: menyusun DOCX/PDF")
         chapters = [read_chapter(path) for path in executed]
-        assembled = assemble(chapters, meta)
+        # Only the PDF's document title; a pandoc title block would precede the cover in Word.
+        assembled = assemble(chapters, {"judul-dokumen": meta["title"]})
         result.seconds["rakit"] = time.perf_counter() - tic
         tic = time.perf_counter()
         result.files = render_embedded(assembled, targets)

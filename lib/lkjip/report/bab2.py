@@ -1,0 +1,552 @@
+"""BAB II Perencanaan Kinerja: Renstra (tujuan, sasaran, targets per year), IKU, Perjanjian
+Kinerja (IKU targets, programs and their budget) and the quarterly budget allocation.
+
+Every table is built from the one copy of the data in the context; the Lampiran reuses the
+Perjanjian Kinerja builders of this module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from lkjip.formatting import angka, bilangan_terbilang, persen, rupiah
+from lkjip.loader import Row
+from lkjip.metrics.budget import BudgetLine, share
+from lkjip.metrics.capaian import IndicatorResult, in_force, target_rows
+from lkjip.report.blocks import (
+    Align,
+    Block,
+    Cell,
+    Heading,
+    ListBlock,
+    Narrative,
+    Para,
+    Ref,
+    Strong,
+    Table,
+)
+from lkjip.report.common import ROMAN, para, value, with_unit
+from lkjip.report.common import table as _table
+from lkjip.report.context import ReportContext
+
+PART_TRIWULAN = "triwulan"
+TW_LABELS = [f"TW {ROMAN[q]}" for q in range(1, 5)]
+_PERIOD = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4})")
+INTRO_INSTRUCTION = (
+    "Uraikan dasar perencanaan kinerja kecamatan: Renstra, Renja dan Perjanjian Kinerja tahun ini."
+)
+
+
+# --- small helpers ------------------------------------------------------------------------------
+def table(*args: Any, **kwargs: Any) -> Table:
+    """common.table, with merged header and footer cells bold like the others."""
+    built = _table(*args, **kwargs)
+    for row in [*built.head, *built.foot]:
+        for cell in row:
+            cell.bold = True
+    return built
+
+
+def widths(*weights: float) -> list[float]:
+    """Relative column widths, normalised to fractions of the text width."""
+    total = sum(weights)
+    return [round(w / total, 4) for w in weights]
+
+
+def uang(amount: int | None) -> str:
+    """Money in a table cell: digits with thousands dots, no "Rp" (the header says "(Rp)")."""
+    return angka(amount, 0) if amount is not None else "-"
+
+
+def daftar(items: Sequence[str]) -> str:
+    """An Indonesian enumeration: "A", "A dan B", "A, B dan C"."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " dan " + items[-1]
+
+
+def periode_renstra(ctx: ReportContext) -> str:
+    return ctx.variables()["periode_renstra"]
+
+
+def renstra_years(ctx: ReportContext) -> list[int]:
+    """The years of the Renstra period ("2024-2026" → 2024, 2025, 2026); empty if unknown."""
+    match = _PERIOD.search(periode_renstra(ctx))
+    if not match:
+        return []
+    start, end = int(match.group(1)), int(match.group(2))
+    return list(range(start, end + 1)) if start <= end else []
+
+
+def _target(targets: dict[tuple[str, int], Row], kode: str, tahun: int) -> Decimal | None:
+    value_ = targets.get((kode, tahun), {}).get("target")
+    return value_ if isinstance(value_, Decimal | int) else None  # type: ignore[return-value]
+
+
+def tw_targets(ctx: ReportContext, kode: str) -> list[Decimal | None]:
+    """Quarterly targets of an indicator in the report year (None where not given)."""
+    row = target_rows(ctx.data).get((kode, ctx.tahun), {})
+    return [row.get(f"target_tw{q}") for q in range(1, 5)]  # type: ignore[misc]
+
+
+def _tujuan_rows(ctx: ReportContext) -> list[Row]:
+    return [r for r in ctx.data.table("tujuan") if r.get("kode") and in_force(r, ctx.tahun)]
+
+
+def _uraian_sasaran(ctx: ReportContext, kode: str) -> str:
+    for sasaran in ctx.sasaran:
+        if sasaran.kode == kode:
+            return sasaran.uraian
+    return "-"
+
+
+def _programs_of_sasaran(ctx: ReportContext) -> dict[str, list[BudgetLine]]:
+    """Programs whose sub-kegiatan support each sasaran (anggaran.sasaran), in budget order."""
+    mapping: dict[str, list[BudgetLine]] = {}
+    for program in ctx.budget.children:
+        codes: list[str] = []
+        for row in program.rows:
+            kode = str(row.get("sasaran") or "")
+            if kode and kode not in codes:
+                codes.append(kode)
+        for kode in codes:
+            mapping.setdefault(kode, []).append(program)
+    return mapping
+
+
+def _program_indicators(ctx: ReportContext) -> dict[str, list[IndicatorResult]]:
+    found: dict[str, list[IndicatorResult]] = {}
+    for result in ctx.indicators("program"):
+        found.setdefault(result.induk, []).append(result)
+    return found
+
+
+# --- intro --------------------------------------------------------------------------------------
+def pendahuluan(ctx: ReportContext) -> list[Block]:
+    """The chapter's opening text: the city's shared "perencanaan" text (placeholder if none)."""
+    text = ctx.boilerplate("perencanaan")
+    return [Narrative("perencanaan", "Perencanaan Kinerja", text, INTRO_INSTRUCTION)]
+
+
+# --- Rencana Strategis --------------------------------------------------------------------------
+def rencana_strategis(ctx: ReportContext) -> list[Block]:
+    """Visi/misi supported by the Renstra and the count of tujuan, sasaran and IKU."""
+    blocks: list[Block] = []
+    periode = periode_renstra(ctx)
+    renstra = f"Rencana Strategis (Renstra) Kecamatan {ctx.kecamatan}"
+    renstra += f" periode {periode}" if periode else ""
+    visi = str(ctx.data.profil.get("visi") or "").strip()
+    misi = str(ctx.data.profil.get("misi") or "").strip()
+    if visi or misi:
+        content: list[str | Strong | Ref] = [f"{renstra} disusun untuk mendukung "]
+        if visi:
+            content += [f"visi {ctx.kota}, yaitu “", Strong(visi), "”"]
+            content += [", khususnya misi “", Strong(misi), "”"] if misi else []
+        else:
+            content += [f"misi {ctx.kota}, yaitu “", Strong(misi), "”"]
+        content.append(".")
+        blocks.append(Para(content))  # type: ignore[arg-type]
+        renstra = "Renstra tersebut"
+    tujuan = _tujuan_rows(ctx)
+    counts = (
+        f"{renstra} menetapkan {bilangan_terbilang(len(tujuan))} tujuan dan "
+        f"{bilangan_terbilang(len(ctx.sasaran))} sasaran strategis dengan "
+        f"{bilangan_terbilang(len(ctx.iku))} Indikator Kinerja Utama (IKU)"
+    )
+    indikator_tujuan = ctx.indicators("tujuan")
+    if indikator_tujuan:
+        counts += (
+            f"; ketercapaian tujuan diukur dengan {bilangan_terbilang(len(indikator_tujuan))}"
+            " indikator tujuan"
+        )
+    if tabel_tujuan_sasaran(ctx):
+        blocks.append(
+            para(
+                counts + ". Target kinerja jangka menengahnya disajikan pada ",
+                Ref("tbl-bab2-tujuan-sasaran"),
+                ".",
+            )
+        )
+    else:
+        blocks.append(para(counts + "."))
+    return blocks
+
+
+def tabel_tujuan_sasaran(ctx: ReportContext) -> list[Block]:
+    """Tujuan → sasaran → indikator with the target of every Renstra year and the end target."""
+    targets = target_rows(ctx.data)
+    tujuan = _tujuan_rows(ctx)
+    sasaran_indicators = ctx.indicators("sasaran")
+    tujuan_indicators = ctx.indicators("tujuan")
+    shown = [*sasaran_indicators, *tujuan_indicators]
+    years = renstra_years(ctx) or sorted({t for (k, t) in targets if k in {r.kode for r in shown}})
+    years = [y for y in years if any(_target(targets, r.kode, y) is not None for r in shown)]
+    if not tujuan and not ctx.sasaran:
+        return []
+
+    def indicator_cells(result: IndicatorResult | None) -> list[str | Cell]:
+        if result is None:
+            return ["-", "-", *["-"] * len(years), "-"]
+        return [
+            result.uraian,
+            result.satuan or "-",
+            *[value(_target(targets, result.kode, y)) for y in years],
+            value(result.target_akhir),
+        ]
+
+    groups: list[tuple[str, str]] = [(str(t["kode"]), str(t.get("uraian") or "")) for t in tujuan]
+    known = {kode for kode, _ in groups}
+    if any(s.tujuan not in known for s in ctx.sasaran):
+        groups.append(("", "-"))
+    rows: list[list[str | Cell]] = []
+    number = 0
+    for kode, uraian in groups:
+        lines: list[list[str | Cell]] = []
+        for result in (r for r in tujuan_indicators if r.induk == kode):
+            lines.append(["(indikator tujuan)", *indicator_cells(result)])
+        for sasaran in ctx.sasaran:
+            orphan = sasaran.tujuan not in known
+            if (kode and sasaran.tujuan != kode) or (not kode and not orphan):
+                continue
+            mine = [r for r in sasaran_indicators if r.induk == sasaran.kode] or [None]
+            for i, result in enumerate(mine):
+                head = [Cell(sasaran.uraian, rowspan=len(mine))] if i == 0 else []
+                lines.append([*head, *indicator_cells(result)])
+        if not lines:
+            lines.append(["-", *indicator_cells(None)])
+        number += 1
+        lines[0] = [
+            Cell(f"{number}.", rowspan=len(lines)),
+            Cell(uraian, rowspan=len(lines)),
+            *lines[0],
+        ]
+        rows += lines
+
+    fixed = ["No", "Tujuan", "Sasaran", "Indikator", "Satuan"]
+    if years:
+        header: list[list[str | Cell]] = [
+            [
+                *[Cell(h, rowspan=2) for h in fixed],
+                Cell("Target Tahun", colspan=len(years)),
+                Cell("Target Akhir Renstra", rowspan=2),
+            ],
+            [str(y) for y in years],
+        ]
+    else:
+        header = [[*fixed, "Target Akhir Renstra"]]
+    aligns: list[Align] = ["center", "left", "left", "left", "left", *["right"] * (len(years) + 1)]
+    periode = periode_renstra(ctx)
+    source = f"Renstra Kecamatan {ctx.kecamatan}" + (f" {periode}" if periode else "")
+    sizes = widths(4, 18, 18, 18, 7, *[6] * len(years), 8)
+    return [table(header, rows, aligns=aligns, source=source, wide=len(years) > 3, widths=sizes)]
+
+
+# --- Indikator Kinerja Utama ---------------------------------------------------------------------
+def indikator_kinerja_utama(ctx: ReportContext) -> list[Block]:
+    """Lead-in to the IKU table, then the reason for each IKU where narasi.md gives one."""
+    if not ctx.iku:
+        return [
+            para(
+                f"Kecamatan {ctx.kecamatan} belum menetapkan Indikator Kinerja Utama "
+                f"untuk Tahun {ctx.tahun}."
+            )
+        ]
+    blocks: list[Block] = [
+        para(
+            f"Indikator Kinerja Utama (IKU) adalah ukuran keberhasilan tujuan dan sasaran "
+            f"strategis Kecamatan {ctx.kecamatan}. Untuk Tahun {ctx.tahun} ditetapkan "
+            f"{bilangan_terbilang(len(ctx.iku))} IKU dengan formulasi, sumber data dan "
+            "target sebagaimana disajikan pada ",
+            Ref("tbl-bab2-iku"),
+            ".",
+        )
+    ]
+    for number, result in enumerate(ctx.iku, start=1):
+        anchor = f"alasan-iku-{number}"
+        if ctx.has_narrative(anchor):
+            blocks.append(para("Alasan pemilihan indikator ", Strong(result.uraian), ":"))
+            blocks.append(ctx.narrative(anchor))
+    return blocks
+
+
+def tabel_iku(ctx: ReportContext) -> list[Block]:
+    """The IKU with their definition and the target of the report year."""
+    if not ctx.iku:
+        return []
+    optional = [
+        ("Formulasi", "formulasi"),
+        ("Sumber Data", "sumber_data"),
+        ("Penanggung Jawab", "penanggung_jawab"),
+    ]
+    present = [(h, c) for h, c in optional if any(r.row.get(c) for r in ctx.iku)]
+    header = [
+        "No",
+        "Sasaran Strategis",
+        "Indikator Kinerja Utama",
+        "Satuan",
+        *[h for h, _ in present],
+        f"Target {ctx.tahun}",
+    ]
+    rows = [
+        [
+            f"{number}.",
+            _uraian_sasaran(ctx, result.induk),
+            result.uraian,
+            result.satuan or "-",
+            *[str(result.row.get(c) or "-") for _, c in present],
+            value(result.target),
+        ]
+        for number, result in enumerate(ctx.iku, start=1)
+    ]
+    aligns: list[Align] = ["center", "left", "left", "left", *["left"] * len(present), "right"]
+    periode = periode_renstra(ctx)
+    source = f"Renstra Kecamatan {ctx.kecamatan}" + (f" {periode}" if periode else "")
+    sizes = widths(4, 16, 16, 7, *[20] * len(present), 8)
+    return [table(header, rows, aligns=aligns, source=source, wide=True, widths=sizes)]
+
+
+# --- Perjanjian Kinerja -------------------------------------------------------------------------
+def pihak_kedua(ctx: ReportContext) -> str:
+    """The kepala daerah who signs the PK with the Camat: "Bupati Jombang", "Wali Kota Bekasi"."""
+    return f"{ctx.kepala_daerah} {ctx.variables()['kota']}"
+
+
+def perjanjian_kinerja(ctx: ReportContext) -> list[Block]:
+    """Who agreed on what: the PK's sasaran, IKU, programs and total budget."""
+    budget = ctx.budget
+    first = (
+        f"Perjanjian Kinerja Tahun {ctx.tahun} merupakan kesepakatan antara Camat "
+        f"{ctx.kecamatan} dan {pihak_kedua(ctx)} atas kinerja yang akan diwujudkan pada Tahun "
+        f"{ctx.tahun} beserta anggaran yang mendukungnya. "
+    )
+    content: list[str | Ref | Strong] = [first]
+    if ctx.iku:
+        content += [
+            f"Perjanjian tersebut memuat {bilangan_terbilang(len(ctx.sasaran))} sasaran "
+            f"strategis dengan {bilangan_terbilang(len(ctx.iku))} Indikator Kinerja Utama (",
+            Ref("tbl-bab2-pk-iku"),
+            ")",
+        ]
+    if budget.children:
+        content += [
+            (" serta " if ctx.iku else "Perjanjian tersebut memuat ")
+            + f"{bilangan_terbilang(len(budget.children))} program dengan pagu anggaran "
+            f"seluruhnya {rupiah(budget.pagu)} (",
+            Ref("tbl-bab2-pk-program"),
+            ")",
+        ]
+    if len(content) > 1:
+        content.append(".")
+    else:
+        content = [first.strip()]
+    return [Para(content)]  # type: ignore[arg-type]
+
+
+def tabel_pk_iku(ctx: ReportContext) -> list[Block]:
+    """PK part A: sasaran, IKU, annual target and, where given, the quarterly targets."""
+    if not ctx.iku:
+        return []
+    quarterly = {r.kode: tw_targets(ctx, r.kode) for r in ctx.iku}
+    with_tw = any(v is not None for tws in quarterly.values() for v in tws)
+    rows: list[list[str | Cell]] = []
+    number = 0
+    previous = None
+    for index, result in enumerate(ctx.iku):
+        line: list[str | Cell] = []
+        if result.induk != previous:
+            span = 1
+            while index + span < len(ctx.iku) and ctx.iku[index + span].induk == result.induk:
+                span += 1
+            number += 1
+            line += [
+                Cell(f"{number}.", rowspan=span),
+                Cell(_uraian_sasaran(ctx, result.induk), rowspan=span),
+            ]
+            previous = result.induk
+        line += [result.uraian, result.satuan or "-", value(result.target)]
+        if with_tw:
+            line += [value(v) for v in quarterly[result.kode]]
+        rows.append(line)
+    fixed = ["No", "Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", f"Target {ctx.tahun}"]
+    if with_tw:
+        header: list[list[str | Cell]] = [
+            [*[Cell(h, rowspan=2) for h in fixed], Cell("Target Triwulan", colspan=4)],
+            [ROMAN[q] for q in range(1, 5)],
+        ]
+    else:
+        header = [fixed]  # type: ignore[list-item]
+    aligns: list[Align] = ["center", "left", "left", "left", "right", *["right"] * (4 * with_tw)]
+    source = f"Perjanjian Kinerja Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}"
+    sizes = widths(5, 30, 30, 9, 9, *[6] * (4 * with_tw))
+    return [table(header, rows, aligns=aligns, source=source, wide=with_tw, widths=sizes)]
+
+
+def keterkaitan_program(ctx: ReportContext) -> list[Block]:
+    """Which programs support each sasaran (from the sasaran column of the budget rows)."""
+    mapping = _programs_of_sasaran(ctx)
+    items = []
+    for sasaran in ctx.sasaran:
+        programs = mapping.get(sasaran.kode, [])
+        if not programs:
+            continue
+        names = [p.nama for p in programs]
+        if len(names) == 1:
+            tail = f" didukung oleh {names[0]}."
+        else:
+            tail = (
+                f" didukung oleh {bilangan_terbilang(len(names))} program, yaitu {daftar(names)}."
+            )
+        items.append(["Sasaran ", Strong(sasaran.uraian), tail])
+    if not items:
+        return []
+    if len(items) == 1:
+        return [Para(items[0])]  # type: ignore[arg-type]
+    lead = para("Keterkaitan sasaran strategis dengan program yang mendukungnya:")
+    return [lead, ListBlock(items)]  # type: ignore[arg-type]
+
+
+def tabel_pk_program(ctx: ReportContext) -> list[Block]:
+    """PK part B: each program with its indicators and targets and its budget (pagu) once."""
+    programs = ctx.budget.children
+    if not programs:
+        return []
+    indicators = _program_indicators(ctx)
+    with_ind = any(indicators.get(p.kode) for p in programs)
+    quarterly = {
+        r.kode: tw_targets(ctx, r.kode) for p in programs for r in indicators.get(p.kode, [])
+    }
+    with_tw = any(v is not None for tws in quarterly.values() for v in tws)
+    rows: list[list[str | Cell]] = []
+    for number, program in enumerate(programs, start=1):
+        mine: list[IndicatorResult | None] = list(indicators.get(program.kode, [])) or [None]
+        span = len(mine) if with_ind else 1
+        for i, result in enumerate(mine if with_ind else [None]):
+            line: list[str | Cell] = []
+            if i == 0:
+                line += [Cell(f"{number}.", rowspan=span), Cell(program.nama, rowspan=span)]
+            if with_ind:
+                if result is None:
+                    line += ["-", "-", *(["-"] * 4 if with_tw else [])]
+                else:
+                    line += [result.uraian, with_unit(result.target, result.satuan)]
+                    if with_tw:
+                        line += [with_unit(v, result.satuan) for v in quarterly[result.kode]]
+            if i == 0:
+                line.append(Cell(uang(program.pagu), rowspan=span))
+            rows.append(line)
+    fixed = ["No", "Program"] + (["Indikator Program", f"Target {ctx.tahun}"] if with_ind else [])
+    if with_tw:
+        header: list[list[str | Cell]] = [
+            [
+                *[Cell(h, rowspan=2) for h in fixed],
+                Cell("Target Triwulan", colspan=4),
+                Cell("Anggaran (Rp)", rowspan=2),
+            ],
+            [ROMAN[q] for q in range(1, 5)],
+        ]
+    else:
+        header = [[*fixed, "Anggaran (Rp)"]]
+    width = len(fixed) + 4 * with_tw + 1
+    aligns: list[Align] = [
+        "center",
+        "left",
+        *(["left", "right"] if with_ind else []),
+        *["right"] * (4 * with_tw),
+        "right",
+    ]
+    foot = [[Cell("Jumlah", colspan=width - 1), uang(ctx.budget.pagu)]]
+    source = f"Perjanjian Kinerja Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}"
+    sizes = widths(5, 28, *([30, 9] if with_ind else []), *[7] * (4 * with_tw), 14)
+    return [table(header, rows, aligns=aligns, foot=foot, source=source, wide=True, widths=sizes)]
+
+
+# --- Alokasi anggaran per triwulan --------------------------------------------------------------
+def has_triwulan(ctx: ReportContext) -> bool:
+    return ctx.enabled(PART_TRIWULAN) and ctx.budget.tw is not None
+
+
+def _base(line: BudgetLine) -> int:
+    """The pagu the quarterly allocation splits: the initial (murni) pagu when given."""
+    return line.pagu if line.pagu_murni is None else line.pagu_murni
+
+
+def alokasi_triwulan(ctx: ReportContext) -> list[Block]:
+    """Heading and sentence on the quarterly split of the (initial) budget; [] without data."""
+    if not has_triwulan(ctx):
+        return []
+    budget = ctx.budget
+    tw = budget.tw or (0, 0, 0, 0)
+    base = _base(budget)
+    murni = budget.pagu_murni is not None
+    label = "pagu murni" if murni else "pagu"
+    parts = [
+        f"Triwulan {ROMAN[q + 1]} {rupiah(tw[q])} ({persen(share(tw[q], base))})" for q in range(4)
+    ]
+    content: list[str | Ref] = [
+        f"Alokasi anggaran Kecamatan {ctx.kecamatan} Tahun {ctx.tahun} disusun per triwulan "
+        f"berdasarkan {label} sebesar {rupiah(base)}, yaitu {daftar(parts)}. Rinciannya "
+        "per program, kegiatan dan sub kegiatan disajikan pada ",
+        Ref("tbl-bab2-triwulan"),
+        ".",
+    ]
+    change = budget.perubahan
+    if murni and change:
+        arah = "bertambah" if change > 0 else "berkurang"
+        content.append(
+            f" Setelah perubahan anggaran, pagu menjadi {rupiah(budget.pagu)} ({arah} "
+            f"{rupiah(abs(change))})."
+        )
+    return [Heading("Alokasi Anggaran per Triwulan", level=2), Para(content)]  # type: ignore[arg-type]
+
+
+def leaves_in_order(kegiatan: BudgetLine) -> list[BudgetLine]:
+    """Sub-kegiatan of a kegiatan in code order; the units of one code stay in input order."""
+    return sorted(kegiatan.children, key=lambda leaf: leaf.kode)
+
+
+def has_units(ctx: ReportContext) -> bool:
+    return any(row.get("unit") for row in ctx.data.table("anggaran"))
+
+
+def tabel_triwulan(ctx: ReportContext) -> list[Block]:
+    """Program → kegiatan → sub-kegiatan with the (initial) pagu and TW I–IV; sums computed."""
+    if not has_triwulan(ctx):
+        return []
+    units = has_units(ctx)
+
+    def line(item: BudgetLine, bold: bool) -> list[str | Cell]:
+        tw = item.tw
+        cells = [item.kode, item.nama, *([item.unit] if units and not bold else [])]
+        if units and bold:
+            cells.append("")
+        cells += [uang(_base(item)), *[uang(tw[q]) if tw else "-" for q in range(4)]]
+        return [Cell(c, bold=bold) for c in cells]
+
+    rows: list[list[str | Cell]] = []
+    for program in ctx.budget.children:
+        rows.append(line(program, True))
+        for kegiatan in program.children:
+            rows.append(line(kegiatan, True))
+            rows += [line(leaf, False) for leaf in leaves_in_order(kegiatan)]
+    pagu_head = "Pagu Murni (Rp)" if ctx.budget.pagu_murni is not None else "Pagu (Rp)"
+    fixed = ["Kode", "Program / Kegiatan / Sub Kegiatan", *(["Unit"] if units else []), pagu_head]
+    header: list[list[str | Cell]] = [
+        [*[Cell(h, rowspan=2) for h in fixed], Cell("Alokasi per Triwulan (Rp)", colspan=4)],
+        TW_LABELS,  # type: ignore[list-item]
+    ]
+    total = ctx.budget
+    foot = [
+        [
+            Cell("Jumlah", colspan=len(fixed) - 1),
+            uang(_base(total)),
+            *[uang((total.tw or (0, 0, 0, 0))[q]) for q in range(4)],
+        ]
+    ]
+    aligns: list[Align] = ["left", "left", *(["left"] if units else []), *["right"] * 5]
+    source = f"Anggaran Kas Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}, diolah"
+    sizes = widths(12, 26, *([10] if units else []), 12, *[10] * 4)
+    return [table(header, rows, aligns=aligns, foot=foot, source=source, wide=True, widths=sizes)]

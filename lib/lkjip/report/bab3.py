@@ -1,0 +1,1553 @@
+"""BAB III Akuntabilitas Kinerja: method, capaian of the IKU, analysis per sasaran (PermenPAN-RB
+53/2014), program performance, financial accountability, efficiency, prestasi and dokumentasi.
+
+Every function is a pure function of the report context and returns blocks (possibly none) or a
+matplotlib figure (or None). Part ids for ``bagian_nonaktif``: ``kinerja-program``, ``prestasi``,
+``dokumentasi``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from matplotlib.figure import Figure
+
+from lkjip.formatting import angka, angka_ringkas, bilangan_terbilang, persen, rupiah
+from lkjip.metrics.budget import BudgetLine, share
+from lkjip.metrics.capaian import HUNDRED, IndicatorResult, SasaranResult, category_counts, mean
+from lkjip.metrics.efficiency import SasaranEfficiency
+from lkjip.metrics.trend import Trend, YearValue, progress_to_end, trend
+from lkjip.report import figures
+from lkjip.report.blocks import (
+    Align,
+    Block,
+    Cell,
+    Heading,
+    Inline,
+    ListBlock,
+    Para,
+    Ref,
+    Strong,
+    Table,
+)
+from lkjip.report.common import table, value, with_unit
+from lkjip.report.context import ReportContext
+from lkjip.report.sentences import (
+    BATAS_SERAPAN,
+    amount,
+    budget_sentence,
+    capping_note,
+    codes_shown,
+    efficiency_sentence,
+    efisiensi_text,
+    efisiensi_verdict,
+    hasil,
+    iku_sentence,
+    indicator_index,
+    kategori_capaian,
+    multi_unit,
+    node_indicators,
+    overall,
+    overall_efficiency,
+    overall_sentence,
+    renstra_tahun_ke,
+    shared_text,
+    subkegiatan_name,
+    under_absorbed,
+    under_absorbed_items,
+    unit_label,
+)
+from lkjip.rules import Aturan, Band
+
+SUMBER_OLAHAN = "Data capaian kinerja Kecamatan {kecamatan} Tahun {tahun}, diolah"
+SUMBER_ANGGARAN = "Data realisasi anggaran Kecamatan {kecamatan} Tahun {tahun}, diolah"
+JENIS_BELANJA = {
+    "pegawai": "Belanja Pegawai",
+    "barang_jasa": "Belanja Barang dan Jasa",
+    "modal": "Belanja Modal",
+    "hibah": "Belanja Hibah",
+    "": "Jenis belanja belum diisi",
+}
+TINGKAT = {
+    "kecamatan_lain": "Kecamatan lain",
+    "kecamatan": "Kecamatan",
+    "kota": "Kota",
+    "kabupaten": "Kabupaten",
+    "provinsi": "Provinsi",
+    "nasional": "Nasional",
+    "internasional": "Internasional",
+}
+NARASI_SASARAN = ("faktor-pendukung", "faktor-penghambat", "solusi")
+NARASI_JUDUL = {
+    "faktor-pendukung": "Faktor Pendukung Keberhasilan",
+    "faktor-penghambat": "Faktor Penghambat",
+    "solusi": "Solusi dan Langkah Perbaikan",
+    "efisiensi": "Upaya Efisiensi",
+    "catatan": "Catatan",
+}
+
+
+# --- helpers -----------------------------------------------------------------------------------
+def _source(template: str, ctx: ReportContext) -> str:
+    return template.format(kecamatan=ctx.kecamatan, tahun=ctx.tahun)
+
+
+def _pct(number: Decimal | None) -> str:
+    """A percentage in a column headed "(%)": 104,74."""
+    return angka(number)
+
+
+def _money(amount_: int) -> str:
+    """Rupiah in a column headed "(Rp)": 3.180.247.616."""
+    return angka(amount_, 0)
+
+
+def _small_heading(text: str) -> Para:
+    return Para([Strong(text)])
+
+
+def _join(items: Sequence[str]) -> str:
+    """ "a", "a dan b", "a, b dan c"."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " dan " + items[-1]
+
+
+def _numbered(ctx: ReportContext) -> list[tuple[int, SasaranResult]]:
+    return list(enumerate(ctx.sasaran, start=1))
+
+
+def _all_sasaran_names(ctx: ReportContext) -> dict[str, str]:
+    return {str(r.get("kode")): str(r.get("uraian") or "") for r in ctx.data.table("sasaran")}
+
+
+def _known(values: list[YearValue]) -> list[YearValue]:
+    return [v for v in values if v.realisasi is not None]
+
+
+def _trends(ctx: ReportContext) -> dict[str, Trend]:
+    return {r.kode: trend(r, ctx.data, ctx.rules) for r in ctx.iku}
+
+
+# --- intro and method --------------------------------------------------------------------------
+def pengantar(ctx: ReportContext) -> list[Block]:
+    """Opening text of the chapter (city boilerplate ``akuntabilitas``)."""
+    return [shared_text(ctx, "akuntabilitas")]
+
+
+def _rentang(scale: list[Band], index: int) -> str:
+    """The interval of band ``index`` as the genre writes it: "> 90", "> 80 s.d. 90", "≤ 40"."""
+    band = scale[index]
+    upper = scale[index - 1] if index > 0 else None
+    lower_text = None
+    if band.min is not None:
+        lower_text = f"{'≥' if band.min_inklusif else '>'} {value(band.min)}"
+    if upper is None or upper.min is None:
+        return lower_text or "semua nilai"
+    if lower_text is None:
+        return f"{'<' if upper.min_inklusif else '≤'} {value(upper.min)}"
+    if band.min == upper.min:
+        return f"= {value(band.min)}"
+    if upper.min_inklusif:
+        return f"{lower_text} s.d. < {value(upper.min)}"
+    return f"{lower_text} s.d. {value(upper.min)}"
+
+
+def _rumus_turun(rules: Aturan) -> str:
+    if rules.capaian_turun == "dua_kali_target":
+        return "Capaian = (2 × Target − Realisasi) ÷ Target × 100%"
+    return "Capaian = Target ÷ Realisasi × 100%"
+
+
+def _rumus_efisiensi(rules: Aturan) -> str:
+    if rules.efisiensi == "selisih":
+        return "Efisiensi = Capaian Kinerja − Capaian Anggaran (dalam poin persen)"
+    return "Efisiensi = (Capaian Kinerja ÷ Capaian Anggaran − 1) × 100%"
+
+
+def metode(ctx: ReportContext) -> list[Block]:
+    """How capaian is measured (formulas per polarity, from the rules) up to the category table."""
+    rules = ctx.rules
+    jumlah = bilangan_terbilang(len(rules.skala_capaian))
+    return [
+        Para(
+            [
+                "Pengukuran kinerja dilakukan dengan membandingkan target setiap indikator kinerja "
+                f"dalam Perjanjian Kinerja Tahun {ctx.tahun} dengan realisasinya. Capaian kinerja "
+                "setiap indikator dihitung dengan rumus berikut:"
+            ]
+        ),
+        ListBlock(
+            [
+                [
+                    "indikator yang semakin tinggi realisasinya semakin baik: ",
+                    Strong("Capaian = Realisasi ÷ Target × 100%"),
+                ],
+                [
+                    "indikator yang semakin rendah realisasinya semakin baik: ",
+                    Strong(_rumus_turun(rules)),
+                ],
+            ]
+        ),
+        Para(
+            [
+                f"Nilai capaian kemudian dikelompokkan ke dalam {jumlah} kategori sebagaimana ",
+                Ref("tbl-bab3-skala"),
+                ".",
+            ]
+        ),
+    ]
+
+
+def tabel_skala(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-skala: the category scale of capaian, written from the rules' bands."""
+    scale = ctx.rules.skala_capaian
+    with_codes = codes_shown(scale)
+    header = (["Kode"] if with_codes else []) + ["Rentang Nilai Capaian (%)", "Kategori"]
+    rows = [
+        ([band.kode] if with_codes else []) + [_rentang(scale, i), band.label]
+        for i, band in enumerate(scale)
+    ]
+    aligns: list[Align] = (["center"] if with_codes else []) + ["center", "left"]
+    return [table(header, rows, aligns=aligns)]
+
+
+def metode_ketentuan(ctx: ReportContext) -> list[Block]:
+    """Capping, aggregation, budget and efficiency rules, and the rules' name and source."""
+    rules = ctx.rules
+    blocks: list[Block] = []
+    limits = []
+    if rules.capaian_batas_atas is not None:
+        atas = value(rules.capaian_batas_atas)
+        limits.append(f"capaian di atas {atas}% dihitung {atas}")
+    if rules.capaian_batas_bawah is not None:
+        bawah = value(rules.capaian_batas_bawah)
+        limits.append(f"capaian di bawah {bawah}% dihitung {bawah}")
+    if limits:
+        blocks.append(
+            Para(
+                [
+                    f"Untuk penentuan kategori, {_join(limits)}. Perhitungan rata-rata tetap "
+                    "memakai nilai capaian sebelum pembatasan tersebut."
+                ]
+            )
+        )
+    blocks.append(
+        Para(
+            [
+                "Capaian sasaran strategis adalah rata-rata capaian indikator kinerja utamanya, dan "
+                "capaian kinerja organisasi adalah rata-rata capaian seluruh Indikator Kinerja "
+                "Utama (IKU)."
+            ]
+        )
+    )
+    if rules.persen_induk == "rata_rata":
+        induk = (
+            "persentase program dan kegiatan adalah rata-rata persentase sub kegiatan di bawahnya"
+        )
+    else:
+        induk = "persentase program dan kegiatan dihitung dari jumlah realisasi dibagi jumlah pagu"
+    blocks.append(
+        Para(
+            [
+                "Capaian (serapan) anggaran dihitung dengan rumus ",
+                Strong("Capaian Anggaran = Realisasi ÷ Pagu × 100%"),
+                ", dan sisa anggaran dengan rumus ",
+                Strong("SiLPA = Pagu − Realisasi"),
+                ". Pagu dan realisasi program dan kegiatan merupakan jumlah dari sub kegiatannya; "
+                f"{induk}.",
+            ]
+        )
+    )
+    makna = (
+        "Nilai positif berarti capaian kinerja lebih tinggi daripada serapan anggaran."
+        if rules.efisiensi == "selisih"
+        else "Nilai positif berarti setiap persen serapan anggaran menghasilkan capaian kinerja "
+        "yang lebih tinggi."
+    )
+    blocks.append(
+        Para(
+            [
+                "Efisiensi penggunaan sumber daya diukur dengan membandingkan capaian kinerja "
+                "sasaran dengan capaian anggaran sub kegiatan yang mendukungnya: ",
+                Strong(_rumus_efisiensi(rules)),
+                f". {makna}",
+            ]
+        )
+    )
+    sumber = rules.sumber.strip().rstrip(".")
+    blocks.append(
+        Para([f"Ketentuan pengukuran di atas mengikuti aturan “{rules.nama}” (sumber: {sumber})."])
+    )
+    return blocks
+
+
+# --- capaian kinerja organisasi ----------------------------------------------------------------
+def capaian_pengantar(ctx: ReportContext) -> list[Block]:
+    """Counts of sasaran and IKU, pointing to the capaian table."""
+    sasaran, iku = len(ctx.sasaran), len(ctx.iku)
+    parts: list[Inline] = [
+        f"Dalam Perjanjian Kinerja Tahun {ctx.tahun}, Kecamatan {ctx.kecamatan} menetapkan "
+        f"{bilangan_terbilang(sasaran)} sasaran strategis yang diukur dengan "
+        f"{bilangan_terbilang(iku)} Indikator Kinerja Utama (IKU)."
+    ]
+    if tabel_capaian_iku(ctx):
+        parts += [" Capaian setiap IKU disajikan pada ", Ref("tbl-bab3-capaian-iku"), "."]
+    return [Para(parts)]
+
+
+def tabel_capaian_iku(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-capaian-iku: target, realisasi, capaian and category of every IKU, with the
+    average in the footer."""
+    if not ctx.iku:
+        return []
+    names = _all_sasaran_names(ctx)
+    rows = []
+    shown: set[str] = set()
+    number = 0
+    for result in ctx.iku:
+        first = result.induk not in shown
+        shown.add(result.induk)
+        number += first
+        rows.append(
+            [
+                str(number) if first else "",
+                names.get(result.induk, result.induk) if first else "",
+                result.uraian,
+                result.satuan,
+                value(result.target),
+                value(result.realisasi),
+                _pct(result.capaian.nilai),
+                kategori_capaian(result.capaian, ctx.rules),
+            ]
+        )
+    average = overall(ctx)
+    foot = [
+        [
+            Cell("Rata-rata capaian IKU", colspan=6),
+            Cell(_pct(average.nilai), bold=True),
+            Cell(kategori_capaian(average, ctx.rules), bold=True),
+        ]
+    ]
+    header = [
+        "No",
+        "Sasaran Strategis",
+        "Indikator Kinerja Utama",
+        "Satuan",
+        "Target",
+        "Realisasi",
+        "Capaian (%)",
+        "Kategori",
+    ]
+    aligns: list[Align] = ["center", "left", "left", "left", "right", "right", "right", "center"]
+    return [
+        table(
+            header,
+            rows,
+            aligns=aligns,
+            foot=foot,
+            source=_source(SUMBER_OLAHAN, ctx),
+            wide=True,
+            widths=[0.04, 0.2, 0.22, 0.08, 0.09, 0.09, 0.1, 0.18],
+        )
+    ]
+
+
+def capaian_uraian(ctx: ReportContext) -> list[Block]:
+    """One generated sentence per IKU, the average, and the lead-in of the classification table
+    and the target/realisasi figure."""
+    if not ctx.iku:
+        return [Para(["Belum ada Indikator Kinerja Utama yang berlaku pada tahun ini."])]
+    blocks: list[Block] = [Para(iku_sentence(ctx, r)) for r in ctx.iku]
+    blocks.append(overall_sentence(ctx))
+    counts = category_counts(ctx.sasaran)
+    measured = sum(counts.values())
+    if measured:
+        detail = []
+        for key, text in (
+            ("melampaui", "melampaui target"),
+            ("sesuai", "sesuai target"),
+            ("tidak_mencapai", "tidak mencapai target"),
+        ):
+            if counts[key]:
+                detail.append(f"{bilangan_terbilang(counts[key])} sasaran {text}")
+        blocks.append(
+            Para(
+                [
+                    f"Dari {bilangan_terbilang(measured)} sasaran strategis yang capaiannya "
+                    f"dapat diukur, {_join(detail)} (",
+                    Ref("tbl-bab3-klasifikasi"),
+                    ").",
+                ]
+            )
+        )
+    if _target_realisasi_data(ctx):
+        blocks.append(
+            Para(
+                [
+                    "Perbandingan target dan realisasi setiap IKU digambarkan pada ",
+                    Ref("fig-bab3-target-realisasi"),
+                    ".",
+                ]
+            )
+        )
+    return blocks
+
+
+def tabel_klasifikasi(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-klasifikasi: number of sasaran exceeding, meeting or missing their target."""
+    counts = category_counts(ctx.sasaran)
+    total = sum(counts.values())
+    if not total:
+        return []
+    rows = [
+        ["1", "Melampaui target (capaian > 100%)", str(counts["melampaui"])],
+        ["2", "Sesuai target (capaian = 100%)", str(counts["sesuai"])],
+        ["3", "Tidak mencapai target (capaian < 100%)", str(counts["tidak_mencapai"])],
+    ]
+    return [
+        table(
+            ["No", "Klasifikasi", "Jumlah Sasaran"],
+            rows,
+            aligns=["center", "left", "right"],
+            foot=[[Cell("Jumlah", colspan=2), str(total)]],
+            source=_source(SUMBER_OLAHAN, ctx),
+        )
+    ]
+
+
+def _target_realisasi_data(ctx: ReportContext) -> list[IndicatorResult]:
+    return [r for r in ctx.iku if r.target is not None and r.realisasi is not None]
+
+
+def _label(result: IndicatorResult, width: int = 24) -> str:
+    return figures.wrap(result.uraian, width)
+
+
+def fig_target_realisasi(ctx: ReportContext) -> Figure | None:
+    """fig-bab3-target-realisasi: target and realisasi per IKU; when the units differ the bars are
+    normalised to the target (= 100) and labelled with the actual values."""
+    data = _target_realisasi_data(ctx)
+    if not data:
+        return None
+    same_unit = len({r.satuan.strip().lower() for r in data}) == 1
+    figure, axes = figures.new_figure(height=3.4, width=max(figures.WIDTH_IN, 1.6 * len(data)))
+    positions = list(range(len(data)))
+    width = 0.38
+    if same_unit:
+        targets = [figures.as_float(r.target) for r in data]
+        actuals = [figures.as_float(r.realisasi) for r in data]
+        unit = data[0].satuan
+        axes.set_ylabel(unit if unit.strip() else "Nilai")
+    else:
+        targets = [100.0] * len(data)
+        actuals = [figures.as_float(r.capaian.nilai) for r in data]
+        axes.set_ylabel("Persen terhadap target")
+    bars_t = axes.bar(
+        [p - width / 2 for p in positions],
+        targets,
+        width,
+        label="Target",
+        color=figures.COLORS["target"],
+    )
+    bars_r = axes.bar(
+        [p + width / 2 for p in positions],
+        actuals,
+        width,
+        label="Realisasi",
+        color=figures.COLORS["realisasi"],
+    )
+    for bars, attr in ((bars_t, "target"), (bars_r, "realisasi")):
+        for bar, result in zip(bars, data, strict=True):
+            axes.annotate(
+                value(getattr(result, attr)),
+                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                xytext=(0, 2),
+                textcoords="offset points",
+            )
+    axes.set_xticks(positions, [_label(r) for r in data], fontsize=7)
+    axes.set_ylim(0, max([*targets, *actuals]) * 1.18)
+    axes.tick_params(axis="y", labelsize=8)
+    axes.yaxis.label.set_size(8)
+    figures.indonesian_ticks(axes)
+    axes.legend(fontsize=7, frameon=False, loc="upper center", ncols=2, bbox_to_anchor=(0.5, 1.12))
+    return figure
+
+
+# --- analysis per sasaran ----------------------------------------------------------------------
+def _has_history(t: Trend, tahun: int) -> bool:
+    return any(v.realisasi is not None for v in t.tahun if v.tahun < tahun)
+
+
+def analisis_pengantar(ctx: ReportContext) -> list[Block]:
+    """Lead-in of the per-sasaran analysis, pointing to the combined tables and figure."""
+    parts: list[Inline] = [
+        "Analisis capaian kinerja setiap sasaran strategis meliputi perbandingan target dan "
+        f"realisasi Tahun {ctx.tahun}, perbandingan dengan tahun-tahun sebelumnya, dengan target "
+        "akhir Renstra dan dengan capaian tingkat lain, faktor penyebab keberhasilan atau "
+        "kegagalan beserta solusinya, efisiensi penggunaan sumber daya, serta program yang "
+        "mendukung pencapaiannya."
+    ]
+    refs: list[list[Inline]] = []
+    if tabel_tren(ctx):
+        tren: list[Inline] = ["realisasi tiga tahun terakhir pada ", Ref("tbl-bab3-tren")]
+        if _tren_data(ctx):
+            tren += [" dan ", Ref("fig-bab3-tren")]
+        refs.append(tren)
+    if tabel_renstra(ctx):
+        refs.append(["kemajuan terhadap target akhir Renstra pada ", Ref("tbl-bab3-renstra")])
+    if tabel_pembanding(ctx):
+        refs.append(["perbandingan dengan tingkat lain pada ", Ref("tbl-bab3-pembanding")])
+    if refs:
+        parts.append(" Sebagai ringkasan, ")
+        for i, ref in enumerate(refs):
+            if i:
+                parts.append(", serta " if i == len(refs) - 1 else ", ")
+            parts += ref
+        parts.append(" disajikan lebih dahulu; uraian setiap sasaran menyusul sesudahnya.")
+    return [Para(parts)]
+
+
+def tabel_tren(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-tren: target, realisasi and capaian of each IKU over three years, with the arrow
+    of the latest change (merged header per year)."""
+    trends = _trends(ctx)
+    if not any(_has_history(t, ctx.tahun) for t in trends.values()):
+        return []
+    years = [v.tahun for v in next(iter(trends.values())).tahun]
+    head = [
+        [Cell("No", rowspan=2), Cell("Indikator Kinerja Utama", rowspan=2)]
+        + [Cell("Satuan", rowspan=2)]
+        + [Cell(f"Tahun {y}", colspan=3, align="center") for y in years]
+        + [Cell("Tren", rowspan=2)],
+        [Cell(t) for _ in years for t in ("Target", "Realisasi", "Capaian (%)")],
+    ]
+    rows = []
+    for number, result in enumerate(ctx.iku, start=1):
+        t = trends[result.kode]
+        cells = [str(number), result.uraian, result.satuan]
+        for v in t.tahun:
+            cells += [value(v.target), value(v.realisasi), _pct(v.capaian)]
+        arrow = t.simbol if t.perubahan is None else f"{t.simbol} {angka_ringkas(t.perubahan)}"
+        rows.append([*cells, arrow])
+    aligns: list[Align] = ["center", "left", "left", *(["right"] * 3 * len(years)), "center"]
+    return [
+        table(
+            head,
+            rows,
+            aligns=aligns,
+            source=_source(SUMBER_OLAHAN, ctx)
+            + "; ▲ naik, ● tetap, ▼ turun dibanding tahun sebelumnya",
+            wide=True,
+            widths=[0.04, 0.2, 0.07, *([0.612 / (3 * len(years))] * 3 * len(years)), 0.078],
+        )
+    ]
+
+
+def _tren_data(ctx: ReportContext) -> list[tuple[IndicatorResult, Trend]]:
+    trends = _trends(ctx)
+    return [(r, trends[r.kode]) for r in ctx.iku if len(_known(trends[r.kode].tahun)) >= 2]
+
+
+def fig_tren(ctx: ReportContext) -> Figure | None:
+    """fig-bab3-tren: realisasi and target of each IKU over three years; one panel per IKU
+    (small multiples), since the IKU have their own scales."""
+    import matplotlib.pyplot as plt
+
+    data = _tren_data(ctx)
+    if not data:
+        return None
+    columns = min(len(data), 3)
+    rows = (len(data) + columns - 1) // columns
+    figure, grid = plt.subplots(
+        rows,
+        columns,
+        figsize=(figures.WIDTH_IN, 2.5 * rows + 0.4),
+        dpi=150,
+        layout="constrained",
+        squeeze=False,
+    )
+    for index, axes in enumerate(grid.flat):
+        if index >= len(data):
+            axes.set_visible(False)
+            continue
+        result, t = data[index]
+        years = [v.tahun for v in t.tahun]
+        axes.plot(
+            years,
+            [figures.as_float(v.realisasi) for v in t.tahun],
+            marker="o",
+            color=figures.COLORS["realisasi"],
+            label="Realisasi",
+        )
+        axes.plot(
+            years,
+            [figures.as_float(v.target) for v in t.tahun],
+            marker="s",
+            linestyle="--",
+            color=figures.COLORS["anggaran"],
+            label="Target",
+        )
+        axes.set_title(figures.wrap(result.uraian, 30), fontsize=7)
+        axes.set_xticks(years, [str(y) for y in years], fontsize=7)
+        axes.tick_params(axis="y", labelsize=7)
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.grid(axis="y", color="#dddddd", linewidth=0.6)
+        axes.margins(x=0.15)
+        figures.indonesian_ticks(axes, places=1 if _small_range(t) else 0)
+        if result.satuan.strip():
+            axes.set_ylabel(result.satuan, fontsize=7)
+    handles, labels = grid.flat[0].get_legend_handles_labels()
+    figure.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=7, frameon=False)
+    return figure
+
+
+def _small_range(t: Trend) -> bool:
+    values = [v for y in t.tahun for v in (y.target, y.realisasi) if v is not None]
+    return bool(values) and max(values) - min(values) < 5
+
+
+def tabel_renstra(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-renstra: this year's realisasi of each IKU against the Renstra end target."""
+    if not any(r.target_akhir is not None for r in ctx.iku):
+        return []
+    periode = ctx.variables().get("periode_renstra", "")
+    rows = []
+    progress = []
+    for number, result in enumerate(ctx.iku, start=1):
+        kemajuan = progress_to_end(result, ctx.rules)
+        if kemajuan is not None:
+            progress.append(kemajuan)
+        rows.append(
+            [
+                str(number),
+                result.uraian,
+                result.satuan,
+                value(result.target_akhir),
+                value(result.realisasi),
+                _pct(kemajuan),
+            ]
+        )
+    header = [
+        "No",
+        "Indikator Kinerja Utama",
+        "Satuan",
+        f"Target Akhir Renstra {periode}".strip(),
+        f"Realisasi {ctx.tahun}",
+        "Tingkat Kemajuan (%)",
+    ]
+    foot = [[Cell("Rata-rata tingkat kemajuan", colspan=5), _pct(mean(progress))]]
+    return [
+        table(
+            header,
+            rows,
+            aligns=["center", "left", "left", "right", "right", "right"],
+            foot=foot,
+            source=_source(SUMBER_OLAHAN, ctx),
+            widths=[0.05, 0.37, 0.1, 0.18, 0.14, 0.16],
+        )
+    ]
+
+
+def _comparators(ctx: ReportContext, kode: str) -> list[dict[str, object]]:
+    return [
+        row
+        for row in ctx.data.table("pembanding")
+        if row.get("indikator") == kode
+        and row.get("tahun") == ctx.tahun
+        and row.get("nilai") is not None
+    ]
+
+
+def _comparator_name(row: dict[str, object]) -> str:
+    level = str(row.get("level") or "")
+    return str(row.get("nama") or TINGKAT.get(level, level))
+
+
+def _all_indicators(ctx: ReportContext) -> list[IndicatorResult]:
+    seen: set[str] = set()
+    results = []
+    for result in [
+        *ctx.iku,
+        *(
+            r
+            for level in ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
+            for r in ctx.indicators(level)
+        ),
+    ]:
+        if result.kode not in seen:
+            seen.add(result.kode)
+            results.append(result)
+    return results
+
+
+def _better(result: IndicatorResult, difference: Decimal) -> bool | None:
+    if difference == 0:
+        return None
+    return (difference > 0) == (result.polaritas != "turun")
+
+
+def tabel_pembanding(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-pembanding: realisasi against the comparators of the sheet ``pembanding``."""
+    rows = []
+    number = 0
+    for result in _all_indicators(ctx):
+        comparators = _comparators(ctx, result.kode)
+        if not comparators or result.realisasi is None:
+            continue
+        number += 1
+        for i, row in enumerate(comparators):
+            nilai = row["nilai"]
+            difference = result.realisasi - nilai  # type: ignore[operator]
+            better = _better(result, difference)
+            verdict = "Setara" if better is None else "Lebih baik" if better else "Lebih rendah"
+            level = str(row.get("level") or "")
+            rows.append(
+                [
+                    str(number) if i == 0 else "",
+                    result.uraian if i == 0 else "",
+                    value(result.realisasi) if i == 0 else "",
+                    _comparator_name(row),
+                    TINGKAT.get(level, level),
+                    value(nilai),  # type: ignore[arg-type]
+                    angka_ringkas(difference),
+                    verdict,
+                ]
+            )
+    if not rows:
+        return []
+    header = [
+        "No",
+        "Indikator",
+        f"Realisasi Kecamatan {ctx.kecamatan}",
+        "Pembanding",
+        "Tingkat",
+        "Nilai Pembanding",
+        "Selisih",
+        "Keterangan",
+    ]
+    aligns: list[Align] = ["center", "left", "right", "left", "left", "right", "right", "left"]
+    return [
+        table(
+            header,
+            rows,
+            aligns=aligns,
+            source=f"Sheet pembanding Tahun {ctx.tahun}; keterangan memperhitungkan arah indikator",
+            wide=True,
+            widths=[0.04, 0.22, 0.12, 0.18, 0.1, 0.11, 0.09, 0.14],
+        )
+    ]
+
+
+def _trend_sentence(ctx: ReportContext, result: IndicatorResult, t: Trend) -> Para | None:
+    known = _known(t.tahun)
+    if t.arah is None or len(known) < 2:
+        return None
+    before, now = known[-2], known[-1]
+    parts = []
+    if len(known) >= 3:
+        parts.append(
+            f"Realisasi {result.uraian} dalam {bilangan_terbilang(len(known))} tahun terakhir "
+            "adalah "
+            + _join([f"{with_unit(v.realisasi, result.satuan)} ({v.tahun})" for v in known])
+            + "."
+        )
+        subject = f"Pada tahun {now.tahun} realisasinya"
+    else:
+        subject = f"Realisasi {result.uraian} tahun {now.tahun}"
+    if t.arah == "tetap":
+        parts.append(f"{subject} sama dengan tahun {before.tahun}.")
+    else:
+        kata = "peningkatan" if t.arah == "naik" else "penurunan"
+        change = amount(abs(t.perubahan), result.satuan)  # type: ignore[arg-type]
+        parts.append(
+            f"{subject} mengalami {kata} sebesar {change} dibanding tahun {before.tahun} "
+            f"(dari {with_unit(before.realisasi, result.satuan)} menjadi "
+            f"{with_unit(now.realisasi, result.satuan)})."
+        )
+        if result.polaritas == "turun":
+            makna = "membaik" if t.membaik else "menurun"
+            parts.append(
+                f"Karena indikator ini semakin baik bila realisasinya semakin rendah, {kata} "
+                f"tersebut menunjukkan kinerja yang {makna}."
+            )
+        else:
+            parts.append(
+                "Kinerja indikator ini membaik." if t.membaik else "Kinerja indikator ini menurun."
+            )
+    return Para([" ".join(parts)])
+
+
+def _renstra_sentence(ctx: ReportContext, result: IndicatorResult) -> Para | None:
+    kemajuan = progress_to_end(result, ctx.rules)
+    if result.target_akhir is None or kemajuan is None:
+        return None
+    periode = ctx.variables().get("periode_renstra", "")
+    label = f"Renstra {periode}" if periode else "Renstra"
+    text = (
+        f"Target akhir {label} untuk {result.uraian} adalah "
+        f"{with_unit(result.target_akhir, result.satuan)}; realisasi tahun {ctx.tahun} sebesar "
+        f"{with_unit(result.realisasi, result.satuan)} atau tingkat kemajuan {persen(kemajuan)} "
+        "dari target akhir."
+    )
+    tahun_ke = renstra_tahun_ke(ctx)
+    if tahun_ke:
+        text += f" Tahun {ctx.tahun} merupakan {tahun_ke}."
+    return Para([text])
+
+
+def _comparator_sentence(ctx: ReportContext, result: IndicatorResult) -> Para:
+    rows = _comparators(ctx, result.kode)
+    if not rows or result.realisasi is None:
+        return Para(
+            [
+                f"Belum tersedia standar nasional maupun nilai pembanding dari tingkat lain untuk "
+                f"indikator {result.uraian}."
+            ]
+        )
+    clauses = []
+    for row in rows:
+        nilai = row["nilai"]
+        difference = result.realisasi - nilai  # type: ignore[operator]
+        name = _comparator_name(row)
+        if difference == 0:
+            clauses.append(f"sama dengan {name} ({value(nilai)})")  # type: ignore[arg-type]
+        else:
+            posisi = "di atas" if difference > 0 else "di bawah"
+            clauses.append(
+                f"{posisi} {name} ({value(nilai)}; selisih "  # type: ignore[arg-type]
+                f"{amount(abs(difference), result.satuan)})"
+            )
+    text = (
+        f"Realisasi {result.uraian} tahun {ctx.tahun} sebesar "
+        f"{with_unit(result.realisasi, result.satuan)} berada {_join(clauses)}."
+    )
+    if result.polaritas == "turun":
+        text += (
+            " Karena indikator ini semakin baik bila realisasinya semakin rendah, nilai di bawah "
+            "pembanding menunjukkan kinerja yang lebih baik."
+        )
+    return Para([text])
+
+
+def _narrative_mode(ctx: ReportContext) -> str:
+    """ "umum" when the kecamatan wrote the general factor sections and none per sasaran."""
+    per_sasaran = any(
+        ctx.has_narrative(f"{base}-sasaran-{n}")
+        for base in NARASI_SASARAN
+        for n in range(1, len(ctx.sasaran) + 1)
+    )
+    general = any(ctx.has_narrative(base) for base in NARASI_SASARAN)
+    return "umum" if general and not per_sasaran else "sasaran"
+
+
+def _efficiency_sentence(ctx: ReportContext, eff: SasaranEfficiency) -> Para:
+    if eff.pagu == 0:
+        return Para(
+            [
+                "Tidak ada anggaran sub kegiatan yang dipetakan ke sasaran ini, sehingga "
+                "efisiensinya tidak dapat dihitung."
+            ]
+        )
+    text = (
+        f"Sasaran ini didukung anggaran {rupiah(eff.pagu)} dengan realisasi "
+        f"{rupiah(eff.realisasi)} (serapan {persen(eff.capaian_anggaran)}). "
+    )
+    if eff.efisiensi is None:
+        text += "Efisiensinya belum dapat dihitung karena capaian kinerjanya belum tersedia."
+    else:
+        text += (
+            f"Dibandingkan dengan capaian kinerja sebesar {persen(eff.capaian_kinerja)}, tingkat "
+            f"efisiensinya {efisiensi_text(eff.efisiensi, ctx.rules)}; penggunaan anggaran "
+            f"tergolong {efisiensi_verdict(eff.efisiensi)}."
+        )
+    return Para([text])
+
+
+def supporting_programs(ctx: ReportContext, kode: str) -> list[tuple[BudgetLine, bool]]:
+    """Programs of the anggaran rows mapped to sasaran ``kode``: the whole program line when all
+    its sub-kegiatan support the sasaran (``True``), else a line of just those sub-kegiatan."""
+    found = []
+    for program in ctx.budget.children:
+        leaves = [x for x in program.walk() if x.level == "subkegiatan"]
+        mine = [x for x in leaves if x.sasaran == kode]
+        if not mine:
+            continue
+        if len(mine) == len(leaves):
+            found.append((program, True))
+            continue
+        part = BudgetLine(program.kode, program.nama, "program", children=mine)
+        part.pagu = sum(x.pagu for x in mine)
+        part.realisasi = sum(x.realisasi for x in mine)
+        part.averaged = program.averaged
+        found.append((part, False))
+    return found
+
+
+def _programs_list(ctx: ReportContext, kode: str) -> list[Block]:
+    programs = supporting_programs(ctx, kode)
+    if not programs:
+        return [Para(["Belum ada program yang dipetakan ke sasaran ini pada sheet anggaran."])]
+    items: list[list[Inline]] = []
+    for line, whole in programs:
+        text = (
+            f"{line.nama}: pagu {rupiah(line.pagu)}, realisasi {rupiah(line.realisasi)} "
+            f"({persen(line.persen)})"
+        )
+        if not whole:
+            text += f", hanya {bilangan_terbilang(len(line.children))} sub kegiatan yang mendukung"
+        items.append([text + "."])
+    jumlah = bilangan_terbilang(len(programs))
+    return [
+        Para([f"Sasaran ini didukung oleh {jumlah} program berikut:"]),
+        ListBlock(items),
+    ]
+
+
+def analisis_sasaran(ctx: ReportContext) -> list[Block]:
+    """Per sasaran: capaian, trend, Renstra progress, comparators, narrative factors, efficiency
+    and supporting programs (PermenPAN-RB 53/2014); general factor sections once at the end when
+    the kecamatan wrote those instead of per-sasaran ones."""
+    trends = _trends(ctx)
+    efficiency = {e.kode: e for e in ctx.efficiency}
+    mode = _narrative_mode(ctx)
+    blocks: list[Block] = []
+    for n, sasaran in _numbered(ctx):
+        blocks.append(Heading(f"Sasaran {n}: {sasaran.uraian}", level=3))
+        iku = sasaran.indikator
+        if not iku:
+            blocks.append(Para(["Sasaran ini belum memiliki Indikator Kinerja Utama."]))
+        blocks += [Para(iku_sentence(ctx, r)) for r in iku]
+        if len(iku) > 1 and sasaran.capaian.nilai is not None:
+            text = (
+                f"Rata-rata capaian sasaran ini sebesar {persen(sasaran.capaian.nilai)} "
+                f"({kategori_capaian(sasaran.capaian, ctx.rules, True)}), sehingga sasaran ini "
+                f"{hasil(sasaran.capaian.nilai)}."
+            )
+            note = capping_note(sasaran.capaian, ctx.rules)
+            blocks.append(Para([f"{text} {note}" if note else text]))
+        elif sasaran.capaian.nilai is not None:
+            blocks.append(Para([f"Dengan demikian, sasaran ini {hasil(sasaran.capaian.nilai)}."]))
+
+        trend_paras = [p for r in iku if (p := _trend_sentence(ctx, r, trends[r.kode]))]
+        if trend_paras:
+            blocks += [_small_heading("Perbandingan dengan Tahun Sebelumnya"), *trend_paras]
+        renstra_paras = [p for r in iku if (p := _renstra_sentence(ctx, r))]
+        if renstra_paras:
+            blocks += [_small_heading("Perbandingan dengan Target Akhir Renstra"), *renstra_paras]
+        if iku:
+            blocks.append(_small_heading("Perbandingan dengan Capaian Tingkat Lain"))
+            blocks += [_comparator_sentence(ctx, r) for r in iku]
+
+        if mode == "sasaran":
+            for base in NARASI_SASARAN:
+                blocks += [
+                    _small_heading(NARASI_JUDUL[base]),
+                    ctx.narrative(f"{base}-sasaran-{n}"),
+                ]
+
+        blocks.append(_small_heading("Efisiensi Penggunaan Sumber Daya"))
+        eff = efficiency.get(sasaran.kode)
+        if eff is not None:
+            blocks.append(_efficiency_sentence(ctx, eff))
+        if ctx.has_narrative(f"efisiensi-sasaran-{n}"):
+            blocks.append(ctx.narrative(f"efisiensi-sasaran-{n}"))
+
+        blocks.append(_small_heading("Program Pendukung"))
+        blocks += _programs_list(ctx, sasaran.kode)
+        if ctx.has_narrative(f"catatan-sasaran-{n}"):
+            blocks += [
+                _small_heading(NARASI_JUDUL["catatan"]),
+                ctx.narrative(f"catatan-sasaran-{n}"),
+            ]
+
+    general = [base for base in NARASI_SASARAN if mode == "umum" or ctx.has_narrative(base)]
+    if general:
+        blocks.append(Heading("Faktor Pendukung, Penghambat dan Solusi", level=3))
+        for base in general:
+            blocks += [_small_heading(NARASI_JUDUL[base]), ctx.narrative(base)]
+    return blocks
+
+
+# --- program, kegiatan and sub-kegiatan --------------------------------------------------------
+def _program_rows(ctx: ReportContext) -> list[list[Cell]]:
+    index = indicator_index(ctx)
+    rows: list[list[Cell]] = []
+    for line in ctx.budget.walk():
+        if line.level == "total":
+            continue
+        bold = line.level == "program"
+        name = subkegiatan_name(ctx, line)
+        money = [
+            Cell(_money(line.pagu), bold=bold),
+            Cell(_money(line.realisasi), bold=bold),
+            Cell(_pct(line.persen), bold=bold),
+        ]
+        results = node_indicators(ctx, line, index) or [None]
+        for i, result in enumerate(results):
+            node = (
+                [Cell(line.kode, bold=bold), Cell(name, bold=bold)] if i == 0 else [Cell(), Cell()]
+            )
+            if result is None:
+                performance = [Cell("-"), Cell(""), Cell(""), Cell("")]
+            else:
+                performance = [
+                    Cell(result.uraian),
+                    Cell(with_unit(result.target, result.satuan)),
+                    Cell(with_unit(result.realisasi, result.satuan)),
+                    Cell(_pct(result.capaian.nilai)),
+                ]
+            rows.append(node + performance + (money if i == 0 else [Cell(), Cell(), Cell()]))
+    return rows
+
+
+def _has_program_indicators(ctx: ReportContext) -> bool:
+    return any(ctx.indicators(level) for level in ("program", "kegiatan", "subkegiatan"))
+
+
+def kinerja_program(ctx: ReportContext) -> list[Block]:
+    """Heading and lead-in of "Capaian Kinerja Program dan Kegiatan" (part ``kinerja-program``)."""
+    if not ctx.enabled("kinerja-program") or not _has_program_indicators(ctx):
+        return []
+    results = [r for level in ("program", "kegiatan", "subkegiatan") for r in ctx.indicators(level)]
+    measured = [r for r in results if r.capaian.nilai is not None]
+    reached = [r for r in measured if r.capaian.nilai >= HUNDRED]  # type: ignore[operator]
+    missed = [r for r in measured if r.capaian.nilai < HUNDRED]  # type: ignore[operator]
+    blocks: list[Block] = [
+        Heading("Capaian Kinerja Program dan Kegiatan", level=2),
+        Para(
+            [
+                "Capaian indikator program, kegiatan dan sub kegiatan beserta anggarannya "
+                "disajikan pada ",
+                Ref("tbl-bab3-kinerja-program"),
+                f". Dari {bilangan_terbilang(len(measured))} indikator yang capaiannya dapat "
+                f"diukur, {bilangan_terbilang(len(reached))} indikator mencapai atau melampaui "
+                f"target.",
+            ]
+        ),
+    ]
+    if missed:
+        blocks.append(Para(["Indikator yang belum mencapai target:"]))
+        blocks.append(
+            ListBlock(
+                [
+                    [
+                        f"{r.uraian}: target {with_unit(r.target, r.satuan)}, realisasi "
+                        f"{with_unit(r.realisasi, r.satuan)} (capaian {persen(r.capaian.nilai)})."
+                    ]
+                    for r in missed
+                ]
+            )
+        )
+    return blocks
+
+
+def tabel_kinerja_program(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-kinerja-program: indicators and budget following program → kegiatan →
+    sub-kegiatan."""
+    if not ctx.enabled("kinerja-program") or not _has_program_indicators(ctx):
+        return []
+    head = [
+        [
+            Cell("Kode", rowspan=2),
+            Cell("Program/Kegiatan/Sub Kegiatan", rowspan=2),
+            Cell("Indikator", rowspan=2),
+            Cell("Kinerja", colspan=3, align="center"),
+            Cell("Anggaran", colspan=3, align="center"),
+        ],
+        [
+            Cell("Target"),
+            Cell("Realisasi"),
+            Cell("Capaian (%)"),
+            Cell("Pagu (Rp)"),
+            Cell("Realisasi (Rp)"),
+            Cell("%"),
+        ],
+    ]
+    total = ctx.budget
+    foot = [
+        [
+            Cell("Jumlah", colspan=6),
+            Cell(_money(total.pagu)),
+            Cell(_money(total.realisasi)),
+            Cell(_pct(total.persen)),
+        ]
+    ]
+    aligns: list[Align] = [
+        "left",
+        "left",
+        "left",
+        "right",
+        "right",
+        "right",
+        "right",
+        "right",
+        "right",
+    ]
+    return [
+        Table(
+            head=head,
+            body=_program_rows(ctx),
+            foot=[[Cell(c.text, c.colspan, c.rowspan, c.align, True) for c in row] for row in foot],
+            aligns=aligns,
+            source=_source(SUMBER_OLAHAN, ctx),
+            wide=True,
+            widths=[0.13, 0.17, 0.19, 0.07, 0.07, 0.06, 0.12, 0.12, 0.07],
+        )
+    ]
+
+
+# --- financial accountability -----------------------------------------------------------------
+def _count_nodes(ctx: ReportContext) -> tuple[int, int, int]:
+    lines = list(ctx.budget.walk())
+    return (
+        sum(x.level == "program" for x in lines),
+        sum(x.level == "kegiatan" for x in lines),
+        sum(x.level == "subkegiatan" for x in lines),
+    )
+
+
+def _jenis_lines(ctx: ReportContext) -> list[BudgetLine]:
+    if not any(r.get("jenis_belanja") for r in ctx.data.table("anggaran")):
+        return []
+    return ctx.budget_by("jenis_belanja")
+
+
+def keuangan(ctx: ReportContext) -> list[Block]:
+    """Budget sentence (with terbilang), counts, extremes and pointers to the budget tables."""
+    total = ctx.budget
+    blocks: list[Block] = [budget_sentence(ctx)]
+    if total.pagu == 0:
+        return blocks
+    programs, kegiatan, subkegiatan = _count_nodes(ctx)
+    text = (
+        f"Anggaran tersebut dilaksanakan melalui {bilangan_terbilang(programs)} program, "
+        f"{bilangan_terbilang(kegiatan)} kegiatan dan {bilangan_terbilang(subkegiatan)} sub "
+        "kegiatan."
+    )
+    if total.pagu_murni is not None and total.pagu_murni != total.pagu:
+        arah = "bertambah" if total.pagu > total.pagu_murni else "berkurang"
+        text += (
+            f" Pagu tersebut adalah pagu setelah perubahan; pagu murni sebesar "
+            f"{rupiah(total.pagu_murni)}, sehingga {arah} {rupiah(abs(total.perubahan or 0))}."
+        )
+    blocks.append(Para([text]))
+    measured = [p for p in total.children if p.persen is not None]
+    if len(measured) > 1:
+        high = max(measured, key=lambda p: p.persen)  # type: ignore[arg-type,return-value]
+        low = min(measured, key=lambda p: p.persen)  # type: ignore[arg-type,return-value]
+        blocks.append(
+            Para(
+                [
+                    f"Serapan tertinggi terdapat pada {high.nama} ({persen(high.persen)}) dan "
+                    f"serapan terendah pada {low.nama} ({persen(low.persen)})."
+                ]
+            )
+        )
+    refs: list[list[Inline]] = [
+        ["per program pada ", Ref("tbl-bab3-anggaran-program"), " dan ", Ref("fig-bab3-anggaran")],
+    ]
+    if tabel_anggaran_sasaran(ctx):
+        refs.append(["per sasaran strategis pada ", Ref("tbl-bab3-anggaran-sasaran")])
+    if tabel_anggaran_unit(ctx):
+        refs.append(["per unit pelaksana pada ", Ref("tbl-bab3-anggaran-unit")])
+    if tabel_jenis_belanja(ctx):
+        refs.append(["per jenis belanja pada ", Ref("tbl-bab3-jenis-belanja")])
+    parts: list[Inline] = ["Rincian realisasi anggaran disajikan "]
+    for i, ref in enumerate(refs):
+        if i:
+            parts.append(", serta " if i == len(refs) - 1 else ", ")
+        parts += ref
+    parts.append(".")
+    blocks.append(Para(parts))
+    return blocks
+
+
+def _budget_table(
+    first: str, lines: list[BudgetLine], total: BudgetLine, ctx: ReportContext, names: list[str]
+) -> Table:
+    rows = [
+        [str(i), name, _money(x.pagu), _money(x.realisasi), _pct(x.persen), _money(x.silpa)]
+        for i, (x, name) in enumerate(zip(lines, names, strict=True), start=1)
+    ]
+    foot = [
+        [
+            Cell("Jumlah", colspan=2),
+            _money(total.pagu),
+            _money(total.realisasi),
+            _pct(total.persen),
+            _money(total.silpa),
+        ]
+    ]
+    return table(
+        ["No", first, "Pagu (Rp)", "Realisasi (Rp)", "%", "SiLPA (Rp)"],
+        rows,
+        aligns=["center", "left", "right", "right", "right", "right"],
+        foot=foot,
+        source=_source(SUMBER_ANGGARAN, ctx),
+        widths=[0.05, 0.43, 0.16, 0.16, 0.07, 0.13],
+    )
+
+
+def tabel_anggaran_program(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-anggaran-program: pagu, realisasi, % and SiLPA per program, with the total."""
+    programs = ctx.budget.children
+    if not programs:
+        return []
+    return [_budget_table("Program", programs, ctx.budget, ctx, [p.nama for p in programs])]
+
+
+def tabel_anggaran_sasaran(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-anggaran-sasaran: each sasaran's share of the budget, pagu, realisasi and %."""
+    lines = ctx.budget_by("sasaran")
+    total = ctx.budget
+    if not lines or total.pagu == 0:
+        return []
+    names = _all_sasaran_names(ctx)
+    rows = [
+        [
+            str(i),
+            names.get(x.kode, x.kode) if x.kode else "Belum dipetakan ke sasaran",
+            _pct(share(x.pagu, total.pagu)),
+            _money(x.pagu),
+            _money(x.realisasi),
+            _pct(x.persen),
+        ]
+        for i, x in enumerate(lines, start=1)
+    ]
+    foot = [
+        [
+            Cell("Jumlah", colspan=2),
+            _pct(share(total.pagu, total.pagu)),
+            _money(total.pagu),
+            _money(total.realisasi),
+            _pct(total.persen),
+        ]
+    ]
+    return [
+        table(
+            ["No", "Sasaran Strategis", "Porsi Anggaran (%)", "Pagu (Rp)", "Realisasi (Rp)", "%"],
+            rows,
+            aligns=["center", "left", "right", "right", "right", "right"],
+            foot=foot,
+            source=_source(SUMBER_ANGGARAN, ctx),
+            widths=[0.05, 0.39, 0.11, 0.17, 0.17, 0.11],
+        )
+    ]
+
+
+def tabel_anggaran_unit(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-anggaran-unit: per implementing unit, only when there is more than one."""
+    if not multi_unit(ctx):
+        return []
+    lines = ctx.budget_by("unit")
+    names = [unit_label(ctx, x.kode) for x in lines]
+    return [_budget_table("Unit Pelaksana", lines, ctx.budget, ctx, names)]
+
+
+def tabel_jenis_belanja(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-jenis-belanja: pagu and realisasi per jenis belanja (when the column is filled)."""
+    lines = _jenis_lines(ctx)
+    if not lines:
+        return []
+    names = [JENIS_BELANJA.get(x.kode, x.kode) for x in lines]
+    return [_budget_table("Jenis Belanja", lines, ctx.budget, ctx, names)]
+
+
+def _rupiah_scale(largest: int) -> tuple[float, str]:
+    if largest >= 1_000_000_000:
+        return 1e9, "Miliar Rupiah"
+    if largest >= 1_000_000:
+        return 1e6, "Juta Rupiah"
+    return 1.0, "Rupiah"
+
+
+def fig_anggaran(ctx: ReportContext) -> Figure | None:
+    """fig-bab3-anggaran: pagu and realisasi per program (horizontal bars, Rupiah in miliar or
+    juta), each labelled with its absorption."""
+    from matplotlib.ticker import FuncFormatter
+
+    programs = ctx.budget.children
+    if not programs or ctx.budget.pagu == 0:
+        return None
+    scale, unit = _rupiah_scale(max(p.pagu for p in programs))
+    figure, axes = figures.new_figure(height=0.75 * len(programs) + 1.2)
+    axes.grid(axis="y", visible=False)
+    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    positions = list(range(len(programs)))[::-1]
+    height = 0.38
+    axes.barh(
+        [p + height / 2 for p in positions],
+        [x.pagu / scale for x in programs],
+        height,
+        color=figures.COLORS["target"],
+        label="Pagu",
+    )
+    bars = axes.barh(
+        [p - height / 2 for p in positions],
+        [x.realisasi / scale for x in programs],
+        height,
+        color=figures.COLORS["realisasi"],
+        label="Realisasi",
+    )
+    for bar, program in zip(bars, programs, strict=True):
+        axes.annotate(
+            persen(program.persen),
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            va="center",
+            fontsize=7,
+            xytext=(3, 0),
+            textcoords="offset points",
+        )
+    axes.set_yticks(positions, [figures.wrap(p.nama, 34) for p in programs], fontsize=7)
+    axes.set_xlabel(unit, fontsize=8)
+    axes.tick_params(axis="x", labelsize=8)
+    axes.set_xlim(0, max(p.pagu for p in programs) / scale * 1.15)
+    axes.xaxis.set_major_formatter(
+        FuncFormatter(lambda v, _pos: angka_ringkas(Decimal(str(round(v, 2)))))
+    )
+    axes.legend(fontsize=7, frameon=False, loc="lower right")
+    return figure
+
+
+def serapan_rendah(ctx: ReportContext) -> list[Block]:
+    """Sub-kegiatan with absorption below the threshold, with their explanations."""
+    if ctx.budget.pagu == 0:
+        return []
+    batas = value(BATAS_SERAPAN)
+    items = under_absorbed_items(ctx)
+    if not items:
+        return [Para([f"Seluruh sub kegiatan memiliki serapan anggaran paling sedikit {batas}%."])]
+    jumlah = bilangan_terbilang(len(items))
+    return [
+        Para([f"Terdapat {jumlah} sub kegiatan dengan serapan anggaran di bawah {batas}%, yaitu:"]),
+        ListBlock(items),
+    ]
+
+
+# --- efficiency ---------------------------------------------------------------------------------
+def efisiensi_pengantar(ctx: ReportContext) -> list[Block]:
+    if not ctx.efficiency:
+        return []
+    parts: list[Inline] = [
+        "Efisiensi penggunaan sumber daya setiap sasaran diukur dengan membandingkan capaian "
+        "kinerja sasaran dengan serapan anggaran sub kegiatan yang mendukungnya, dengan rumus ",
+        Strong(_rumus_efisiensi(ctx.rules)),
+        ". Hasilnya disajikan pada ",
+        Ref("tbl-bab3-efisiensi"),
+    ]
+    if _efficiency_figure_data(ctx):
+        parts += [" dan ", Ref("fig-bab3-kinerja-anggaran")]
+    parts.append(".")
+    return [Para(parts)]
+
+
+def tabel_efisiensi(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-efisiensi: capaian kinerja, serapan anggaran and efisiensi per sasaran."""
+    if not ctx.efficiency:
+        return []
+    iku = {s.kode: s.indikator for s in ctx.sasaran}
+    unit = "poin persen" if ctx.rules.efisiensi == "selisih" else "%"
+    rows = [
+        [
+            str(i),
+            e.uraian,
+            "; ".join(r.uraian for r in iku.get(e.kode, [])) or "-",
+            _pct(e.capaian_kinerja),
+            _pct(e.capaian_anggaran),
+            angka(e.efisiensi) if e.efisiensi is not None else "-",
+        ]
+        for i, e in enumerate(ctx.efficiency, start=1)
+    ]
+    nilai = overall_efficiency(ctx)
+    foot = [
+        [
+            Cell("Keseluruhan", colspan=3),
+            _pct(overall(ctx).nilai),
+            _pct(ctx.budget.persen),
+            angka(nilai) if nilai is not None else "-",
+        ]
+    ]
+    return [
+        table(
+            [
+                "No",
+                "Sasaran Strategis",
+                "Indikator Kinerja Utama",
+                "Capaian Kinerja (%)",
+                "Serapan Anggaran (%)",
+                f"Efisiensi ({unit})",
+            ],
+            rows,
+            aligns=["center", "left", "left", "right", "right", "right"],
+            foot=foot,
+            source=f"{_rumus_efisiensi(ctx.rules)}; {_source(SUMBER_OLAHAN, ctx)}",
+            wide=True,
+            widths=[0.05, 0.3, 0.27, 0.13, 0.13, 0.12],
+        )
+    ]
+
+
+def _efficiency_figure_data(ctx: ReportContext) -> list[tuple[int, SasaranEfficiency]]:
+    return [
+        (n, e)
+        for n, e in enumerate(ctx.efficiency, start=1)
+        if e.capaian_kinerja is not None or e.capaian_anggaran is not None
+    ]
+
+
+def fig_kinerja_anggaran(ctx: ReportContext) -> Figure | None:
+    """fig-bab3-kinerja-anggaran: capaian kinerja and serapan anggaran per sasaran (paired bars)."""
+    data = _efficiency_figure_data(ctx)
+    if not data:
+        return None
+    figure, axes = figures.new_figure(height=3.2)
+    positions = list(range(len(data)))
+    width = 0.38
+    series = (
+        ("Capaian kinerja", [e.capaian_kinerja for _, e in data], figures.COLORS["kinerja"], -1),
+        ("Serapan anggaran", [e.capaian_anggaran for _, e in data], figures.COLORS["anggaran"], 1),
+    )
+    for label, values, color, side in series:
+        bars = axes.bar(
+            [p + side * width / 2 for p in positions],
+            [figures.as_float(v) for v in values],
+            width,
+            label=label,
+            color=color,
+        )
+        for bar, number in zip(bars, values, strict=True):
+            if number is not None:
+                axes.annotate(
+                    persen(number),
+                    (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    ha="center",
+                    va="bottom",
+                    fontsize=7,
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                )
+    highest = max(figures.as_float(v) for _, vs, _, _ in series for v in vs if v is not None)
+    axes.set_ylim(0, max(highest, 100.0) * 1.18)
+    axes.axhline(100, color="#7f7f7f", linewidth=0.8, linestyle=":")
+    axes.set_xticks(positions, [f"Sasaran {n}" for n, _ in data], fontsize=8)
+    axes.set_ylabel("Persen", fontsize=8)
+    axes.tick_params(axis="y", labelsize=8)
+    figures.indonesian_ticks(axes, suffix="%")
+    axes.legend(fontsize=7, frameon=False, loc="upper center", ncols=2, bbox_to_anchor=(0.5, 1.12))
+    return figure
+
+
+def efisiensi_kesimpulan(ctx: ReportContext) -> list[Block]:
+    """Overall efficiency sentence."""
+    if not ctx.efficiency:
+        return []
+    return [efficiency_sentence(ctx)]
+
+
+# --- prestasi and dokumentasi ------------------------------------------------------------------
+def _prestasi_rows(ctx: ReportContext) -> list[dict[str, object]]:
+    rows = [
+        r
+        for r in ctx.data.table("prestasi")
+        if r.get("penghargaan") and (r.get("tahun") is None or r["tahun"] <= ctx.tahun)  # type: ignore[operator]
+    ]
+    return sorted(rows, key=lambda r: -int(r.get("tahun") or 0))  # type: ignore[call-overload]
+
+
+def prestasi(ctx: ReportContext) -> list[Block]:
+    """Heading and lead-in of "Prestasi" (part ``prestasi``), only when awards are recorded."""
+    rows = _prestasi_rows(ctx)
+    if not ctx.enabled("prestasi") or not rows:
+        return []
+    this_year = sum(r.get("tahun") == ctx.tahun for r in rows)
+    text = f"Kecamatan {ctx.kecamatan} mencatat {bilangan_terbilang(len(rows))} penghargaan"
+    if this_year and this_year != len(rows):
+        text += f", {bilangan_terbilang(this_year)} di antaranya diperoleh pada Tahun {ctx.tahun}"
+    elif this_year:
+        text += f" yang diperoleh pada Tahun {ctx.tahun}"
+    return [
+        Heading("Prestasi", level=2),
+        Para([text + " (", Ref("tbl-bab3-prestasi"), ")."]),
+    ]
+
+
+def tabel_prestasi(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-prestasi: awards (year, level, award, giver)."""
+    rows = _prestasi_rows(ctx)
+    if not ctx.enabled("prestasi") or not rows:
+        return []
+    body = [
+        [
+            str(i),
+            str(r.get("tahun") or "-"),
+            TINGKAT.get(str(r.get("tingkat") or ""), str(r.get("tingkat") or "-")),
+            str(r.get("penghargaan")),
+            str(r.get("pemberi") or "-"),
+        ]
+        for i, r in enumerate(rows, start=1)
+    ]
+    return [
+        table(
+            ["No", "Tahun", "Tingkat", "Penghargaan", "Pemberi"],
+            body,
+            aligns=["center", "center", "left", "left", "left"],
+            source=f"Data prestasi Kecamatan {ctx.kecamatan}",
+            widths=[0.05, 0.08, 0.14, 0.48, 0.25],
+        )
+    ]
+
+
+def dokumentasi(ctx: ReportContext) -> list[Block]:
+    """ "Dokumentasi Kegiatan" (part ``dokumentasi``): the captions of the documented activities
+    (photos are added by the assembler later)."""
+    rows = [r for r in ctx.data.table("dokumentasi") if r.get("keterangan")]
+    if not ctx.enabled("dokumentasi") or not rows:
+        return []
+    return [
+        Heading("Dokumentasi Kegiatan", level=2),
+        Para([f"Dokumentasi kegiatan Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}:"]),
+        ListBlock([[str(r["keterangan"])] for r in rows]),
+    ]
+
+
+__all__ = [
+    "analisis_pengantar",
+    "analisis_sasaran",
+    "capaian_pengantar",
+    "capaian_uraian",
+    "dokumentasi",
+    "efisiensi_kesimpulan",
+    "efisiensi_pengantar",
+    "fig_anggaran",
+    "fig_kinerja_anggaran",
+    "fig_target_realisasi",
+    "fig_tren",
+    "keuangan",
+    "kinerja_program",
+    "metode",
+    "metode_ketentuan",
+    "pengantar",
+    "prestasi",
+    "serapan_rendah",
+    "supporting_programs",
+    "tabel_anggaran_program",
+    "tabel_anggaran_sasaran",
+    "tabel_anggaran_unit",
+    "tabel_capaian_iku",
+    "tabel_efisiensi",
+    "tabel_jenis_belanja",
+    "tabel_kinerja_program",
+    "tabel_klasifikasi",
+    "tabel_pembanding",
+    "tabel_prestasi",
+    "tabel_renstra",
+    "tabel_skala",
+    "tabel_tren",
+    "under_absorbed",
+]

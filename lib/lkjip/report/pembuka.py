@@ -1,0 +1,250 @@
+"""Front matter of the report: cover, kata pengantar with the Camat's signature, ikhtisar eksekutif.
+
+The Daftar Isi, Daftar Tabel and Daftar Gambar are inserted by the assembler, not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from lkjip.formatting import angka, persen, rupiah, tanggal, terbilang
+from lkjip.metrics.capaian import IndicatorResult, average, category_counts
+from lkjip.metrics.efficiency import efisiensi
+from lkjip.report.blocks import (
+    Block,
+    Cover,
+    Inline,
+    ListBlock,
+    Narrative,
+    PageBreak,
+    Para,
+    Signature,
+    Strong,
+)
+from lkjip.report.common import with_unit
+from lkjip.report.context import ReportContext
+from lkjip.rules import Band
+
+KATA_PENGANTAR_INSTRUCTION = (
+    "Tuliskan kata pengantar laporan; teks bersama seluruh kecamatan diatur pada "
+    "boilerplate kata_pengantar di konfigurasi kota."
+)
+
+
+# --- small text helpers (shared with bab1) -----------------------------------------------------
+def hitung(count: int) -> str:
+    """A count with words: ``304`` → ``304 (tiga ratus empat)``, ``1250`` → ``1.250 (…)``."""
+    return f"{angka(count, 0)} ({terbilang(count)})"
+
+
+def nip(text: object) -> str:
+    """An 18-digit NIP printed with the usual spacing ``19701013 199201 1 001``."""
+    raw = str(text or "").strip()
+    digits = re.sub(r"\s+", "", raw)
+    if len(digits) == 18 and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return re.sub(r"\s+", " ", raw)
+
+
+def band_text(band: Band | None) -> str:
+    """``BB (Sangat Baik)``; just the label when the code repeats it (``Tercapai``)."""
+    if band is None:
+        return "-"
+    if band.kode.strip().lower() == band.label.strip().lower():
+        return band.label
+    return f"{band.kode} ({band.label})"
+
+
+def join_id(parts: list[str]) -> str:
+    """``a``, ``a dan b``, ``a, b, dan c``."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    if len(parts) == 2:
+        return f"{parts[0]} dan {parts[1]}"
+    return ", ".join(parts[:-1]) + f", dan {parts[-1]}"
+
+
+def _profil(ctx: ReportContext, key: str) -> str:
+    return str(ctx.data.profil.get(key) or "").strip()
+
+
+# --- cover ------------------------------------------------------------------------------------
+def cover(ctx: ReportContext) -> list[Block]:
+    """The title page: government, report title and acronym, kecamatan, year, contact line."""
+    contact = []
+    if alamat := _profil(ctx, "alamat"):
+        contact.append(alamat)
+    if telepon := _profil(ctx, "telepon"):
+        contact.append(f"Telp. {telepon}")
+    if email := _profil(ctx, "email"):
+        contact.append(f"Surel: {email}")
+    return [
+        Cover(
+            pemerintah=f"PEMERINTAH {ctx.config.nama.upper()}",
+            judul=ctx.config.label.judul,
+            akronim=ctx.config.label.akronim,
+            kecamatan=ctx.kecamatan,
+            tahun=ctx.tahun,
+            alamat=" · ".join(contact),
+        ),
+        PageBreak(),
+    ]
+
+
+# --- kata pengantar ---------------------------------------------------------------------------
+def signature(ctx: ReportContext) -> Signature:
+    """The Camat's signature block, as closing the kata pengantar."""
+    tempat = _profil(ctx, "tempat_ttd") or ctx.kecamatan
+    signed = ctx.data.profil.get("tanggal_ttd")
+    date_text = tanggal(signed) if isinstance(signed, dt.date) else ""
+    return Signature(
+        place_date=f"{tempat}, {date_text}" if date_text else tempat,
+        jabatan=f"CAMAT {ctx.kecamatan.upper()}",
+        nama=_profil(ctx, "camat_nama"),
+        pangkat=_profil(ctx, "camat_pangkat"),
+        nip=nip(ctx.data.profil.get("camat_nip")),
+    )
+
+
+def kata_pengantar(ctx: ReportContext) -> list[Block]:
+    """The city's kata pengantar text, the Camat's signature, then a page break."""
+    text = ctx.boilerplate("kata_pengantar")
+    return [
+        Narrative("kata-pengantar", "Kata Pengantar", text, KATA_PENGANTAR_INSTRUCTION),
+        signature(ctx),
+        PageBreak(),
+    ]
+
+
+# --- ikhtisar eksekutif -----------------------------------------------------------------------
+def _iku_item(result: IndicatorResult) -> list[Inline]:
+    target = with_unit(result.target, result.satuan)
+    realisasi = with_unit(result.realisasi, result.satuan)
+    if result.capaian.nilai is None:
+        tail = "capaian belum dapat dihitung."
+    else:
+        kategori = result.capaian.kategori.label if result.capaian.kategori else "-"
+        tail = f"capaian {persen(result.capaian.nilai)} ({kategori})."
+    return [Strong(result.uraian), f": target {target}, realisasi {realisasi}, {tail}"]
+
+
+def _sasaran_counts(ctx: ReportContext) -> str:
+    total = len(ctx.sasaran)
+    counts = category_counts(ctx.sasaran)
+    words = {
+        "melampaui": "melampaui target",
+        "sesuai": "sesuai target",
+        "tidak_mencapai": "tidak mencapai target",
+    }
+    measured = sum(counts.values())
+    unmeasured = total - measured
+    for key, count in counts.items():
+        if count == total and total > 0:
+            return f"Dari {hitung(total)} sasaran strategis, seluruhnya {words[key]}."
+    parts = [f"{hitung(n)} sasaran {words[k]}" for k, n in counts.items() if n]
+    if unmeasured:
+        parts.append(f"{hitung(unmeasured)} sasaran belum dapat diukur capaiannya")
+    return f"Dari {hitung(total)} sasaran strategis, {join_id(parts)}."
+
+
+def _efisiensi_sentence(ctx: ReportContext, kinerja: Decimal | None) -> str | None:
+    anggaran = ctx.budget.persen
+    overall = efisiensi(kinerja, anggaran, ctx.rules)
+    if overall is None:
+        return None
+    if ctx.rules.efisiensi == "selisih":
+        how = "selisih capaian kinerja dan capaian anggaran"
+        amount = f"{angka(overall)} poin persen"
+    else:
+        how = "rasio capaian kinerja terhadap capaian anggaran, dikurangi 100%"
+        amount = persen(overall)
+    verdict = (
+        "capaian kinerja melampaui capaian anggaran sehingga penggunaan sumber daya efisien"
+        if overall > 0
+        else "capaian kinerja sebanding dengan capaian anggaran"
+        if overall == 0
+        else "capaian kinerja lebih rendah daripada capaian anggaran sehingga penggunaan "
+        "sumber daya belum efisien"
+    )
+    text = (
+        f"Dengan rata-rata capaian kinerja {persen(kinerja)} dan capaian anggaran "
+        f"{persen(anggaran)}, tingkat efisiensi penggunaan sumber daya adalah {amount} "
+        f"({how}); {verdict}."
+    )
+    per_sasaran = [e for e in ctx.efficiency if e.efisiensi is not None]
+    if per_sasaran:
+        positive = sum(1 for e in per_sasaran if e.efisiensi > 0)  # type: ignore[operator]
+        text += (
+            f" Efisiensi tercapai pada {hitung(positive)} dari {hitung(len(per_sasaran))} "
+            "sasaran strategis yang didukung anggaran."
+        )
+    return text
+
+
+def ikhtisar(ctx: ReportContext) -> list[Block]:
+    """The executive summary, generated from the computed results (text and one list)."""
+    kec = ctx.kecamatan
+    blocks: list[Block] = [
+        Para(
+            [
+                f"{ctx.judul} ({ctx.akronim}) Kecamatan {kec} Tahun {ctx.tahun} melaporkan "
+                f"capaian kinerja atas {hitung(len(ctx.sasaran))} sasaran strategis yang diukur "
+                f"dengan {hitung(len(ctx.iku))} Indikator Kinerja Utama (IKU) sebagaimana "
+                f"ditetapkan dalam Perjanjian Kinerja Tahun {ctx.tahun}."
+                + (" Capaian setiap IKU adalah sebagai berikut:" if ctx.iku else "")
+            ]
+        )
+    ]
+    if ctx.iku:
+        blocks.append(ListBlock([_iku_item(r) for r in ctx.iku]))
+    overall = average(ctx.iku, ctx.rules)
+    summary = []
+    if overall.nilai is not None:
+        summary.append(
+            f"Rata-rata capaian IKU Tahun {ctx.tahun} adalah {persen(overall.nilai)} dengan "
+            f"kategori {overall.kategori.label}."  # type: ignore[union-attr]
+        )
+    if ctx.sasaran:
+        summary.append(_sasaran_counts(ctx))
+    if summary:
+        blocks.append(Para([" ".join(summary)]))
+
+    total = ctx.budget
+    if total.pagu:
+        money = (
+            f"Untuk mencapai sasaran tersebut, Kecamatan {kec} mengelola anggaran sebesar "
+            f"{rupiah(total.pagu)} yang terealisasi {rupiah(total.realisasi)} atau "
+            f"{persen(total.persen)}, sehingga terdapat sisa anggaran (SiLPA) sebesar "
+            f"{rupiah(total.silpa)}."
+        )
+        if eff := _efisiensi_sentence(ctx, overall.nilai):
+            money += " " + eff
+        blocks.append(Para([money]))
+
+    evaluations = []
+    if ctx.akip is not None and ctx.akip.nilai is not None:
+        evaluations.append(
+            f"Nilai Akuntabilitas Kinerja Instansi Pemerintah (AKIP) Kecamatan {kec} Tahun "
+            f"{ctx.tahun} adalah {angka(ctx.akip.nilai)} dengan predikat "
+            f"{band_text(ctx.akip.predikat)}"
+        )
+    if ctx.ikm is not None and ctx.ikm.nilai is not None:
+        ikm = (
+            f"Indeks Kepuasan Masyarakat (IKM) Tahun {ctx.tahun} adalah {angka(ctx.ikm.nilai)} "
+            f"dengan mutu pelayanan {band_text(ctx.ikm.mutu)}"
+        )
+        evaluations.append(ikm if not evaluations else "sedangkan " + ikm)
+    if evaluations:
+        blocks.append(Para([", ".join(evaluations) + "."]))
+
+    blocks.append(
+        Para(
+            [
+                "Uraian lengkap pengukuran kinerja, analisis capaian setiap sasaran dan "
+                "akuntabilitas keuangan disajikan pada BAB III."
+            ]
+        )
+    )
+    return blocks

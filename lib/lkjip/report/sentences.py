@@ -1,0 +1,347 @@
+"""Sentences generated from data, shared by the chapters (BAB III, BAB IV, Ikhtisar Eksekutif).
+
+Every number comes from the report context and is formatted by :mod:`lkjip.formatting` (rounding
+happens there, once); nothing is typed. Functions return inline lists, paragraphs or blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from lkjip.formatting import angka, bilangan_terbilang, persen, rupiah, rupiah_terbilang, tanggal
+from lkjip.formatting import terbilang as kata
+from lkjip.metrics.budget import KECAMATAN_UNIT, BudgetLine
+from lkjip.metrics.capaian import HUNDRED, Achievement, IndicatorResult, average, target_rows
+from lkjip.metrics.efficiency import efisiensi
+from lkjip.report.blocks import Inline, Narrative, Para, Signature, Strong
+from lkjip.report.common import value, with_unit
+from lkjip.report.context import ReportContext
+from lkjip.rules import Aturan, Band
+
+BATAS_SERAPAN = Decimal(80)
+"""Sub-kegiatan whose budget absorption is below this percentage are listed with their reasons."""
+
+_PERCENT_UNITS = {"%", "persen", "persen (%)"}
+_PERIODE = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4})")
+_SHARED_TEXTS = {
+    "akuntabilitas": (
+        "Akuntabilitas Kinerja",
+        "Tuliskan pengantar bab akuntabilitas kinerja (dasar hukum dan isi bab).",
+    ),
+    "penutup": ("Penutup", "Tuliskan paragraf penutup laporan."),
+}
+
+
+# --- small wording helpers ---------------------------------------------------------------------
+def is_percent(satuan: str) -> bool:
+    """True for an indicator measured in percent."""
+    return satuan.strip().lower() in _PERCENT_UNITS
+
+
+def amount(number: Decimal | int | None, satuan: str) -> str:
+    """A difference between two values of an indicator (percentage points for percentages)."""
+    if number is None:
+        return "-"
+    if is_percent(satuan):
+        return f"{value(number)} poin persen"
+    return with_unit(number, satuan)
+
+
+def urutan(n: int) -> str:
+    """Ordinal in words: 1 → "pertama", 3 → "ketiga"."""
+    return "pertama" if n == 1 else f"ke{kata(n)}"
+
+
+def unit_label(ctx: ReportContext, unit: str) -> str:
+    """Display name of an implementing unit (the kecamatan office or a kelurahan/desa)."""
+    return f"Kecamatan {ctx.kecamatan}" if unit in ("", KECAMATAN_UNIT) else unit
+
+
+def multi_unit(ctx: ReportContext) -> bool:
+    """True when the budget is split over more than one implementing unit."""
+    return len(ctx.budget_by("unit")) > 1
+
+
+def subkegiatan_name(ctx: ReportContext, line: BudgetLine) -> str:
+    """A sub-kegiatan name, with its unit when the budget has several units."""
+    if line.level == "subkegiatan" and multi_unit(ctx):
+        return f"{line.nama} ({unit_label(ctx, line.unit)})"
+    return line.nama
+
+
+# --- categories --------------------------------------------------------------------------------
+def _initials(label: str) -> str:
+    return "".join(word[0] for word in label.split()).upper()
+
+
+def codes_shown(scale: list[Band]) -> bool:
+    """True when a scale's codes carry their own meaning (AA, BB …) rather than abbreviating the
+    labels (ST = Sangat Tinggi, Tercapai = Tercapai); only then are codes printed."""
+    return any(
+        not (band.label.lower().startswith(band.kode.lower()) or _initials(band.label) == band.kode)
+        for band in scale
+    )
+
+
+def kategori(band: Band | None, scale: list[Band], sentence: bool = False) -> str:
+    """A category as printed: "AA (Sangat Memuaskan)" in tables, "AA, Sangat Memuaskan" in
+    running text; the label alone when codes merely abbreviate it."""
+    if band is None:
+        return "-"
+    if not codes_shown(scale):
+        return band.label
+    return f"{band.kode}, {band.label}" if sentence else f"{band.kode} ({band.label})"
+
+
+def kategori_capaian(achievement: Achievement, rules: Aturan, sentence: bool = False) -> str:
+    return kategori(achievement.kategori, rules.skala_capaian, sentence)
+
+
+def capping_note(achievement: Achievement, rules: Aturan) -> str | None:
+    """Sentence saying that the category was taken from a capped value, if it was."""
+    raw, limited = achievement.nilai, achievement.nilai_kategori
+    if raw is None or limited is None or raw == limited:
+        return None
+    batas = "atas" if raw > limited else "bawah"
+    return (
+        f"Sesuai ketentuan batas {batas} capaian, kategori ditentukan dari nilai {value(limited)}%, "
+        f"sedangkan perhitungan rata-rata tetap memakai nilai {persen(raw)}."
+    )
+
+
+def hasil(capaian: Decimal | None) -> str:
+    """Verdict of a capaian against its target."""
+    if capaian is None:
+        return "belum dapat diukur"
+    if capaian > HUNDRED:
+        return "melampaui target"
+    return "mencapai target" if capaian == HUNDRED else "belum mencapai target"
+
+
+# --- indicators --------------------------------------------------------------------------------
+def realisasi_sumber(ctx: ReportContext, result: IndicatorResult) -> str | None:
+    """The stated source of this year's realisasi (e.g. the LHE letter), if any."""
+    row = target_rows(ctx.data).get((result.kode, result.tahun))
+    text = str(row.get("sumber") or "").strip() if row else ""
+    return text.rstrip(".") or None
+
+
+def iku_sentence(ctx: ReportContext, result: IndicatorResult) -> list[Inline]:
+    """ "<Indikator> ditargetkan <t> dan terealisasi <r> sehingga capaian kinerjanya <c>% (<kategori>)."
+    plus polarity, capping and the source of the realisasi."""
+    target = with_unit(result.target, result.satuan)
+    achievement = result.capaian
+    if achievement.nilai is None:
+        text = (
+            f"{result.uraian} ditargetkan {target}, tetapi capaian kinerjanya belum dapat "
+            "dihitung karena realisasinya belum tersedia."
+        )
+    else:
+        text = (
+            f"{result.uraian} ditargetkan {target} dan terealisasi "
+            f"{with_unit(result.realisasi, result.satuan)} sehingga capaian kinerjanya "
+            f"{persen(achievement.nilai)} ({kategori_capaian(achievement, ctx.rules, True)})."
+        )
+    parts: list[str] = [text]
+    if result.polaritas == "turun":
+        parts.append("Indikator ini semakin baik bila realisasinya semakin rendah.")
+    note = capping_note(achievement, ctx.rules)
+    if note:
+        parts.append(note)
+    sumber = realisasi_sumber(ctx, result)
+    if sumber:
+        parts.append(f"Sumber realisasi: {sumber}.")
+    return [" ".join(parts)]
+
+
+def overall(ctx: ReportContext) -> Achievement:
+    """Capaian kinerja organisasi: mean of the (uncapped) capaian of all IKU."""
+    return average(ctx.iku, ctx.rules)
+
+
+def overall_sentence(ctx: ReportContext) -> Para:
+    """ "Rata-rata capaian 3 (tiga) IKU … sebesar 104,64% dengan kategori Tercapai." """
+    result = overall(ctx)
+    jumlah = bilangan_terbilang(len(ctx.iku))
+    if result.nilai is None:
+        return Para([f"Rata-rata capaian {jumlah} IKU belum dapat dihitung."])
+    text = (
+        f"Rata-rata capaian {jumlah} Indikator Kinerja Utama Kecamatan {ctx.kecamatan} "
+        f"Tahun {ctx.tahun} sebesar "
+    )
+    parts: list[Inline] = [
+        text,
+        Strong(persen(result.nilai)),
+        f" dengan kategori {kategori_capaian(result, ctx.rules)}.",
+    ]
+    note = capping_note(result, ctx.rules)
+    if note:
+        parts.append(" " + note)
+    return Para(parts)
+
+
+# --- budget and efficiency ---------------------------------------------------------------------
+def budget_sentence(ctx: ReportContext, words: bool = True) -> Para:
+    """Pagu, realisasi (with terbilang), serapan and SiLPA of the whole budget."""
+    total = ctx.budget
+    if total.pagu == 0:
+        return Para([f"Data anggaran Kecamatan {ctx.kecamatan} Tahun {ctx.tahun} belum tersedia."])
+
+    def money(amount_: int) -> str:
+        return f"{rupiah(amount_)} ({rupiah_terbilang(amount_)})" if words else rupiah(amount_)
+
+    parts: list[Inline] = [
+        f"Pada Tahun {ctx.tahun} Kecamatan {ctx.kecamatan} mengelola anggaran belanja sebesar "
+        f"{money(total.pagu)} dengan realisasi {money(total.realisasi)} atau ",
+        Strong(persen(total.persen)),
+        " dari pagu, ",
+    ]
+    if total.silpa >= 0:
+        parts.append(f"sehingga terdapat sisa anggaran (SiLPA) sebesar {rupiah(total.silpa)}.")
+    else:
+        parts.append(f"sehingga realisasi melampaui pagu sebesar {rupiah(-total.silpa)}.")
+    return Para(parts)
+
+
+def efisiensi_text(number: Decimal | None, rules: Aturan) -> str:
+    """An efficiency value with its unit: points for ``selisih``, percent for ``rasio``."""
+    if number is None:
+        return "-"
+    return f"{angka(number)} poin persen" if rules.efisiensi == "selisih" else persen(number)
+
+
+def efisiensi_verdict(number: Decimal | None) -> str:
+    if number is None:
+        return "tidak dapat dinilai"
+    if number > 0:
+        return "efisien, karena capaian kinerja lebih tinggi daripada serapan anggaran"
+    if number == 0:
+        return "seimbang, karena capaian kinerja sama dengan serapan anggaran"
+    return "belum efisien, karena capaian kinerja lebih rendah daripada serapan anggaran"
+
+
+def overall_efficiency(ctx: ReportContext) -> Decimal | None:
+    """Efficiency of the whole organisation: overall capaian against total budget absorption."""
+    return efisiensi(overall(ctx).nilai, ctx.budget.persen, ctx.rules)
+
+
+def efficiency_sentence(ctx: ReportContext) -> Para:
+    kinerja, serapan = overall(ctx).nilai, ctx.budget.persen
+    nilai = overall_efficiency(ctx)
+    if nilai is None:
+        return Para(["Efisiensi penggunaan sumber daya secara keseluruhan belum dapat dihitung."])
+    return Para(
+        [
+            f"Secara keseluruhan, rata-rata capaian kinerja sebesar {persen(kinerja)} dicapai dengan "
+            f"serapan anggaran sebesar {persen(serapan)}, sehingga tingkat efisiensi sebesar ",
+            Strong(efisiensi_text(nilai, ctx.rules)),
+            f". Penggunaan sumber daya Kecamatan {ctx.kecamatan} Tahun {ctx.tahun} tergolong "
+            f"{efisiensi_verdict(nilai)}.",
+        ]
+    )
+
+
+def under_absorbed(ctx: ReportContext, batas: Decimal = BATAS_SERAPAN) -> list[BudgetLine]:
+    """Sub-kegiatan (per unit) whose realisasi is below ``batas`` percent of the pagu."""
+    return [
+        line
+        for line in ctx.budget.walk()
+        if line.level == "subkegiatan" and line.persen is not None and line.persen < batas
+    ]
+
+
+def indicator_index(ctx: ReportContext) -> dict[tuple[str, str], list[IndicatorResult]]:
+    """Program, kegiatan and sub-kegiatan indicators by (level, code of their budget node)."""
+    index: dict[tuple[str, str], list[IndicatorResult]] = {}
+    for level in ("program", "kegiatan", "subkegiatan"):
+        for result in ctx.indicators(level):
+            index.setdefault((level, result.induk), []).append(result)
+    return index
+
+
+def node_indicators(
+    ctx: ReportContext,
+    line: BudgetLine,
+    index: dict[tuple[str, str], list[IndicatorResult]] | None = None,
+) -> list[IndicatorResult]:
+    """The indicators of one budget node; a sub-kegiatan indicator belongs to the row of its unit
+    (an empty unit is the kecamatan office)."""
+    index = indicator_index(ctx) if index is None else index
+    found = index.get((line.level, line.kode), [])
+    if line.level != "subkegiatan":
+        return found
+
+    def unit(result: IndicatorResult) -> str:
+        return str(result.row.get("unit") or KECAMATAN_UNIT)
+
+    exact = [r for r in found if unit(r) == line.unit]
+    if exact:
+        return exact
+    same_code = [x for x in ctx.budget.walk() if x.level == "subkegiatan" and x.kode == line.kode]
+    return [r for r in found if not r.row.get("unit")] if len(same_code) == 1 else []
+
+
+def under_absorbed_items(ctx: ReportContext, batas: Decimal = BATAS_SERAPAN) -> list[list[Inline]]:
+    """One list item per under-absorbed sub-kegiatan: money, output capaian and the reason
+    (``penjelasan`` of the anggaran row, or a visible placeholder)."""
+    index = indicator_index(ctx)
+    items: list[list[Inline]] = []
+    for line in under_absorbed(ctx, batas):
+        text = (
+            f"{subkegiatan_name(ctx, line)}: realisasi {rupiah(line.realisasi)} dari pagu "
+            f"{rupiah(line.pagu)} ({persen(line.persen)})"
+        )
+        outputs = [r for r in node_indicators(ctx, line, index) if r.capaian.nilai is not None]
+        if outputs:
+            text += ", capaian keluaran " + " dan ".join(persen(r.capaian.nilai) for r in outputs)
+        text += "."
+        reasons = [str(r.get("penjelasan") or "").strip() for r in line.rows]
+        reason = " ".join(r if r.endswith(".") else r + "." for r in reasons if r)
+        if reason:
+            items.append([f"{text} {reason}"])
+        else:
+            items.append([f"{text} ", Strong("[BELUM DIISI: penjelasan di sheet anggaran]")])
+    return items
+
+
+# --- planning period ---------------------------------------------------------------------------
+def renstra_periode(ctx: ReportContext) -> tuple[int, int] | None:
+    match = _PERIODE.search(ctx.variables().get("periode_renstra", ""))
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def renstra_tahun_ke(ctx: ReportContext) -> str | None:
+    """ "tahun pertama periode Renstra 2024-2026" (None when the period is unknown)."""
+    periode = renstra_periode(ctx)
+    if periode is None or not periode[0] <= ctx.tahun <= periode[1]:
+        return None
+    start, end = periode
+    label = f"{start}-{end}"
+    return f"tahun {urutan(ctx.tahun - start + 1)} periode Renstra {label}"
+
+
+# --- shared texts and signature ----------------------------------------------------------------
+def shared_text(ctx: ReportContext, key: str) -> Narrative:
+    """A city-wide text (boilerplate ``key``) as a narrative block; narasi.md may replace it
+    under the same anchor. (The catalogue in narrative.py has no entry for these keys.)"""
+    title, instruction = _SHARED_TEXTS[key]
+    text = ctx.narasi.get(key) or ctx.boilerplate(key)
+    return Narrative(key, title, text or None, instruction)
+
+
+def signature(ctx: ReportContext) -> Signature:
+    """The Camat's signature block: place and date from profil, "CAMAT <KECAMATAN>", name, rank
+    and NIP."""
+    profil = ctx.data.profil
+    tempat = str(profil.get("tempat_ttd") or ctx.kecamatan)
+    tanggal_ttd = profil.get("tanggal_ttd")
+    place_date = f"{tempat}, {tanggal(tanggal_ttd)}" if isinstance(tanggal_ttd, dt.date) else tempat
+    return Signature(
+        place_date=place_date,
+        jabatan=f"CAMAT {ctx.kecamatan.upper()}",
+        nama=str(profil.get("camat_nama") or ""),
+        pangkat=str(profil.get("camat_pangkat") or ""),
+        nip=str(profil.get("camat_nip") or ""),
+    )

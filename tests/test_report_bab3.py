@@ -1,0 +1,478 @@
+"""BAB III Akuntabilitas Kinerja: what readers get, pinned to the reference reports (notes-002 for
+Perak, notes-004 for Bekasi Utara) and to the synthetic Kota Contoh."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+import pytest
+from matplotlib.figure import Figure
+
+from conftest import PARAMS
+from lkjip.loader import Row
+from lkjip.report import bab3
+from lkjip.report.blocks import Block, Heading, ListBlock, Narrative, Para, Ref, Strong, Table
+from lkjip.report.context import ReportContext, open_report
+from lkjip.rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def perak() -> ReportContext:
+    return open_report(PARAMS / "kabupaten-jombang.yaml", "perak")
+
+
+@pytest.fixture(scope="module")
+def bekasi() -> ReportContext:
+    return open_report(PARAMS / "kota-bekasi.yaml", "bekasi-utara")
+
+
+@pytest.fixture(scope="module")
+def sukamaju() -> ReportContext:
+    return open_report(PARAMS / "kota-contoh.yaml", "sukamaju")
+
+
+@pytest.fixture(scope="module")
+def mekarsari() -> ReportContext:
+    return open_report(PARAMS / "kota-contoh.yaml", "mekarsari")
+
+
+# --- helpers -----------------------------------------------------------------------------------
+def inline_text(content: list) -> str:
+    return "".join(
+        i.text if isinstance(i, Strong) else f"@{i.label}" if isinstance(i, Ref) else i
+        for i in content
+    )
+
+
+def text(blocks: list[Block]) -> str:
+    """Everything a reader sees in the blocks (tables excluded), one block per line."""
+    lines = []
+    for block in blocks:
+        if isinstance(block, Para):
+            lines.append(inline_text(block.content))
+        elif isinstance(block, ListBlock):
+            lines += [inline_text(item) for item in block.items]
+        elif isinstance(block, Heading):
+            lines.append(block.text)
+        elif isinstance(block, Narrative):
+            lines.append(block.text or f"[BELUM DIISI: {block.title}]")
+    return "\n".join(lines)
+
+
+def only_table(blocks: list[Block]) -> Table:
+    assert len(blocks) == 1 and isinstance(blocks[0], Table)
+    return blocks[0]
+
+
+def body(table: Table) -> list[list[str]]:
+    return [[c.text for c in row] for row in table.body]
+
+
+def foot(table: Table) -> list[list[str]]:
+    return [[c.text for c in row] for row in table.foot]
+
+
+def with_rules(ctx: ReportContext, **overrides: object) -> ReportContext:
+    rules = load_rules({"preset": ctx.rules.preset, **overrides})
+    return dataclasses.replace(ctx, rules=rules)
+
+
+def switched_off(ctx: ReportContext, *parts: str) -> ReportContext:
+    config = ctx.config.model_copy(update={"bagian_nonaktif": list(parts)})
+    return dataclasses.replace(ctx, config=config)
+
+
+def narratives(blocks: list[Block]) -> dict[str, Narrative]:
+    return {b.anchor: b for b in blocks if isinstance(b, Narrative)}
+
+
+# --- method ------------------------------------------------------------------------------------
+def test_method_of_sakip7_caps_and_subtracts(perak):
+    method = text(bab3.metode(perak) + bab3.metode_ketentuan(perak))
+    assert "Capaian = Realisasi ÷ Target × 100%" in method
+    assert "Capaian = Target ÷ Realisasi × 100%" in method
+    assert "7 (tujuh) kategori" in method
+    assert "capaian di atas 100% dihitung 100 dan capaian di bawah 0% dihitung 0" in method
+    assert "rata-rata tetap memakai nilai capaian sebelum pembatasan" in method
+    assert "Efisiensi = Capaian Kinerja − Capaian Anggaran (dalam poin persen)" in method
+    assert "SiLPA = Pagu − Realisasi" in method
+    assert "“Skala 7 tingkat AA–D (SAKIP)” (sumber: LKjIP Kecamatan Perak" in method
+
+
+def test_method_of_tercapai_has_no_cap(bekasi):
+    method = text(bab3.metode_ketentuan(bekasi))
+    assert "dihitung 100" not in method
+    assert "Efisiensi = Capaian Kinerja − Capaian Anggaran" in method
+    assert "“Tercapai / belum tercapai”" in method
+
+
+def test_method_of_permendagri5_uses_the_ratio(sukamaju):
+    method = text(bab3.metode(sukamaju) + bab3.metode_ketentuan(sukamaju))
+    assert "Efisiensi = (Capaian Kinerja ÷ Capaian Anggaran − 1) × 100%" in method
+    assert "poin persen" not in method
+    assert "5 (lima) kategori" in method
+
+
+def test_method_follows_overridden_rules(sukamaju):
+    ctx = with_rules(sukamaju, capaian_turun="dua_kali_target", capaian_batas_atas="120")
+    method = text(bab3.metode(ctx) + bab3.metode_ketentuan(ctx))
+    assert "Capaian = (2 × Target − Realisasi) ÷ Target × 100%" in method
+    assert "capaian di atas 120% dihitung 120." in method
+
+
+def test_scale_table_written_from_the_bands(perak, bekasi, sukamaju):
+    sakip = body(only_table(bab3.tabel_skala(perak)))
+    assert sakip[0] == ["AA", "> 90", "Sangat Memuaskan"]
+    assert sakip[1] == ["A", "> 80 s.d. 90", "Memuaskan"]
+    assert sakip[-1] == ["D", "≤ 40", "Kurang"]
+    assert body(only_table(bab3.tabel_skala(bekasi))) == [
+        ["≥ 100", "Tercapai"],
+        ["< 100", "Belum Tercapai"],
+    ]
+    assert body(only_table(bab3.tabel_skala(with_rules(sukamaju, preset="sederhana")))) == [
+        ["> 100", "Melampaui Target"],
+        ["= 100", "Sesuai Target"],
+        ["< 100", "Tidak Mencapai Target"],
+    ]
+    skala4 = body(only_table(bab3.tabel_skala(with_rules(sukamaju, preset="skala-4"))))
+    assert skala4[1] == ["≥ 75 s.d. 100", "Baik"]
+
+
+# --- capaian kinerja organisasi ----------------------------------------------------------------
+def test_iku_table_perak_with_capped_category(perak):
+    table = only_table(bab3.tabel_capaian_iku(perak))
+    rows = body(table)
+    assert [r[6] for r in rows] == ["102,25", "104,23"]
+    assert [r[4:6] for r in rows] == [["73", "74,64"], ["7,8", "8,13"]]
+    assert rows[0][7] == "AA (Sangat Memuaskan)"
+    assert foot(table) == [["Rata-rata capaian IKU", "103,24", "AA (Sangat Memuaskan)"]]
+
+
+def test_iku_table_bekasi(bekasi):
+    table = only_table(bab3.tabel_capaian_iku(bekasi))
+    assert [r[6] for r in body(table)] == ["104,74", "103,91", "105,26"]
+    assert [r[7] for r in body(table)] == ["Tercapai"] * 3
+    assert foot(table)[0][1:] == ["104,64", "Tercapai"]
+
+
+def test_iku_sentences(perak, bekasi):
+    perak_text = text(bab3.capaian_uraian(perak))
+    assert (
+        "Nilai evaluasi AKIP Kecamatan Perak ditargetkan 73 dan terealisasi 74,64 sehingga "
+        "capaian kinerjanya 102,25% (AA, Sangat Memuaskan)."
+    ) in perak_text
+    assert "kategori ditentukan dari nilai 100%" in perak_text
+    assert "Sumber realisasi: LHE SAKIP Inspektur Kabupaten Jombang Nomor X.700/559" in perak_text
+    assert "sebesar 103,24% dengan kategori AA (Sangat Memuaskan)" in perak_text
+    bekasi_text = text(bab3.capaian_uraian(bekasi))
+    assert (
+        "Persentase Peningkatan Wilayah yang Tertib ditargetkan 57% dan terealisasi 60% "
+        "sehingga capaian kinerjanya 105,26% (Tercapai)."
+    ) in bekasi_text
+    assert "kategori ditentukan" not in bekasi_text
+    assert "3 (tiga) Indikator Kinerja Utama" in bekasi_text
+
+
+def test_classification_counts(perak, sukamaju):
+    assert [r[2] for r in body(only_table(bab3.tabel_klasifikasi(perak)))] == ["2", "0", "0"]
+    table = only_table(bab3.tabel_klasifikasi(sukamaju))
+    assert [r[2] for r in body(table)] == ["1", "1", "1"]
+    assert foot(table) == [["Jumlah", "3"]]
+    assert "1 (satu) sasaran tidak mencapai target" in text(bab3.capaian_uraian(sukamaju))
+
+
+# --- analysis per sasaran ----------------------------------------------------------------------
+def test_trend_table_has_three_years_and_arrows(perak, bekasi):
+    table = only_table(bab3.tabel_tren(perak))
+    assert [c.text for c in table.head[0][3:6]] == ["Tahun 2022", "Tahun 2023", "Tahun 2024"]
+    assert table.head[0][3].colspan == 3
+    akip = body(table)[0]
+    assert [akip[4], akip[7], akip[10]] == ["70,93", "72,61", "74,64"]
+    assert akip[-1] == "▲ 2,03"
+    assert body(table)[1][-1] == "-"  # IKPP is new in 2024
+    assert body(only_table(bab3.tabel_tren(bekasi)))[1][-1] == "▼ -0,01"
+
+
+def section_of_sasaran(blocks: list[Block], n: int) -> list[Block]:
+    starts = [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 3]
+    start = starts[n - 1]
+    end = starts[n] if n < len(starts) else len(blocks)
+    return blocks[start:end]
+
+
+def test_trend_sentences_follow_polarity(perak, bekasi, sukamaju):
+    perak_s1 = text(section_of_sasaran(bab3.analisis_sasaran(perak), 1))
+    assert "70,93 (2022), 72,61 (2023) dan 74,64 (2024)" in perak_s1
+    assert "mengalami peningkatan sebesar 2,03 dibanding tahun 2023" in perak_s1
+    bekasi_blocks = bab3.analisis_sasaran(bekasi)
+    assert "Perbandingan dengan Tahun Sebelumnya" not in text(section_of_sasaran(bekasi_blocks, 3))
+    assert "penurunan sebesar 0,01 dibanding tahun 2023" in text(
+        section_of_sasaran(bekasi_blocks, 2)
+    )
+    trantib = text(section_of_sasaran(bab3.analisis_sasaran(sukamaju), 3))
+    assert "penurunan sebesar 4,69 poin persen dibanding tahun 2023" in trantib
+    assert "penurunan tersebut menunjukkan kinerja yang membaik" in trantib
+
+
+def test_renstra_progress(perak, sukamaju):
+    table = only_table(bab3.tabel_renstra(perak))
+    assert [r[3:] for r in body(table)] == [["75", "74,64", "99,52"], ["7,95", "8,13", "102,26"]]
+    assert foot(table)[0][-1] == "100,89"
+    assert "Target Akhir Renstra 2024-2026" in [c.text for c in table.head[0]]
+    perak_text = text(bab3.analisis_sasaran(perak))
+    assert "tingkat kemajuan 99,52% dari target akhir" in perak_text
+    assert "tahun pertama periode Renstra 2024-2026" in perak_text
+    assert "tahun ketiga periode Renstra 2022-2026" in text(bab3.analisis_sasaran(sukamaju))
+
+
+def test_comparators(perak, bekasi):
+    rows = body(only_table(bab3.tabel_pembanding(perak)))
+    assert rows[0][3:] == ["Kabupaten Jombang", "Kabupaten", "72,33", "2,31", "Lebih baik"]
+    assert rows[1][5:] == ["83,89", "-9,25", "Lebih rendah"]
+    s1 = text(section_of_sasaran(bab3.analisis_sasaran(perak), 1))
+    assert "di bawah Provinsi Jawa Timur (83,89; selisih 9,25)" in s1
+    assert "di atas Rata-rata nasional (64,23; selisih 10,41)" in s1
+    assert bab3.tabel_pembanding(bekasi) == []
+    assert "Belum tersedia standar nasional" in text(bab3.analisis_sasaran(bekasi))
+    assert "tbl-bab3-pembanding" not in text(bab3.analisis_pengantar(bekasi))
+
+
+def test_general_factors_shown_once_when_no_per_sasaran_sections(perak):
+    blocks = bab3.analisis_sasaran(perak)
+    found = narratives(blocks)
+    assert not any("-sasaran-" in anchor for anchor in found)
+    assert {"faktor-pendukung", "faktor-penghambat", "solusi"} <= set(found)
+    assert all(found[a].text for a in ("faktor-pendukung", "faktor-penghambat", "solusi"))
+    assert sum(isinstance(b, Heading) and b.level == 3 for b in blocks) == 3  # 2 sasaran + factors
+
+
+def test_per_sasaran_factors_with_placeholders(bekasi):
+    found = narratives(bab3.analisis_sasaran(bekasi))
+    assert found["faktor-pendukung-sasaran-1"].text
+    assert found["faktor-penghambat-sasaran-2"].text is None  # placeholder
+    assert found["faktor-penghambat-sasaran-3"].text is None
+    assert found["efisiensi-sasaran-3"].text and found["catatan-sasaran-3"].text
+    assert "efisiensi-sasaran-1" not in found  # optional, absent: no placeholder
+    assert "faktor-pendukung" not in found
+
+
+def test_missing_general_solution_is_a_placeholder(sukamaju):
+    found = narratives(bab3.analisis_sasaran(sukamaju))
+    assert found["faktor-pendukung"].text
+    assert found["solusi"].text is None
+
+
+def test_sasaran_efficiency_and_programs(bekasi, perak):
+    s1 = text(section_of_sasaran(bab3.analisis_sasaran(bekasi), 1))
+    assert "(serapan 98,27%)" in s1 and "efisiensinya 6,47 poin persen" in s1
+    assert (
+        "Program Pemberdayaan Masyarakat Desa dan Kelurahan: pagu Rp 16.694.865.900, "
+        "realisasi Rp 16.440.838.620 (98,48%)."
+    ) in s1
+    assert "3 (tiga) program" in s1
+    s2 = text(section_of_sasaran(bab3.analisis_sasaran(perak), 2))
+    assert "efisiensinya 4,56 poin persen" in s2 and "5 (lima) program" in s2
+
+
+# --- program performance -----------------------------------------------------------------------
+def test_program_table_follows_the_budget_hierarchy(perak, bekasi):
+    table = only_table(bab3.tabel_kinerja_program(perak))
+    assert table.wide
+    rows = body(table)
+    assert rows[0][:2] == ["7.01.01", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"]
+    assert rows[0][6:] == ["3.025.434.166", "2.841.094.465", "93,91"]
+    paten = next(r for r in rows if r[2] == "Nilai PATEN Kecamatan")
+    assert paten[3:6] == ["86", "78,25", "90,99"]
+    assert foot(table)[0][-3:] == ["3.180.247.616", "2.995.404.515", "94,19"]
+    assert "Nilai PATEN Kecamatan: target 86, realisasi 78,25" in text(bab3.kinerja_program(perak))
+    kelurahan = [r for r in body(only_table(bab3.tabel_kinerja_program(bekasi))) if "(Kel" in r[1]]
+    assert any(r[1].endswith("(Kelurahan Teluk Pucung)") and r[2] != "-" for r in kelurahan)
+
+
+def test_program_part_can_be_switched_off(perak):
+    ctx = switched_off(perak, "kinerja-program")
+    assert bab3.kinerja_program(ctx) == [] and bab3.tabel_kinerja_program(ctx) == []
+
+
+# --- financial accountability ------------------------------------------------------------------
+def test_budget_sentence(bekasi, perak):
+    bekasi_text = text(bab3.keuangan(bekasi))
+    assert "Rp 46.754.089.520 (empat puluh enam miliar tujuh ratus lima puluh empat juta" in (
+        bekasi_text
+    )
+    assert "atau 95,62% dari pagu" in bekasi_text
+    assert "(SiLPA) sebesar Rp 2.049.635.864." in bekasi_text
+    assert "5 (lima) program, 12 (dua belas) kegiatan dan 49 (empat puluh sembilan) sub" in (
+        bekasi_text
+    )
+    assert "pagu murni sebesar Rp 46.273.489.520, sehingga bertambah Rp 480.600.000" in bekasi_text
+    assert "@tbl-bab3-anggaran-unit" in bekasi_text
+    perak_text = text(bab3.keuangan(perak))
+    assert "94,19%" in perak_text and "Rp 184.843.101" in perak_text
+    assert "@tbl-bab3-anggaran-unit" not in perak_text
+
+
+def test_budget_tables(bekasi, perak):
+    program = only_table(bab3.tabel_anggaran_program(bekasi))
+    assert foot(program) == [
+        ["Jumlah", "46.754.089.520", "44.704.453.656", "95,62", "2.049.635.864"]
+    ]
+    assert body(program)[0][4] == "94,08"
+    units = only_table(bab3.tabel_anggaran_unit(bekasi))
+    assert len(body(units)) == 7 and body(units)[0][1] == "Kecamatan Bekasi Utara"
+    assert bab3.tabel_anggaran_unit(perak) == []
+    jenis = body(only_table(bab3.tabel_jenis_belanja(bekasi)))
+    assert [r[1] for r in jenis] == ["Belanja Barang dan Jasa", "Belanja Pegawai", "Belanja Modal"]
+    assert bab3.tabel_jenis_belanja(perak) == []
+    sasaran = only_table(bab3.tabel_anggaran_sasaran(perak))
+    assert [r[2] for r in body(sasaran)] == ["95,13", "4,87"]
+    assert foot(sasaran)[0][1:] == ["100,00", "3.180.247.616", "2.995.404.515", "94,19"]
+    assert foot(only_table(bab3.tabel_anggaran_program(perak)))[0][-1] == "184.843.101"
+
+
+def test_under_absorbed_sub_kegiatan(bekasi, perak):
+    blocks = bab3.serapan_rendah(bekasi)
+    assert "10 (sepuluh) sub kegiatan" in text(blocks)
+    items = [inline_text(i) for i in blocks[1].items]  # type: ignore[union-attr]
+    assert items[0].startswith(
+        "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD "
+        "(Kecamatan Bekasi Utara): realisasi Rp 0 dari pagu Rp 3.000.000 (0,00%)"
+    )
+    assert "Tidak direalisasikan" in items[0]
+    cetak = next(i for i in items if i.startswith("Penyediaan Barang Cetak"))
+    assert "[BELUM DIISI: penjelasan di sheet anggaran]" in cetak
+    assert any("(Kelurahan Kaliabang Tengah)" in i and "79,45%" in i for i in items)
+    assert "capaian keluaran 76,64%" in next(i for i in items if i.startswith("Pemeliharaan Per"))
+    assert text(bab3.serapan_rendah(perak)).startswith("Seluruh sub kegiatan")
+
+
+# --- efficiency --------------------------------------------------------------------------------
+def test_efficiency_table(bekasi, perak, sukamaju):
+    table = only_table(bab3.tabel_efisiensi(bekasi))
+    assert [r[3:] for r in body(table)] == [
+        ["104,74", "98,27", "6,47"],
+        ["103,91", "94,08", "9,84"],
+        ["105,26", "95,63", "9,63"],
+    ]
+    assert table.head[0][-1].text == "Efisiensi (poin persen)"
+    assert "Efisiensi = Capaian Kinerja − Capaian Anggaran" in table.source
+    assert [r[5] for r in body(only_table(bab3.tabel_efisiensi(perak)))] == ["8,34", "4,56"]
+    assert foot(only_table(bab3.tabel_efisiensi(perak)))[0][1:] == ["103,24", "94,19", "9,05"]
+    assert only_table(bab3.tabel_efisiensi(sukamaju)).head[0][-1].text == "Efisiensi (%)"
+    assert "tingkat efisiensi sebesar 9,05 poin persen" in text(bab3.efisiensi_kesimpulan(perak))
+
+
+# --- prestasi, dokumentasi ---------------------------------------------------------------------
+def test_prestasi_only_with_rows(mekarsari, sukamaju):
+    blocks = bab3.prestasi(mekarsari)
+    assert isinstance(blocks[0], Heading) and blocks[0].text == "Prestasi"
+    assert "3 (tiga) penghargaan" in text(blocks)
+    rows = body(only_table(bab3.tabel_prestasi(mekarsari)))
+    assert rows[0][1:4] == [
+        "2024",
+        "Provinsi",
+        "Juara III Lomba Kelurahan Tingkat Provinsi Jawa Barat",
+    ]
+    assert bab3.prestasi(sukamaju) == [] and bab3.tabel_prestasi(sukamaju) == []
+    off = switched_off(mekarsari, "prestasi")
+    assert bab3.prestasi(off) == [] and bab3.tabel_prestasi(off) == []
+
+
+def test_dokumentasi_lists_captions(perak):
+    assert bab3.dokumentasi(perak) == []
+    data = copy.copy(perak.data)
+    row = Row({"file": "rapat.jpg", "keterangan": "Rapat koordinasi Forkopimcam"}, "x", "s", 2)
+    data.tables = {**data.tables, "dokumentasi": [row]}
+    ctx = dataclasses.replace(perak, data=data)
+    blocks = bab3.dokumentasi(ctx)
+    assert blocks[0].text == "Dokumentasi Kegiatan"  # type: ignore[union-attr]
+    assert "Rapat koordinasi Forkopimcam" in text(blocks)
+    assert bab3.dokumentasi(switched_off(ctx, "dokumentasi")) == []
+
+
+# --- references and figures --------------------------------------------------------------------
+PRODUCERS = {
+    "tbl-bab3-skala": bab3.tabel_skala,
+    "tbl-bab3-capaian-iku": bab3.tabel_capaian_iku,
+    "tbl-bab3-klasifikasi": bab3.tabel_klasifikasi,
+    "tbl-bab3-tren": bab3.tabel_tren,
+    "tbl-bab3-renstra": bab3.tabel_renstra,
+    "tbl-bab3-pembanding": bab3.tabel_pembanding,
+    "tbl-bab3-kinerja-program": bab3.tabel_kinerja_program,
+    "tbl-bab3-anggaran-program": bab3.tabel_anggaran_program,
+    "tbl-bab3-anggaran-sasaran": bab3.tabel_anggaran_sasaran,
+    "tbl-bab3-anggaran-unit": bab3.tabel_anggaran_unit,
+    "tbl-bab3-jenis-belanja": bab3.tabel_jenis_belanja,
+    "tbl-bab3-efisiensi": bab3.tabel_efisiensi,
+    "tbl-bab3-prestasi": bab3.tabel_prestasi,
+    "fig-bab3-target-realisasi": bab3.fig_target_realisasi,
+    "fig-bab3-tren": bab3.fig_tren,
+    "fig-bab3-anggaran": bab3.fig_anggaran,
+    "fig-bab3-kinerja-anggaran": bab3.fig_kinerja_anggaran,
+}
+TEXT_FUNCTIONS = [
+    bab3.metode,
+    bab3.capaian_pengantar,
+    bab3.capaian_uraian,
+    bab3.analisis_pengantar,
+    bab3.analisis_sasaran,
+    bab3.kinerja_program,
+    bab3.keuangan,
+    bab3.efisiensi_pengantar,
+    bab3.prestasi,
+]
+
+
+@pytest.mark.parametrize("name", ["perak", "bekasi", "sukamaju", "mekarsari"])
+def test_every_reference_points_to_a_produced_table_or_figure(name, request):
+    import matplotlib.pyplot as plt
+
+    ctx = request.getfixturevalue(name)
+    labels = set()
+    for function in TEXT_FUNCTIONS:
+        for block in function(ctx):
+            items = block.items if isinstance(block, ListBlock) else []
+            for content in [block.content] if isinstance(block, Para) else items:
+                labels |= {i.label for i in content if isinstance(i, Ref)}
+    assert "tbl-bab3-capaian-iku" in labels
+    for label in labels:
+        produced = PRODUCERS[label](ctx)
+        assert produced, label
+        if isinstance(produced, Figure):
+            plt.close(produced)
+
+
+def test_figures(perak, bekasi):
+    import matplotlib.pyplot as plt
+
+    for function in (
+        bab3.fig_target_realisasi,
+        bab3.fig_tren,
+        bab3.fig_anggaran,
+        bab3.fig_kinerja_anggaran,
+    ):
+        figure = function(perak)
+        assert isinstance(figure, Figure)
+        plt.close(figure)
+    # Perak's IKU have different units: bars are normalised to the target.
+    figure = bab3.fig_target_realisasi(perak)
+    assert figure.axes[0].get_ylabel() == "Persen terhadap target"
+    plt.close(figure)
+    same_unit = copy.copy(bekasi)
+    same_unit.__dict__["iku"] = bekasi.iku[:2]  # both "Nilai"
+    figure = bab3.fig_target_realisasi(same_unit)
+    assert figure.axes[0].get_ylabel() == "Nilai"
+    plt.close(figure)
+    # Two IKU with history in Bekasi Utara: two panels; IKU 3 has only 2024.
+    figure = bab3.fig_tren(bekasi)
+    assert len([a for a in figure.axes if a.get_visible()]) == 2
+    plt.close(figure)
+    assert bab3.fig_anggaran(bekasi).axes[0].get_xlabel() == "Miliar Rupiah"
+    plt.close("all")
+
+
+def test_opening_text_is_the_city_boilerplate(perak):
+    (block,) = bab3.pengantar(perak)
+    assert isinstance(block, Narrative) and block.anchor == "akuntabilitas"
+    assert block.text and "Kecamatan Perak" in block.text and "Tahun 2024" in block.text
