@@ -104,7 +104,7 @@ def test_kendala_narrative_when_present(perak):
 def test_signature(perak, bekasi):
     (block,) = bab4.tanda_tangan(perak)
     assert block == Signature(
-        "Perak, 25 Maret 2025", "CAMAT PERAK", "Drs. SUPRIYONO", "Pembina", "197010131992011001"
+        "Perak, 25 Maret 2025", "CAMAT PERAK", "Drs. SUPRIYONO", "Pembina", "19701013 199201 1 001"
     )
     other = signature(bekasi)
     assert (other.place_date, other.jabatan) == ("Bekasi, 10 Januari 2025", "CAMAT BEKASI UTARA")

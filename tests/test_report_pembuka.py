@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from conftest import PARAMS
-from lkjip.report import pembuka
+from lkjip.report import common, pembuka
 from lkjip.report.blocks import (
     Block,
     Cover,
@@ -127,7 +127,7 @@ def test_kata_pengantar_city_text_wins(perak: ReportContext) -> None:
     ],
 )
 def test_nip_spacing(raw: str | None, shown: str) -> None:
-    assert pembuka.nip(raw) == shown
+    assert common.nip(raw) == shown
 
 
 def test_hitung_uses_thousands_separator() -> None:

@@ -336,9 +336,12 @@ class _Builder:
                 inlines.append(pa.line_break())
             inlines += [pa.strong(pa.text(line))] if line == item.nama else pa.text(line)
         self.blocks += [
-            pa.raw("typst", "#v(1em)\n#align(right)[#block(width: 8cm)[#align(center)["),
+            pa.raw(
+                "typst",
+                "#block(breakable: false)[#v(1em)\n#align(right)[#block(width: 8cm)[#align(center)[",
+            ),
             pa.styled([pa.para(inlines)], "Tanda Tangan"),
-            pa.raw("typst", "]]]"),
+            pa.raw("typst", "]]]]"),
         ]
 
     def cover(self, item: Cover) -> None:
@@ -349,7 +352,11 @@ class _Builder:
             (f"TAHUN {item.tahun}", "Sampul Judul"),
             (item.alamat, "Sampul Alamat"),
         ]
-        self.blocks.append(pa.raw("typst", "#page(numbering: none)[#align(center + horizon)["))
+        self.blocks.append(
+            pa.raw(
+                "typst", "#page(numbering: none)[#set text(size: 15pt)\n#align(center + horizon)["
+            )
+        )
         for text, style in lines:
             if text:
                 self.blocks.append(pa.styled([pa.para([pa.strong(pa.text(text))])], style))

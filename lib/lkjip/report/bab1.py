@@ -22,10 +22,10 @@ from lkjip.metrics.capaian import HUNDRED
 from lkjip.metrics.evaluations import AkipResult, ikm_result
 from lkjip.metrics.staff import LABELS, TOTAL, UNKNOWN, staff_frame, staff_pivot
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref, Table
-from lkjip.report.common import table, value
+from lkjip.report.common import nip, table, value
 from lkjip.report.context import ReportContext
 from lkjip.report.figures import PALETTE, indonesian_ticks, new_figure, plt
-from lkjip.report.pembuka import band_text, hitung, join_id, nip
+from lkjip.report.pembuka import band_text, hitung, join_id
 from lkjip.rules import classify
 
 ARAH = ("utara", "timur", "selatan", "barat")

@@ -22,7 +22,6 @@ from lkjip.report.blocks import (
     Cell,
     Heading,
     ListBlock,
-    Narrative,
     Para,
     Ref,
     Strong,
@@ -35,9 +34,6 @@ from lkjip.report.context import ReportContext
 PART_TRIWULAN = "triwulan"
 TW_LABELS = [f"TW {ROMAN[q]}" for q in range(1, 5)]
 _PERIOD = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4})")
-INTRO_INSTRUCTION = (
-    "Uraikan dasar perencanaan kinerja kecamatan: Renstra, Renja dan Perjanjian Kinerja tahun ini."
-)
 
 
 # --- small helpers ------------------------------------------------------------------------------
@@ -128,8 +124,7 @@ def _program_indicators(ctx: ReportContext) -> dict[str, list[IndicatorResult]]:
 # --- intro --------------------------------------------------------------------------------------
 def pendahuluan(ctx: ReportContext) -> list[Block]:
     """The chapter's opening text: the city's shared "perencanaan" text (placeholder if none)."""
-    text = ctx.boilerplate("perencanaan")
-    return [Narrative("perencanaan", "Perencanaan Kinerja", text, INTRO_INSTRUCTION)]
+    return [ctx.narrative("perencanaan", "perencanaan")]
 
 
 # --- Rencana Strategis --------------------------------------------------------------------------

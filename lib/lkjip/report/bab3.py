@@ -52,7 +52,6 @@ from lkjip.report.sentences import (
     overall_efficiency,
     overall_sentence,
     renstra_tahun_ke,
-    shared_text,
     subkegiatan_name,
     under_absorbed,
     under_absorbed_items,
@@ -134,7 +133,7 @@ def _trends(ctx: ReportContext) -> dict[str, Trend]:
 # --- intro and method --------------------------------------------------------------------------
 def pengantar(ctx: ReportContext) -> list[Block]:
     """Opening text of the chapter (city boilerplate ``akuntabilitas``)."""
-    return [shared_text(ctx, "akuntabilitas")]
+    return [ctx.narrative("akuntabilitas", "akuntabilitas")]
 
 
 def _rentang(scale: list[Band], index: int) -> str:

@@ -19,7 +19,6 @@ from lkjip.report.sentences import (
     kategori_capaian,
     overall,
     overall_efficiency,
-    shared_text,
     signature,
     under_absorbed_items,
 )
@@ -109,7 +108,7 @@ def kesimpulan(ctx: ReportContext) -> list[Block]:
         ]
     if ctx.has_narrative("kesimpulan"):
         blocks.append(ctx.narrative("kesimpulan"))
-    blocks.append(shared_text(ctx, "penutup"))
+    blocks.append(ctx.narrative("penutup", "penutup"))
     return blocks
 
 

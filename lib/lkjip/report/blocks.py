@@ -171,22 +171,44 @@ def _inlines_md(content: list[Inline]) -> str:
     return "".join(parts)
 
 
-def _row_md(row: list[Cell], width: int) -> str:
-    cells = []
-    for cell in row:
-        cells.append(escape_markdown(cell.text).replace("\n", " "))
-        cells.extend([""] * (cell.colspan - 1))
-    cells += [""] * (width - len(cells))
-    return "| " + " | ".join(cells) + " |"
+def grid(rows: list[list[Cell]], width: int) -> list[list[str]]:
+    """Place cells with their spans on a rectangular grid; covered positions repeat nothing."""
+    placed: dict[tuple[int, int], str] = {}
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken.add((r + dr, c + dc))
+            placed[(r, c)] = cell.text
+            for dc in range(1, cell.colspan):
+                placed[(r, c + dc)] = cell.text  # a merged header names every column it covers
+            c += cell.colspan
+    return [[placed.get((r, c), "") for c in range(width)] for r in range(len(rows))]
 
 
 def table_markdown(table: Table) -> str:
+    """A pipe table; a multi-row header is flattened per column ("Tahun 2024 Target")."""
     width = max(sum(c.colspan for c in row) for row in [*table.head, *table.body, *table.foot])
-    head = table.head[-1] if table.head else [Cell("")] * width
+    head = grid(table.head, width) if table.head else [[""] * width]
+    titles = []
+    for column in range(width):
+        parts: list[str] = []
+        for row in head:
+            if row[column] and (not parts or parts[-1] != row[column]):
+                parts.append(row[column])
+        titles.append(" ".join(parts))
     align = {"right": "---:", "center": ":---:", "left": ":---"}
     rule = [align.get(a or "", "---") for a in (table.aligns or [])] + ["---"] * width
-    lines = [_row_md(head, width), "| " + " | ".join(rule[:width]) + " |"]
-    lines += [_row_md(row, width) for row in [*table.body, *table.foot]]
+
+    def line(values: list[str]) -> str:
+        return "| " + " | ".join(escape_markdown(v).replace("\n", " ") for v in values) + " |"
+
+    lines = [line(titles), "| " + " | ".join(rule[:width]) + " |"]
+    lines += [line(values) for values in grid([*table.body, *table.foot], width)]
     text = "\n".join(lines)
     if table.caption:
         text += f"\n\n: {escape_markdown(table.caption)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -36,6 +37,15 @@ def table(
         source=source,
         wide=wide,
     )
+
+
+def nip(text: object) -> str:
+    """An 18-digit NIP printed with the usual spacing ``19701013 199201 1 001``."""
+    raw = str(text or "").strip()
+    digits = re.sub(r"\s+", "", raw)
+    if len(digits) == 18 and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return re.sub(r"\s+", " ", raw)
 
 
 def para(*content: Inline, style: str = "") -> Para:

@@ -24,6 +24,20 @@ class Section:
 
 
 _CATALOGUE = (
+    Section("kata-pengantar", "Kata Pengantar", "Tuliskan kata pengantar laporan.", required=False),
+    Section(
+        "perencanaan",
+        "Perencanaan Kinerja",
+        "Tuliskan pengantar bab perencanaan kinerja.",
+        required=False,
+    ),
+    Section(
+        "akuntabilitas",
+        "Akuntabilitas Kinerja",
+        "Tuliskan pengantar bab akuntabilitas kinerja (dasar hukum dan isi bab).",
+        required=False,
+    ),
+    Section("penutup", "Penutup", "Tuliskan paragraf penutup laporan.", required=False),
     Section(
         "latar-belakang",
         "Latar Belakang",

@@ -5,11 +5,9 @@ The Daftar Isi, Daftar Tabel and Daftar Gambar are inserted by the assembler, no
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from decimal import Decimal
 
-from lkjip.formatting import angka, persen, rupiah, tanggal, terbilang
+from lkjip.formatting import angka, persen, rupiah, terbilang
 from lkjip.metrics.capaian import IndicatorResult, average, category_counts
 from lkjip.metrics.efficiency import efisiensi
 from lkjip.report.blocks import (
@@ -17,35 +15,20 @@ from lkjip.report.blocks import (
     Cover,
     Inline,
     ListBlock,
-    Narrative,
     PageBreak,
     Para,
-    Signature,
     Strong,
 )
 from lkjip.report.common import with_unit
 from lkjip.report.context import ReportContext
+from lkjip.report.sentences import signature
 from lkjip.rules import Band
-
-KATA_PENGANTAR_INSTRUCTION = (
-    "Tuliskan kata pengantar laporan; teks bersama seluruh kecamatan diatur pada "
-    "boilerplate kata_pengantar di konfigurasi kota."
-)
 
 
 # --- small text helpers (shared with bab1) -----------------------------------------------------
 def hitung(count: int) -> str:
     """A count with words: ``304`` → ``304 (tiga ratus empat)``, ``1250`` → ``1.250 (…)``."""
     return f"{angka(count, 0)} ({terbilang(count)})"
-
-
-def nip(text: object) -> str:
-    """An 18-digit NIP printed with the usual spacing ``19701013 199201 1 001``."""
-    raw = str(text or "").strip()
-    digits = re.sub(r"\s+", "", raw)
-    if len(digits) == 18 and digits.isdigit():
-        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-    return re.sub(r"\s+", " ", raw)
 
 
 def band_text(band: Band | None) -> str:
@@ -94,25 +77,10 @@ def cover(ctx: ReportContext) -> list[Block]:
 
 
 # --- kata pengantar ---------------------------------------------------------------------------
-def signature(ctx: ReportContext) -> Signature:
-    """The Camat's signature block, as closing the kata pengantar."""
-    tempat = _profil(ctx, "tempat_ttd") or ctx.kecamatan
-    signed = ctx.data.profil.get("tanggal_ttd")
-    date_text = tanggal(signed) if isinstance(signed, dt.date) else ""
-    return Signature(
-        place_date=f"{tempat}, {date_text}" if date_text else tempat,
-        jabatan=f"CAMAT {ctx.kecamatan.upper()}",
-        nama=_profil(ctx, "camat_nama"),
-        pangkat=_profil(ctx, "camat_pangkat"),
-        nip=nip(ctx.data.profil.get("camat_nip")),
-    )
-
-
 def kata_pengantar(ctx: ReportContext) -> list[Block]:
     """The city's kata pengantar text, the Camat's signature, then a page break."""
-    text = ctx.boilerplate("kata_pengantar")
     return [
-        Narrative("kata-pengantar", "Kata Pengantar", text, KATA_PENGANTAR_INSTRUCTION),
+        ctx.narrative("kata-pengantar", "kata_pengantar"),
         signature(ctx),
         PageBreak(),
     ]

@@ -15,8 +15,8 @@ from lkjip.formatting import terbilang as kata
 from lkjip.metrics.budget import KECAMATAN_UNIT, BudgetLine
 from lkjip.metrics.capaian import HUNDRED, Achievement, IndicatorResult, average, target_rows
 from lkjip.metrics.efficiency import efisiensi
-from lkjip.report.blocks import Inline, Narrative, Para, Signature, Strong
-from lkjip.report.common import value, with_unit
+from lkjip.report.blocks import Inline, Para, Signature, Strong
+from lkjip.report.common import nip, value, with_unit
 from lkjip.report.context import ReportContext
 from lkjip.rules import Aturan, Band
 
@@ -25,13 +25,6 @@ BATAS_SERAPAN = Decimal(80)
 
 _PERCENT_UNITS = {"%", "persen", "persen (%)"}
 _PERIODE = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4})")
-_SHARED_TEXTS = {
-    "akuntabilitas": (
-        "Akuntabilitas Kinerja",
-        "Tuliskan pengantar bab akuntabilitas kinerja (dasar hukum dan isi bab).",
-    ),
-    "penutup": ("Penutup", "Tuliskan paragraf penutup laporan."),
-}
 
 
 # --- small wording helpers ---------------------------------------------------------------------
@@ -323,14 +316,6 @@ def renstra_tahun_ke(ctx: ReportContext) -> str | None:
 
 
 # --- shared texts and signature ----------------------------------------------------------------
-def shared_text(ctx: ReportContext, key: str) -> Narrative:
-    """A city-wide text (boilerplate ``key``) as a narrative block; narasi.md may replace it
-    under the same anchor. (The catalogue in narrative.py has no entry for these keys.)"""
-    title, instruction = _SHARED_TEXTS[key]
-    text = ctx.narasi.get(key) or ctx.boilerplate(key)
-    return Narrative(key, title, text or None, instruction)
-
-
 def signature(ctx: ReportContext) -> Signature:
     """The Camat's signature block: place and date from profil, "CAMAT <KECAMATAN>", name, rank
     and NIP."""
@@ -343,5 +328,5 @@ def signature(ctx: ReportContext) -> Signature:
         jabatan=f"CAMAT {ctx.kecamatan.upper()}",
         nama=str(profil.get("camat_nama") or ""),
         pangkat=str(profil.get("camat_pangkat") or ""),
-        nip=str(profil.get("camat_nip") or ""),
+        nip=nip(profil.get("camat_nip")),
     )
