@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -11,6 +12,8 @@ import pytest
 
 from lkjip.config import load_config
 from lkjip.loader import KecamatanData, load_kecamatan
+from lkjip.report.blocks import Ref, Strong
+from lkjip.report.context import ReportContext, open_report
 from lkjip.rules import Aturan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,12 +55,12 @@ def city(name: str, slug: str) -> tuple[KecamatanData, Aturan, int]:
 
 
 @pytest.fixture(scope="session")
-def perak() -> tuple[KecamatanData, Aturan, int]:
+def perak_data() -> tuple[KecamatanData, Aturan, int]:
     return city("kabupaten-jombang", "perak")
 
 
 @pytest.fixture(scope="session")
-def bekasi_utara() -> tuple[KecamatanData, Aturan, int]:
+def bekasi_utara_data() -> tuple[KecamatanData, Aturan, int]:
     return city("kota-bekasi", "bekasi-utara")
 
 
@@ -67,3 +70,38 @@ def perak_copy(tmp_path: Path) -> Path:
     target = tmp_path / "perak"
     shutil.copytree(PERAK, target)
     return target
+
+
+# --- report contexts of the sample kecamatan, shared by the chapter tests ------------------------
+@pytest.fixture(scope="session")
+def perak() -> ReportContext:
+    return open_report(PARAMS / "kabupaten-jombang.yaml", "perak")
+
+
+@pytest.fixture(scope="session")
+def bekasi() -> ReportContext:
+    return open_report(PARAMS / "kota-bekasi.yaml", "bekasi-utara")
+
+
+@pytest.fixture(scope="session")
+def sukamaju() -> ReportContext:
+    return open_report(PARAMS / "kota-contoh.yaml", "sukamaju")
+
+
+@pytest.fixture(scope="session")
+def mekarsari() -> ReportContext:
+    return open_report(PARAMS / "kota-contoh.yaml", "mekarsari")
+
+
+def inline_text(content: list) -> str:
+    """Sentence pieces as one string; references shown as ``@label``."""
+    return "".join(
+        f"@{i.label}" if isinstance(i, Ref) else i.text if isinstance(i, Strong) else i
+        for i in content
+    )
+
+
+def switched_off(ctx: ReportContext, *parts: str) -> ReportContext:
+    """The same kecamatan with parts of the report switched off by the city."""
+    config = ctx.config.model_copy(update={"bagian_nonaktif": list(parts)})
+    return dataclasses.replace(ctx, config=config)

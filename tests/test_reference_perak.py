@@ -16,8 +16,8 @@ from lkjip.metrics.evaluations import akip_result, ikm_result
 from lkjip.metrics.trend import trend
 
 
-def test_iku_capaian_of_tabel_3_1(perak):
-    data, rules, tahun = perak
+def test_iku_capaian_of_tabel_3_1(perak_data):
+    data, rules, tahun = perak_data
     iku = iku_results(data, rules, tahun)
     # L745-751: 73 / 74,64 and 7,8 / 8,13; printed 102 % and 104 % (notes: 102,25 and 104,23).
     assert [r.kode for r in iku] == ["IKU1", "IKU2"]
@@ -29,8 +29,8 @@ def test_iku_capaian_of_tabel_3_1(perak):
     assert (overall.kategori.kode, overall.kategori.label) == ("AA", "Sangat Memuaskan")
 
 
-def test_sasaran_classification_of_tabel_3_2(perak):
-    data, rules, tahun = perak
+def test_sasaran_classification_of_tabel_3_2(perak_data):
+    data, rules, tahun = perak_data
     # Tabel 3.2 prints "103%" where the count of sasaran belongs (notes E70): 2 exceed the target.
     assert category_counts(sasaran_results(data, rules, tahun)) == {
         "melampaui": 2,
@@ -39,8 +39,8 @@ def test_sasaran_classification_of_tabel_3_2(perak):
     }
 
 
-def test_akip_score_from_lke_and_field_scores(perak):
-    data, rules, _ = perak
+def test_akip_score_from_lke_and_field_scores(perak_data):
+    data, rules, _ = perak_data
     result = akip_result(data, rules, 2024)
     # Tabel 1.3: 24,81 + 19,87 + 10,87 + 19,09 = 74,64, "kategori BB dengan predikat Sangat Baik".
     assert result.nilai == D("74.64")
@@ -49,8 +49,8 @@ def test_akip_score_from_lke_and_field_scores(perak):
     assert akip_result(data, rules, 2023).nilai == D("72.61")
 
 
-def test_unit_ikm_is_the_mean_of_services(perak):
-    data, rules, _ = perak
+def test_unit_ikm_is_the_mean_of_services(perak_data):
+    data, rules, _ = perak_data
     result = ikm_result(data, rules, 2024)
     # "IKM Unit Layanan 93.53" = 467,67 / 5.
     assert len(result.layanan) == 5
@@ -58,8 +58,8 @@ def test_unit_ikm_is_the_mean_of_services(perak):
     assert result.mutu.kode == "A"
 
 
-def test_budget_total_silpa_and_sasaran_allocation(perak):
-    data, rules, _ = perak
+def test_budget_total_silpa_and_sasaran_allocation(perak_data):
+    data, rules, _ = perak_data
     total = budget_tree(data, rules)
     # Tabel 3.7 JUMLAH and L1109: 3.180.247.616 / 2.995.404.515 = 94,19 %, silpa 184.843.101.
     assert (rupiah(total.pagu), rupiah(total.realisasi)) == ("Rp 3.180.247.616", "Rp 2.995.404.515")
@@ -75,16 +75,16 @@ def test_budget_total_silpa_and_sasaran_allocation(perak):
     assert persen(by_sasaran["S2"].persen) == "99,67%"
 
 
-def test_efficiency_as_difference(perak):
-    data, rules, tahun = perak
+def test_efficiency_as_difference(perak_data):
+    data, rules, tahun = perak_data
     rows = efficiency_by_sasaran(data, rules, tahun)
     # Tabel 3.11: "102,2% 93,91 % 8,29%"; from unrounded values 102,2466 - 93,9069 = 8,34.
     # Row 2 printed 102,2 / 100 / 2,2 (wrong inputs, notes §6): 104,2308 - 99,6748 = 4,56.
     assert [angka(r.efisiensi) for r in rows] == ["8,34", "4,56"]
 
 
-def test_trend_of_the_akip_over_three_years(perak):
-    data, rules, tahun = perak
+def test_trend_of_the_akip_over_three_years(perak_data):
+    data, rules, tahun = perak_data
     akip = iku_results(data, rules, tahun)[0]
     result = trend(akip, data, rules)
     # Tabel 3.4: 70,93 -> 72,61 -> 74,64, "selalu mengalami peningkatan".

@@ -11,19 +11,12 @@ import nbformat
 import pytest
 from matplotlib.figure import Figure
 
-from conftest import PARAMS, ROOT
+from conftest import PARAMS, ROOT, inline_text, switched_off
 from lkjip.report import bab1
-from lkjip.report.blocks import Block, Heading, ListBlock, Narrative, Para, Ref, Strong, Table
+from lkjip.report.blocks import Block, Heading, ListBlock, Narrative, Para, Ref, Table
 from lkjip.report.context import ReportContext, open_report
 
 KOTA_CONTOH = ("sukamaju", "cempaka-putih", "mekarsari", "tanjung-harapan", "sindang-jaya")
-
-
-def inline_text(content: list) -> str:
-    return "".join(
-        f"@{i.label}" if isinstance(i, Ref) else i.text if isinstance(i, Strong) else i
-        for i in content
-    )
 
 
 def text_of(blocks: list[Block]) -> str:
@@ -59,11 +52,6 @@ def headings(blocks: list[Block]) -> list[tuple[int, str]]:
     return [(b.level, b.text) for b in blocks if isinstance(b, Heading)]
 
 
-def switched_off(ctx: ReportContext, *parts: str) -> ReportContext:
-    config = ctx.config.model_copy(update={"bagian_nonaktif": list(parts)})
-    return dataclasses.replace(ctx, config=config)
-
-
 def without(ctx: ReportContext, *sheets: str) -> ReportContext:
     tables = {k: v for k, v in ctx.data.tables.items() if k not in sheets}
     return dataclasses.replace(ctx, data=dataclasses.replace(ctx.data, tables=tables))
@@ -73,21 +61,6 @@ def keep_rows(ctx: ReportContext, sheet: str, keep: Callable[[dict], bool]) -> R
     tables = dict(ctx.data.tables)
     tables[sheet] = [r for r in tables.get(sheet, []) if keep(r)]
     return dataclasses.replace(ctx, data=dataclasses.replace(ctx.data, tables=tables))
-
-
-@pytest.fixture(scope="module")
-def perak() -> ReportContext:
-    return open_report(PARAMS / "kabupaten-jombang.yaml", "perak")
-
-
-@pytest.fixture(scope="module")
-def bekasi() -> ReportContext:
-    return open_report(PARAMS / "kota-bekasi.yaml", "bekasi-utara")
-
-
-@pytest.fixture(scope="module")
-def sukamaju() -> ReportContext:
-    return open_report(PARAMS / "kota-contoh.yaml", "sukamaju")
 
 
 @pytest.fixture(autouse=True)

@@ -9,42 +9,15 @@ import dataclasses
 import pytest
 from matplotlib.figure import Figure
 
-from conftest import PARAMS
+from conftest import inline_text, switched_off
 from lkjip.loader import Row
 from lkjip.report import bab3
-from lkjip.report.blocks import Block, Heading, ListBlock, Narrative, Para, Ref, Strong, Table
-from lkjip.report.context import ReportContext, open_report
+from lkjip.report.blocks import Block, Heading, ListBlock, Narrative, Para, Ref, Table
+from lkjip.report.context import ReportContext
 from lkjip.rules import load_rules
 
 
-@pytest.fixture(scope="module")
-def perak() -> ReportContext:
-    return open_report(PARAMS / "kabupaten-jombang.yaml", "perak")
-
-
-@pytest.fixture(scope="module")
-def bekasi() -> ReportContext:
-    return open_report(PARAMS / "kota-bekasi.yaml", "bekasi-utara")
-
-
-@pytest.fixture(scope="module")
-def sukamaju() -> ReportContext:
-    return open_report(PARAMS / "kota-contoh.yaml", "sukamaju")
-
-
-@pytest.fixture(scope="module")
-def mekarsari() -> ReportContext:
-    return open_report(PARAMS / "kota-contoh.yaml", "mekarsari")
-
-
 # --- helpers -----------------------------------------------------------------------------------
-def inline_text(content: list) -> str:
-    return "".join(
-        i.text if isinstance(i, Strong) else f"@{i.label}" if isinstance(i, Ref) else i
-        for i in content
-    )
-
-
 def text(blocks: list[Block]) -> str:
     """Everything a reader sees in the blocks (tables excluded), one block per line."""
     lines = []
@@ -76,11 +49,6 @@ def foot(table: Table) -> list[list[str]]:
 def with_rules(ctx: ReportContext, **overrides: object) -> ReportContext:
     rules = load_rules({"preset": ctx.rules.preset, **overrides})
     return dataclasses.replace(ctx, rules=rules)
-
-
-def switched_off(ctx: ReportContext, *parts: str) -> ReportContext:
-    config = ctx.config.model_copy(update={"bagian_nonaktif": list(parts)})
-    return dataclasses.replace(ctx, config=config)
 
 
 def narratives(blocks: list[Block]) -> dict[str, Narrative]:

@@ -4,29 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
-from conftest import PARAMS
+from conftest import inline_text
 from lkjip.report import bab3, bab4
 from lkjip.report.blocks import ListBlock, Narrative, Signature
-from lkjip.report.context import ReportContext, open_report
+from lkjip.report.context import ReportContext
 from lkjip.report.sentences import signature, under_absorbed
-from test_report_bab3 import inline_text, narratives, text
-
-
-@pytest.fixture(scope="module")
-def perak() -> ReportContext:
-    return open_report(PARAMS / "kabupaten-jombang.yaml", "perak")
-
-
-@pytest.fixture(scope="module")
-def bekasi() -> ReportContext:
-    return open_report(PARAMS / "kota-bekasi.yaml", "bekasi-utara")
-
-
-@pytest.fixture(scope="module")
-def sukamaju() -> ReportContext:
-    return open_report(PARAMS / "kota-contoh.yaml", "sukamaju")
+from test_report_bab3 import narratives, text
 
 
 def items(ctx: ReportContext) -> list[str]:

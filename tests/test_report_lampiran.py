@@ -3,35 +3,11 @@ reports (Perak: notes-002 §6 recomputation; Bekasi Utara: notes-004 A.2, Tabel 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
-import pytest
-
-from conftest import PARAMS, ROOT
+from conftest import ROOT, switched_off
 from lkjip.report import bab2, lampiran
 from lkjip.report.blocks import Block, Heading, Para, Ref, Table
-from lkjip.report.context import ReportContext, open_report
-
-
-@pytest.fixture(scope="module")
-def perak() -> ReportContext:
-    return open_report(PARAMS / "kabupaten-jombang.yaml", "perak")
-
-
-@pytest.fixture(scope="module")
-def bekasi() -> ReportContext:
-    return open_report(PARAMS / "kota-bekasi.yaml", "bekasi-utara")
-
-
-@pytest.fixture(scope="module")
-def sukamaju() -> ReportContext:
-    return open_report(PARAMS / "kota-contoh.yaml", "sukamaju")
-
-
-def switched_off(ctx: ReportContext, *parts: str) -> ReportContext:
-    config = ctx.config.model_copy(update={"bagian_nonaktif": list(parts)})
-    return dataclasses.replace(ctx, config=config)
 
 
 def text(block: Para) -> str:

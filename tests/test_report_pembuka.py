@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from conftest import PARAMS
+from conftest import inline_text
 from lkjip.report import common, pembuka
 from lkjip.report.blocks import (
     Block,
@@ -15,19 +15,10 @@ from lkjip.report.blocks import (
     Narrative,
     PageBreak,
     Para,
-    Ref,
     Signature,
-    Strong,
     Table,
 )
-from lkjip.report.context import ReportContext, open_report
-
-
-def inline_text(content: list) -> str:
-    return "".join(
-        f"@{i.label}" if isinstance(i, Ref) else i.text if isinstance(i, Strong) else i
-        for i in content
-    )
+from lkjip.report.context import ReportContext
 
 
 def text_of(blocks: list[Block]) -> str:
@@ -40,21 +31,6 @@ def text_of(blocks: list[Block]) -> str:
         elif isinstance(block, Narrative) and block.text:
             parts.append(block.text)
     return "\n".join(parts)
-
-
-@pytest.fixture(scope="module")
-def perak() -> ReportContext:
-    return open_report(PARAMS / "kabupaten-jombang.yaml", "perak")
-
-
-@pytest.fixture(scope="module")
-def bekasi() -> ReportContext:
-    return open_report(PARAMS / "kota-bekasi.yaml", "bekasi-utara")
-
-
-@pytest.fixture(scope="module")
-def sukamaju() -> ReportContext:
-    return open_report(PARAMS / "kota-contoh.yaml", "sukamaju")
 
 
 def without(ctx: ReportContext, *sheets: str) -> ReportContext:

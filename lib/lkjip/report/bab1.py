@@ -45,6 +45,13 @@ STATUS = {
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
+def change_phrase(delta: Decimal) -> str:
+    """ "naik 0,19 poin" / "turun 0,01 poin" / "tetap"."""
+    if delta > 0:
+        return f"naik {angka(delta)} poin"
+    return f"turun {angka(-delta)} poin" if delta < 0 else "tetap"
+
+
 # --- helpers ----------------------------------------------------------------------------------
 def _count(number: int) -> str:
     """A count in a table cell: ``-`` for zero, as the genre prints it."""
@@ -846,13 +853,7 @@ def evaluasi(ctx: ReportContext) -> list[Block]:
     previous = ctx.akip_history.get(ctx.tahun - 1)
     if previous is not None and previous.nilai is not None:
         delta = akip.nilai - previous.nilai
-        change = (
-            f"naik {angka(delta)} poin"
-            if delta > 0
-            else f"turun {angka(-delta)} poin"
-            if delta < 0
-            else "tetap"
-        )
+        change = change_phrase(delta)
         content.append(
             f" Dibandingkan nilai Tahun {ctx.tahun - 1} sebesar {angka(previous.nilai)} dengan "
             f"predikat {band_text(previous.predikat)}, nilai AKIP Tahun {ctx.tahun} {change}."
@@ -1012,13 +1013,7 @@ def evaluasi_ikm(ctx: ReportContext) -> list[Block]:
     previous = ikm_result(ctx.data, ctx.rules, ctx.tahun - 1)
     if previous is not None and previous.nilai is not None:
         delta = ikm.nilai - previous.nilai
-        change = (
-            f"naik {angka(delta)} poin"
-            if delta > 0
-            else f"turun {angka(-delta)} poin"
-            if delta < 0
-            else "tetap"
-        )
+        change = change_phrase(delta)
         content.append(
             f" Dibandingkan IKM Tahun {ctx.tahun - 1} sebesar {angka(previous.nilai)}, IKM "
             f"Tahun {ctx.tahun} {change}."
