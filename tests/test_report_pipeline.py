@@ -182,3 +182,18 @@ def test_quarto_renders_the_project(built: Path, tmp_path: Path):
     project = quarto_project(notebooks, tmp_path / "q", "Judul", "LKIP_Uji_2024", {})
     written = render_quarto(project, {"docx": tmp_path / "hasil.docx"}, "LKIP_Uji_2024")
     assert written["docx"].stat().st_size > 0
+
+
+def test_notebook_command_prepares_parameterised_notebooks(tmp_path: Path):
+    import nbformat
+
+    result = run_cli("notebook", "--kecamatan", "perak", "--output", tmp_path)
+    assert result.code == 0, result.output
+    folder = tmp_path / "kabupaten-jombang/2024/perak/analisis"
+    assert "jupyter lab" in result.stdout and str(folder) in result.stdout
+    notebook = nbformat.read(folder / "03-akuntabilitas.ipynb", as_version=4)
+    injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert 'kecamatan = "perak"' in injected[0].source
+    assert all(not c.get("outputs") for c in notebook.cells if c.cell_type == "code")
+    missing = run_cli("notebook", "--kecamatan", "tidak-ada", "--output", tmp_path)
+    assert missing.code == 2 and "kecamatan 'tidak-ada' tidak ditemukan" in missing.stderr

@@ -114,7 +114,8 @@ def build_kecamatan(
 def prepare_kecamatan(
     config: CityConfig, entry: KecamatanEntry, root: Path = OUTPUTS
 ) -> list[Path]:
-    """The notebooks with this kecamatan's parameters injected, ready to open in Jupyter."""
-    folder = output_dir(config, entry, root) / "notebooks"
+    """The notebooks with this kecamatan's parameters injected, ready to open in Jupyter. They go
+    to ``analisis/``, beside (never over) the executed notebooks of the last build."""
+    folder = output_dir(config, entry, root) / "analisis"
     parameters = notebook_parameters(config, entry)
     return [prepare_notebook(n, folder / f"{n}.ipynb", parameters) for n in NOTEBOOKS]
