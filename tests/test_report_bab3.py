@@ -212,7 +212,9 @@ def test_general_factors_shown_once_when_no_per_sasaran_sections(perak):
     assert not any("-sasaran-" in anchor for anchor in found)
     assert {"faktor-pendukung", "faktor-penghambat", "solusi"} <= set(found)
     assert all(found[a].text for a in ("faktor-pendukung", "faktor-penghambat", "solusi"))
-    assert sum(isinstance(b, Heading) and b.level == 3 for b in blocks) == 3  # 2 sasaran + factors
+    headings = [b.text for b in blocks if isinstance(b, Heading) and b.level == 3]
+    assert len(headings) == 4  # 2 sasaran, the general factors and Upaya Perbaikan Kinerja
+    assert headings[-1] == "Upaya Perbaikan Kinerja" and found["upaya-perbaikan"].text
 
 
 def test_per_sasaran_factors_with_placeholders(bekasi):

@@ -161,3 +161,18 @@ def test_unknown_parameter_fails_before_running(tmp_path: Path):
     with pytest.raises(NotebookError, match="parameter tidak dikenal: tahun"):
         execute_notebook("03-akuntabilitas", tmp_path / "x.ipynb", params)
     assert not (tmp_path / "x.ipynb").exists()
+
+
+@pytest.mark.parametrize(
+    ("which", "folder"),
+    [("perak", "kabupaten-jombang/2024/perak"), ("bekasi", "kota-bekasi/2024/bekasi-utara")],
+)
+def test_nothing_written_in_narasi_is_lost(which: str, folder: str, request):
+    from conftest import ROOT
+    from lkjip.report.narrative import read_narrative
+
+    text = " ".join(_all_text(request.getfixturevalue(which)).split())
+    for anchor, body in read_narrative(ROOT / "data" / folder).items():
+        plain = re.sub(r"[*_`#>]|^\s*(?:(?:[-+]|\d+\.|[a-z]\.)\s+)+", "", body, flags=re.M)
+        first_words = " ".join(plain.split()[:6])
+        assert first_words in text, f"narasi section '{anchor}' does not reach the draft"

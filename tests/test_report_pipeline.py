@@ -197,3 +197,34 @@ def test_notebook_command_prepares_parameterised_notebooks(tmp_path: Path):
     assert all(not c.get("outputs") for c in notebook.cells if c.cell_type == "code")
     missing = run_cli("notebook", "--kecamatan", "tidak-ada", "--output", tmp_path)
     assert missing.code == 2 and "kecamatan 'tidak-ada' tidak ditemukan" in missing.stderr
+
+
+def test_warm_kernel_keeps_chapters_apart_and_starts_once(tmp_path: Path):
+    from lkjip.report.execute import WarmKernel, execute_notebook
+    from mini_notebooks import PARAMS as MINI_PARAMS
+    from mini_notebooks import write_notebook
+
+    folder = tmp_path / "nb"
+    write_notebook(
+        folder / "01-pendahuluan.ipynb",
+        [new_code_cell(MINI_PARAMS, metadata={"tags": ["parameters"]}), new_code_cell("bocor = 1")],
+    )
+    write_notebook(
+        folder / "02-perencanaan.ipynb",
+        [
+            new_code_cell(MINI_PARAMS, metadata={"tags": ["parameters"]}),
+            new_code_cell("assert 'bocor' not in globals(), 'state leaked between chapters'"),
+        ],
+    )
+    params = {"config": "x.yaml", "kecamatan": "a"}
+    os.environ["LKJIP_NOTEBOOKS"] = str(folder)
+    try:
+        with WarmKernel() as kernel:
+            for _ in range(2):
+                execute_notebook("01-pendahuluan", tmp_path / "o1.ipynb", params, kernel)
+                execute_notebook("02-perencanaan", tmp_path / "o2.ipynb", params, kernel)
+            assert kernel.starts == 1
+    finally:
+        del os.environ["LKJIP_NOTEBOOKS"]
+    executed = (tmp_path / "o2.ipynb").read_text(encoding="utf-8")
+    assert "lkjip-reset" not in executed and "injected-parameters" in executed

@@ -831,6 +831,7 @@ def _evaluasi_on(ctx: ReportContext) -> bool:
         or ctx.ikm is not None
         or tindak
         or ctx.has_narrative("rekomendasi")
+        or ctx.has_narrative("rekomendasi-rb")
         or ctx.has_narrative("ikm")
     )
 
@@ -985,7 +986,7 @@ def rekomendasi(ctx: ReportContext) -> list[Block]:
     """The evaluator's recommendations, when written."""
     if not _evaluasi_on(ctx):
         return []
-    return _narrative_if_present(ctx, "rekomendasi")
+    return _narrative_if_present(ctx, "rekomendasi") + _narrative_if_present(ctx, "rekomendasi-rb")
 
 
 def evaluasi_ikm(ctx: ReportContext) -> list[Block]:

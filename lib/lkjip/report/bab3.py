@@ -970,6 +970,8 @@ def analisis_sasaran(ctx: ReportContext) -> list[Block]:
         blocks.append(Heading("Faktor Pendukung, Penghambat dan Solusi", level=3))
         for base in general:
             blocks += [_small_heading(NARASI_JUDUL[base]), ctx.narrative(base)]
+    if ctx.has_narrative("upaya-perbaikan"):
+        blocks += [Heading("Upaya Perbaikan Kinerja", level=3), ctx.narrative("upaya-perbaikan")]
     return blocks
 
 
@@ -1203,7 +1205,8 @@ def tabel_anggaran_program(ctx: ReportContext) -> list[Block]:
 
 def tabel_anggaran_sasaran(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-anggaran-sasaran: each sasaran's share of the budget, pagu, realisasi and %."""
-    lines = ctx.budget_by("sasaran")
+    order = {s.kode: index for index, s in enumerate(ctx.sasaran)}
+    lines = sorted(ctx.budget_by("sasaran"), key=lambda line: order.get(line.kode, len(order)))
     total = ctx.budget
     if not lines or total.pagu == 0:
         return []

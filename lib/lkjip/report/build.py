@@ -11,7 +11,7 @@ from pathlib import Path
 from lkjip.config import CityConfig, KecamatanEntry
 from lkjip.problems import InputError
 from lkjip.report.assemble import assemble, read_chapter
-from lkjip.report.execute import NOTEBOOKS, execute_notebook, prepare_notebook
+from lkjip.report.execute import NOTEBOOKS, WarmKernel, execute_notebook, prepare_notebook
 from lkjip.report.render import (
     atomic_write,
     quarto_available,
@@ -58,8 +58,11 @@ def build_kecamatan(
     renderer: str = "auto",
     root: Path = OUTPUTS,
     progress: Progress = lambda _msg: None,
+    kernel: WarmKernel | None = None,
 ) -> BuildResult:
-    """Write ``<out>/notebooks/*.ipynb`` and the report files; raise BuildError on failure."""
+    """Write ``<out>/notebooks/*.ipynb`` and the report files; raise BuildError on failure.
+    The notebooks run on ``kernel`` (a batch worker's warm kernel) or on one kernel started for
+    this kecamatan."""
     label = f"{config.slug}/{entry.slug}"
     result = BuildResult(label)
     started = time.perf_counter()
