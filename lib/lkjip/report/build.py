@@ -77,13 +77,18 @@ def build_kecamatan(
 
     parameters = notebook_parameters(config, entry)
     executed = []
-    for name in NOTEBOOKS:
-        progress(f"{label}: menjalankan {name}")
-        tic = time.perf_counter()
-        executed.append(
-            execute_notebook(name, out / "notebooks" / f"{name}.ipynb", parameters).path
-        )
-        result.seconds[f"notebook {name}"] = time.perf_counter() - tic
+    own_kernel = kernel is None
+    kernel = kernel or WarmKernel()
+    try:
+        for name in NOTEBOOKS:
+            progress(f"{label}: menjalankan {name}")
+            tic = time.perf_counter()
+            path = out / "notebooks" / f"{name}.ipynb"
+            executed.append(execute_notebook(name, path, parameters, kernel).path)
+            result.seconds[f"notebook {name}"] = time.perf_counter() - tic
+    finally:
+        if own_kernel:
+            kernel.close()
 
     name = report_name(config, checked.data.nama)
     targets = {fmt: out / f"{name}.{fmt}" for fmt in formats}
