@@ -27,7 +27,7 @@ def reports(tmp_path_factory) -> Path:
         "build", PARAMS / "kabupaten-jombang.yaml", PARAMS / "kota-bekasi.yaml", "--output", out
     )
     assert result.code == 0, result.output
-    assert "Ringkasan: 2 dari 2 laporan berhasil disusun." in result.stdout
+    assert "Ringkasan: 2 kecamatan: 2 berhasil." in result.stdout
     return out
 
 

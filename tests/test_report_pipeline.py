@@ -115,13 +115,15 @@ def test_missing_narrative_is_a_visible_placeholder(built: Path):
 def test_unknown_and_missing_parameters_are_errors(tmp_path: Path):
     notebooks = write_mini_notebooks(tmp_path / "nb")
     path = notebooks / "01-pendahuluan.ipynb"
-    check_parameters(path, {"config": "x.yaml", "kecamatan": "a"})
+    check_parameters(path, {"config": "x.yaml", "kecamatan": "a", "ringkasan_kota": ""})
     with pytest.raises(NotebookError, match="parameter tidak dikenal: tahun"):
-        check_parameters(path, {"config": "x.yaml", "kecamatan": "a", "tahun": 2024})
+        check_parameters(
+            path, {"config": "x.yaml", "kecamatan": "a", "ringkasan_kota": "", "tahun": 2024}
+        )
     with pytest.raises(NotebookError, match="parameter belum diberikan: kecamatan"):
         check_parameters(path, {"config": "x.yaml"})
     with pytest.raises(NotebookError, match="parameter kecamatan harus bertipe str"):
-        check_parameters(path, {"config": "x.yaml", "kecamatan": 5})
+        check_parameters(path, {"config": "x.yaml", "kecamatan": 5, "ringkasan_kota": ""})
 
 
 def test_failing_cell_is_named_and_its_notebook_kept(tmp_path: Path):
@@ -216,7 +218,7 @@ def test_warm_kernel_keeps_chapters_apart_and_starts_once(tmp_path: Path):
             new_code_cell("assert 'bocor' not in globals(), 'state leaked between chapters'"),
         ],
     )
-    params = {"config": "x.yaml", "kecamatan": "a"}
+    params = {"config": "x.yaml", "kecamatan": "a", "ringkasan_kota": ""}
     os.environ["LKJIP_NOTEBOOKS"] = str(folder)
     try:
         with WarmKernel() as kernel:

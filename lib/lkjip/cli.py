@@ -153,10 +153,28 @@ def build(
         str, typer.Option("--renderer", help="embedded, quarto, atau auto (quarto bila terpasang)")
     ] = "auto",
     output: Annotated[Path, typer.Option("--output", help="Folder keluaran.")] = Path("outputs"),
+    jobs: Annotated[
+        int,
+        typer.Option("-j", "--jobs", min=0, help="Banyaknya proses pekerja (0 = jumlah inti)."),
+    ] = 0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=1, help="Batas waktu per kecamatan (detik).")
+    ] = 600,
+    force: Annotated[
+        bool, typer.Option("--force", help="Susun ulang walau tidak ada perubahan.")
+    ] = False,
+    executor: Annotated[str, typer.Option("--executor", help="local atau dask")] = "local",
+    scheduler: Annotated[
+        str, typer.Option("--scheduler", help="Alamat penjadwal Dask, tcp://HOST:PORT")
+    ] = "",
 ) -> None:
-    """Susun laporan (DOCX dan PDF) setiap kecamatan."""
+    """Susun laporan (DOCX dan PDF) setiap kecamatan: paralel, bertahap, hanya yang berubah."""
+    import os
+
+    from lkjip.batch.runner import exit_ok, run_batch
     from lkjip.config import load_config
-    from lkjip.report.build import FORMATS, build_kecamatan
+    from lkjip.report.build import FORMATS
+    from lkjip.report.render import quarto_available
     from lkjip.targets import city_configs
 
     wanted = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
@@ -164,32 +182,98 @@ def build(
         raise InputError(f"format tidak dikenal: {formats}; pilihan: docx, pdf")
     if renderer not in ("auto", "embedded", "quarto"):
         raise InputError(f"renderer tidak dikenal: {renderer}; pilihan: auto, embedded, quarto")
-    jobs = []
-    for path in configs or city_configs():
-        config = load_config(path)
-        entries = [config.find(s) for s in kecamatan] if kecamatan else config.kecamatan
-        if kecamatan and not configs:
-            entries = [e for e in config.kecamatan if e.slug in kecamatan]
-        jobs += [(config, e) for e in entries]
-    if kecamatan and not jobs:
-        raise InputError(
-            "kecamatan tidak ditemukan di konfigurasi mana pun: " + ", ".join(kecamatan)
+    if renderer == "quarto" and not quarto_available():
+        raise InputError("renderer quarto diminta, tetapi perintah 'quarto' tidak ada di PATH")
+    if executor not in ("local", "dask"):
+        raise InputError(f"executor tidak dikenal: {executor}; pilihan: local, dask")
+    if executor == "dask" and not scheduler:
+        raise InputError("executor dask memerlukan --scheduler tcp://HOST:PORT")
+    renderer = (
+        "quarto"
+        if renderer == "quarto" or (renderer == "auto" and quarto_available())
+        else "embedded"
+    )
+    loaded = [load_config(p) for p in (configs or city_configs())]
+    if kecamatan:
+        known = {e.slug for c in loaded for e in c.kecamatan}
+        if missing := [k for k in kecamatan if k not in known]:
+            raise InputError("kecamatan tidak ditemukan di konfigurasi: " + ", ".join(missing))
+    cities = _run_with_progress(
+        lambda on_event, on_done: run_batch(
+            loaded,
+            kecamatan or None,
+            wanted,
+            renderer,
+            output,
+            force,
+            timeout,
+            jobs or os.cpu_count() or 1,
+            executor,
+            scheduler,
+            on_event,
+            on_done,
         )
-    failed = 0
-    for config, entry in jobs:
-        try:
-            result = build_kecamatan(
-                config, entry, wanted, renderer, output, progress=lambda m: _say(m, "dim")
-            )
-        except InputError as exc:
-            failed += 1
-            _say(f"GAGAL  {config.slug}/{entry.slug}: {exc}", "red")
-            continue
-        files = ", ".join(str(p) for p in result.files.values())
-        _say(f"OK  {result.kecamatan} ({result.seconds['total']:.1f} detik): {files}", "green")
-    _say(f"Ringkasan: {len(jobs) - failed} dari {len(jobs)} laporan berhasil disusun.")
-    if failed:
+    )
+    _print_batch(cities)
+    if not exit_ok(cities):
         raise typer.Exit(1)
+
+
+def _run_with_progress(run):
+    """A live line per kecamatan (stage) while the batch runs; plain lines without a terminal."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    if not out.is_terminal:
+        return run(lambda label, message: _say(f"{label}: {message}", "dim"), lambda _job: None)
+    tasks: dict[str, int] = {}
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=out
+    ) as bar:
+
+        def on_event(label: str, message: str) -> None:
+            if label not in tasks:
+                tasks[label] = bar.add_task(label, total=None)
+            bar.update(tasks[label], description=f"{label}: {message}")
+
+        def on_done(job) -> None:
+            if job.label in tasks:
+                bar.update(
+                    tasks[job.label],
+                    description=f"{job.label}: {job.row.status}",
+                    total=1,
+                    completed=1,
+                )
+
+        return run(on_event, on_done)
+
+
+def _print_batch(cities) -> None:
+    table = Table(
+        "Kecamatan", "Status", "Capaian", "Serapan", "Waktu", "Alasan", title="Ringkasan penyusunan"
+    )
+    counts: dict[str, int] = {}
+    for city in cities:
+        for row in city.rows:
+            counts[row.status] = counts.get(row.status, 0) + 1
+            table.add_row(
+                f"{city.slug}/{row.slug}",
+                row.status,
+                persen(row.capaian),
+                persen(row.serapan),
+                f"{row.seconds:.1f} dtk" if row.seconds else "-",
+                row.reason.splitlines()[0] if row.reason else "",
+            )
+    out.print(table)
+    for city in cities:
+        for row in city.rows:
+            if row.status in ("gagal", "tidak valid") and row.reason:
+                _say(f"GAGAL  {city.slug}/{row.slug}: {row.reason}", "red")
+    total = sum(counts.values())
+    parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    _say(
+        f"Ringkasan: {total} kecamatan: {parts}. Status: "
+        + ", ".join(str(c.folder / "index.html") for c in cities)
+    )
 
 
 @app.command()

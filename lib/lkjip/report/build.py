@@ -36,8 +36,12 @@ def report_name(config: CityConfig, nama: str) -> str:
     return f"{config.label.akronim}_{words}_{config.tahun}"
 
 
-def notebook_parameters(config: CityConfig, entry: KecamatanEntry) -> dict[str, object]:
-    return {"config": str(config.path), "kecamatan": entry.slug}
+def notebook_parameters(
+    config: CityConfig, entry: KecamatanEntry, ringkasan: str = ""
+) -> dict[str, object]:
+    """``ringkasan_kota`` is the city summary (JSON) from phase 1 of a batch; empty means the
+    notebook computes it from the config itself."""
+    return {"config": str(config.path), "kecamatan": entry.slug, "ringkasan_kota": ringkasan}
 
 
 @dataclass
@@ -59,6 +63,7 @@ def build_kecamatan(
     root: Path = OUTPUTS,
     progress: Progress = lambda _msg: None,
     kernel: WarmKernel | None = None,
+    ringkasan: str = "",
 ) -> BuildResult:
     """Write ``<out>/notebooks/*.ipynb`` and the report files; raise BuildError on failure.
     The notebooks run on ``kernel`` (a batch worker's warm kernel) or on one kernel started for
@@ -75,13 +80,13 @@ def build_kecamatan(
         raise BuildError(f"data belum valid, laporan tidak dibuat:\n{errors}")
     result.seconds["validasi"] = time.perf_counter() - started
 
-    parameters = notebook_parameters(config, entry)
+    parameters = notebook_parameters(config, entry, ringkasan)
     executed = []
     own_kernel = kernel is None
     kernel = kernel or WarmKernel()
     try:
         for name in NOTEBOOKS:
-            progress(f"{label}: menjalankan {name}")
+            progress(f"menjalankan {name}")
             tic = time.perf_counter()
             path = out / "notebooks" / f"{name}.ipynb"
             executed.append(execute_notebook(name, path, parameters, kernel).path)
@@ -103,11 +108,11 @@ def build_kecamatan(
         "lang": "id",
     }
     if use_quarto:
-        progress(f"{label}: menyusun dengan Quarto")
+        progress("menyusun dengan Quarto")
         project = quarto_project(executed, out / "quarto", meta["title"], name, meta)
         result.files = render_quarto(project, targets, name)
     else:
-        progress(f"{label}: menyusun DOCX/PDF")
+        progress("menyusun DOCX/PDF")
         chapters = [read_chapter(path) for path in executed]
         # Only the PDF's document title; a pandoc title block would precede the cover in Word.
         assembled = assemble(chapters, {"judul-dokumen": meta["title"]})

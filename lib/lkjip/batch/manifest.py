@@ -1,0 +1,132 @@
+"""The manifest of a city-year: what each report depends on, and what was written.
+
+``outputs/<kota>/<tahun>/manifest.json`` records per kecamatan the hash of everything its report
+depends on (inputs, narrative, city config, notebooks, templates, library, city-summary slice)
+and the hashes of the files written. Unchanged kecamatan are skipped; a draft whose hash no
+longer matches was edited by someone and is archived before it is replaced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import lkjip
+from lkjip.config import CityConfig, KecamatanEntry
+from lkjip.loader import data_files
+from lkjip.report.execute import notebooks_dir
+from lkjip.report.narrative import NARRATIVE_FILE
+from lkjip.report.render import TEMPLATES
+
+MANIFEST = "manifest.json"
+ARCHIVE = "arsip"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _digest(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.name.encode())
+        h.update(path.read_bytes() if path.is_file() else b"-")
+    return h.hexdigest()
+
+
+@cache
+def code_hash() -> str:
+    """Notebooks, templates and the library itself (its sources and presets)."""
+    library = Path(lkjip.__file__).parent
+    files = sorted(
+        [
+            *library.rglob("*.py"),
+            *library.rglob("*.yaml"),
+            *sorted(notebooks_dir().glob("*.ipynb")),
+            *sorted(p for p in TEMPLATES.iterdir() if p.is_file()),
+        ]
+    )
+    return _digest(files)
+
+
+def input_hash(config: CityConfig, entry: KecamatanEntry, ringkasan: str) -> str:
+    folder = config.data_path(entry)
+    photos = sorted((folder / "foto").glob("*")) if (folder / "foto").is_dir() else []
+    inputs = [*data_files(folder), folder / NARRATIVE_FILE, *photos, config.path]
+    h = hashlib.sha256()
+    for part in (_digest(inputs), code_hash(), ringkasan, entry.model_dump_json()):
+        h.update(part.encode())
+    return h.hexdigest()
+
+
+@dataclass
+class Manifest:
+    path: Path
+    entries: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path) -> Manifest:
+        path = folder / MANIFEST
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8"))["kecamatan"]
+        except (OSError, ValueError, KeyError):
+            entries = {}
+        return cls(path, entries)
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{MANIFEST}.tmp")
+        tmp.write_text(
+            json.dumps({"kecamatan": self.entries}, indent=1, sort_keys=True), encoding="utf-8"
+        )
+        os.replace(tmp, self.path)
+
+    def unchanged(self, slug: str, digest: str, folder: Path) -> bool:
+        """Same inputs as last time and every file written then still there."""
+        entry = self.entries.get(slug)
+        if not entry or entry.get("input") != digest:
+            return False
+        return all((folder / name).exists() for name in entry.get("files", {}))  # type: ignore[union-attr]
+
+    def edited(self, slug: str, folder: Path) -> list[str]:
+        """Written files (DOCX drafts) whose content changed since they were written."""
+        recorded: dict[str, str] = self.entries.get(slug, {}).get("files", {})  # type: ignore[assignment]
+        return [
+            name
+            for name, digest in recorded.items()
+            if name.endswith(".docx")
+            and (folder / name).exists()
+            and sha256((folder / name).read_bytes()) != digest
+        ]
+
+    def record(self, slug: str, digest: str, files: dict[str, bytes]) -> None:
+        self.entries[slug] = {
+            "input": digest,
+            "files": {name: sha256(data) for name, data in sorted(files.items())},
+        }
+
+
+def archive(folder: Path, name: str, now: dt.datetime | None = None) -> Path:
+    """Move an edited draft to ``arsip/<name>-<timestamp>.docx`` before it is replaced."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    source = folder / name
+    target = folder / ARCHIVE / f"{source.stem}-{stamp}{source.suffix}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(source, target)
+    return target
+
+
+def write_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Each file to a temporary name, then renamed into place: never half-written."""
+    for name, data in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)

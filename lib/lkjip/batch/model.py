@@ -1,0 +1,52 @@
+"""What a batch knows about each kecamatan: its phase-1 figures and its build outcome."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+Status = str  # "berhasil" | "gagal" | "dilewati" (unchanged since the last build) | "tidak valid"
+OK, FAILED, SKIPPED, INVALID = "berhasil", "gagal", "dilewati", "tidak valid"
+
+
+@dataclass
+class KecamatanRow:
+    """One kecamatan of a city batch. Paths are relative to the city-year folder
+    (``outputs/<kota>/<tahun>/``) so the status page and the recap can link to them."""
+
+    slug: str
+    nama: str
+    status: Status = ""
+    capaian: Decimal | None = None  # mean IKU capaian, uncapped, percent
+    kategori: str | None = None
+    serapan: Decimal | None = None  # budget absorption, percent
+    pagu: int | None = None
+    realisasi: int | None = None
+    errors: list[str] = field(default_factory=list)  # validation errors (one line each)
+    warnings: list[str] = field(default_factory=list)  # validation warnings
+    reason: str = ""  # why it failed, or a note ("draf diarsipkan ke …")
+    seconds: float = 0.0
+    docx: str = ""  # e.g. "perak/LKjIP_Perak_2024.docx"
+    pdf: str = ""
+    notebooks: list[str] = field(default_factory=list)
+    validation: str = ""  # e.g. "perak/validasi.txt"
+    archived: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        for key in ("capaian", "serapan"):
+            data[key] = None if data[key] is None else str(data[key])
+        return data
+
+
+@dataclass
+class CityBatch:
+    """One city-year of a batch: identity and its kecamatan rows in config order."""
+
+    slug: str  # config file stem, e.g. "kota-bekasi"
+    nama: str  # "Kota Bekasi"
+    tahun: int
+    akronim: str
+    folder: Path  # outputs/<kota>/<tahun>
+    rows: list[KecamatanRow] = field(default_factory=list)

@@ -1,0 +1,215 @@
+"""Run a batch: phase 1 (survey every kecamatan, no kernel), then phase 2 (build the reports on
+parallel warm workers, locally or on a Dask cluster), storing artifacts with the manifest."""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue as queue_module
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkjip.batch.manifest import Manifest, archive, input_hash, write_files
+from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
+from lkjip.batch.survey import city_summary_json, survey_city
+from lkjip.batch.unit import UnitResult, UnitTask, run_unit
+from lkjip.config import CityConfig
+
+VALIDATION = "validasi.txt"
+Events = Callable[[str, str], None]  # (kecamatan label, stage message)
+
+
+@dataclass
+class Job:
+    city: CityBatch
+    manifest: Manifest
+    row: KecamatanRow
+    digest: str
+    task: UnitTask
+
+    @property
+    def label(self) -> str:
+        return f"{self.city.slug}/{self.row.slug}"
+
+
+def _links(row: KecamatanRow, names: list[str]) -> None:
+    """Fill the row's relative links from the file names of its folder."""
+    row.docx = next((f"{row.slug}/{n}" for n in names if n.endswith(".docx") and "/" not in n), "")
+    row.pdf = next((f"{row.slug}/{n}" for n in names if n.endswith(".pdf") and "/" not in n), "")
+    row.notebooks = sorted(f"{row.slug}/{n}" for n in names if n.startswith("notebooks/"))
+    row.validation = f"{row.slug}/{VALIDATION}" if VALIDATION in names else ""
+
+
+def plan(
+    configs: list[CityConfig],
+    only: list[str] | None,
+    formats: tuple[str, ...],
+    renderer: str,
+    root: Path,
+    force: bool,
+    timeout: float,
+) -> tuple[list[CityBatch], list[Job]]:
+    """Phase 1: survey, write validation reports of invalid kecamatan, decide what to build."""
+    cities, jobs = [], []
+    for config in configs:
+        city = survey_city(config, root, only)
+        cities.append(city)
+        ringkasan = city_summary_json(city)
+        manifest = Manifest.load(city.folder)
+        for row in city.rows:
+            folder = city.folder / row.slug
+            if row.status == INVALID:
+                report = "\n".join(row.errors + row.warnings) or row.reason
+                write_files(folder, {VALIDATION: (report + "\n").encode("utf-8")})
+                _links(row, [VALIDATION])
+                continue
+            entry = config.find(row.slug)
+            digest = input_hash(config, entry, ringkasan)
+            if not force and manifest.unchanged(row.slug, digest, folder):
+                row.status = SKIPPED
+                _links(row, list(manifest.entries[row.slug]["files"]))  # type: ignore[arg-type]
+                continue
+            task = UnitTask(str(config.path), row.slug, formats, renderer, ringkasan, timeout)
+            jobs.append(Job(city, manifest, row, digest, task))
+    return cities, jobs
+
+
+def store(job: Job, result: UnitResult) -> None:
+    """Write what the worker returned; archive drafts edited since the last build first."""
+    row, folder = job.row, job.city.folder / job.row.slug
+    row.seconds = result.seconds
+    if result.ok:
+        for name in job.manifest.edited(row.slug, folder):
+            row.archived.append(str(archive(folder, name).relative_to(job.city.folder)))
+        written = result.files
+        job.manifest.record(row.slug, job.digest, written)
+        row.status = OK
+        if row.archived:
+            row.reason = "draf yang sudah disunting diarsipkan ke " + ", ".join(row.archived)
+    else:
+        # Keep the executed notebooks (with the error) and the validation report, not drafts.
+        written = {n: d for n, d in result.files.items() if not n.endswith((".docx", ".pdf"))}
+        row.status, row.reason = FAILED, result.reason
+    write_files(folder, written)
+    if result.ok:
+        job.manifest.save()  # after the files: an interrupted batch rebuilds, never trusts half
+    _links(row, sorted(written))
+
+
+def _worker(task: UnitTask, events: multiprocessing.Queue) -> UnitResult:  # type: ignore[type-arg]
+    return run_unit(task, progress=lambda message: events.put((task.slug, message)))
+
+
+def run_local(jobs: list[Job], workers: int, on_event: Events) -> Iterator[tuple[Job, UnitResult]]:
+    """Build on ``workers`` local processes, each keeping one warm kernel."""
+    context = multiprocessing.get_context("fork")
+    manager = context.Manager()
+    events = manager.Queue()
+    by_slug = {(j.task.config, j.task.slug): j for j in jobs}
+    stop = threading.Event()
+
+    def relay() -> None:
+        labels = {j.task.slug: j.label for j in jobs}
+        while not stop.is_set():
+            try:
+                slug, message = events.get(timeout=0.2)
+            except queue_module.Empty:
+                continue
+            except (EOFError, OSError):
+                return
+            on_event(labels.get(slug, slug), message)
+
+    thread = threading.Thread(target=relay, daemon=True)
+    thread.start()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        futures = {pool.submit(_worker, j.task, events): j for j in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                result = UnitResult(
+                    job.row.slug, False, reason="proses pekerja berhenti tak terduga"
+                )
+            except Exception as exc:
+                result = UnitResult(job.row.slug, False, reason=f"{exc.__class__.__name__}: {exc}")
+            yield by_slug[(job.task.config, job.task.slug)], result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        stop.set()
+        thread.join(timeout=2)
+        manager.shutdown()
+
+
+def run_dask(jobs: list[Job], scheduler: str, on_event: Events) -> Iterator[tuple[Job, UnitResult]]:
+    """Build on a Dask distributed cluster; workers send the artifacts back as bytes."""
+    from dask.distributed import Client
+    from dask.distributed import as_completed as dask_completed
+
+    with Client(scheduler) as client:
+        futures = {}
+        for job in jobs:
+            on_event(job.label, "dikirim ke klaster")
+            futures[client.submit(run_unit, job.task, pure=False, key=f"lkjip-{job.label}")] = job
+        for future in dask_completed(futures):
+            job = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:
+                result = UnitResult(job.row.slug, False, reason=f"{exc.__class__.__name__}: {exc}")
+            yield job, result
+
+
+def run_batch(
+    configs: list[CityConfig],
+    only: list[str] | None = None,
+    formats: tuple[str, ...] = ("docx", "pdf"),
+    renderer: str = "embedded",
+    root: Path = Path("outputs"),
+    force: bool = False,
+    timeout: float = 600.0,
+    workers: int = 1,
+    executor: str = "local",
+    scheduler: str = "",
+    on_event: Events = lambda _label, _message: None,
+    on_done: Callable[[Job], None] = lambda _job: None,
+) -> list[CityBatch]:
+    """Both phases; returns every city with its rows filled in. Pages and recaps are written."""
+    cities, jobs = plan(configs, only, formats, renderer, root, force, timeout)
+    if jobs:
+        results = (
+            run_dask(jobs, scheduler, on_event)
+            if executor == "dask"
+            else run_local(jobs, workers, on_event)
+        )
+        for job, result in results:
+            store(job, result)
+            on_done(job)
+    for city in cities:
+        publish(city)
+    return cities
+
+
+def publish(city: CityBatch) -> None:
+    """The status page and the city recap, when those writers are available."""
+    try:
+        from lkjip.batch.status_page import write_status_page
+    except ImportError:  # pragma: no cover - during development of the batch only
+        write_status_page = None
+    try:
+        from lkjip.batch.recap import write_recap_docx, write_recap_xlsx
+    except ImportError:  # pragma: no cover
+        write_recap_docx = write_recap_xlsx = None
+    if write_status_page:
+        write_status_page(city)
+    if write_recap_xlsx and write_recap_docx:
+        write_recap_xlsx(city)
+        write_recap_docx(city)
+
+
+def exit_ok(cities: list[CityBatch]) -> bool:
+    return all(row.status in (OK, SKIPPED) for city in cities for row in city.rows)

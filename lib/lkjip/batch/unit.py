@@ -1,0 +1,109 @@
+"""The unit of work of a batch: one kecamatan's report, built on a worker, returned as bytes.
+
+The same function runs in a local worker process or on a Dask worker: it builds into a scratch
+folder and returns every artifact (report files, executed notebooks, validation report) so the
+client writes them; no shared file system is needed for outputs.
+"""
+
+from __future__ import annotations
+
+import signal
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lkjip.config import load_config
+from lkjip.problems import InputError
+from lkjip.report.build import build_kecamatan, output_dir
+from lkjip.report.execute import WarmKernel
+
+_kernel: WarmKernel | None = None  # one warm kernel per worker process
+
+
+@dataclass(frozen=True)
+class UnitTask:
+    config: str  # path of the city config
+    slug: str
+    formats: tuple[str, ...] = ("docx", "pdf")
+    renderer: str = "embedded"
+    ringkasan: str = ""  # the city summary slice (JSON) the report shows
+    timeout: float = 600.0
+
+
+@dataclass
+class UnitResult:
+    slug: str
+    ok: bool
+    files: dict[str, bytes] = field(default_factory=dict)  # relative to the kecamatan folder
+    seconds: float = 0.0
+    reason: str = ""
+
+
+class UnitTimeout(Exception):
+    pass
+
+
+def _alarm(_signum: int, _frame: object) -> None:
+    raise UnitTimeout
+
+
+def warm_kernel() -> WarmKernel:
+    global _kernel
+    if _kernel is None:
+        _kernel = WarmKernel()
+    return _kernel
+
+
+def run_unit(task: UnitTask, progress: Callable[[str], None] = lambda _m: None) -> UnitResult:
+    """Build one kecamatan; every failure becomes a result with its reason, never an exception."""
+    started = time.perf_counter()
+    result = UnitResult(task.slug, ok=False)
+    # The alarm works in a process's main thread (local workers); a Dask worker thread relies on
+    # the cluster's own limits instead.
+    alarm = threading.current_thread() is threading.main_thread()
+    if alarm:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, task.timeout)
+    try:
+        config = load_config(Path(task.config))
+        entry = config.find(task.slug)
+        with tempfile.TemporaryDirectory(prefix="lkjip-unit-") as scratch:
+            root = Path(scratch)
+            try:
+                build_kecamatan(
+                    config,
+                    entry,
+                    task.formats,
+                    task.renderer,
+                    root,
+                    progress=progress,
+                    kernel=warm_kernel(),
+                    ringkasan=task.ringkasan,
+                )
+                result.ok = True
+            except InputError as exc:
+                result.reason = str(exc)
+            folder = output_dir(config, entry, root)
+            if folder.exists():
+                result.files = {
+                    str(p.relative_to(folder)): p.read_bytes()
+                    for p in sorted(folder.rglob("*"))
+                    if p.is_file() and not p.name.startswith(".")
+                }
+    except UnitTimeout:
+        warm_kernel().close()  # the kernel may still be busy: start a fresh one next time
+        result.ok, result.files = False, {}
+        result.reason = f"melebihi batas waktu {task.timeout:.0f} detik"
+    except InputError as exc:
+        result.reason = str(exc)
+    except Exception as exc:
+        result.reason = f"galat tak terduga: {exc.__class__.__name__}: {exc}"
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    result.seconds = time.perf_counter() - started
+    return result

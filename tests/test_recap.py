@@ -1,0 +1,183 @@
+"""City recap (rekap.xlsx and the recap DOCX) from a hand-made batch."""
+
+from __future__ import annotations
+
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from openpyxl import load_workbook
+
+from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
+from lkjip.batch.recap import (
+    HEADERS,
+    ranking,
+    totals,
+    write_recap_docx,
+    write_recap_xlsx,
+)
+
+MARKUP_REASON = 'kernel mati: <w:p>x</w:p> & "kutip"'
+
+
+def make_city(folder: Path) -> CityBatch:
+    rows = [
+        KecamatanRow(
+            slug="alpha",
+            nama="Alpha",
+            status=OK,
+            capaian=Decimal("88.125"),
+            kategori="Baik",
+            serapan=Decimal("95.625"),
+            pagu=1_000_000_000,
+            realisasi=956_250_000,
+            warnings=["Target IKU 2 kosong"],
+        ),
+        KecamatanRow(
+            slug="beta",
+            nama="Beta",
+            status=SKIPPED,
+            capaian=Decimal("101.5"),
+            kategori="Sangat Baik",
+            serapan=Decimal("80"),
+            pagu=2_000_000_000,
+            realisasi=1_600_000_000,
+        ),
+        KecamatanRow(slug="gamma", nama="Gamma", status=FAILED, reason=MARKUP_REASON),
+        KecamatanRow(
+            slug="delta",
+            nama="Delta",
+            status=INVALID,
+            capaian=Decimal("70"),
+            kategori="Cukup",
+            serapan=Decimal("99.995"),
+            pagu=500_000_000,
+            realisasi=499_975_000,
+            errors=["=1+1 sheet iku baris 3: realisasi bukan angka", "galat kedua"],
+        ),
+    ]
+    return CityBatch(
+        slug="kota-contoh",
+        nama="Kota Contoh",
+        tahun=2024,
+        akronim="LKjIP",
+        folder=folder,
+        rows=rows,
+    )
+
+
+@pytest.fixture
+def city(tmp_path: Path) -> CityBatch:
+    return make_city(tmp_path / "kota-contoh" / "2024")
+
+
+def test_ranking_descending_none_last_stable():
+    rows = [
+        KecamatanRow(slug="a", nama="A", capaian=Decimal("80")),
+        KecamatanRow(slug="b", nama="B"),
+        KecamatanRow(slug="c", nama="C", capaian=Decimal("90")),
+        KecamatanRow(slug="d", nama="D", capaian=Decimal("80")),
+        KecamatanRow(slug="e", nama="E"),
+        KecamatanRow(slug="f", nama="F", capaian=Decimal("0")),
+    ]
+    assert [r.slug for r in ranking(rows)] == ["c", "a", "d", "f", "b", "e"]
+
+
+def test_totals(city: CityBatch):
+    total = totals(city.rows)
+    assert total.pagu == 3_500_000_000
+    assert total.realisasi == 3_056_225_000
+    assert total.capaian == (Decimal("88.125") + Decimal("101.5") + Decimal("70")) / 3
+
+
+def test_xlsx(city: CityBatch):
+    path = write_recap_xlsx(city)
+    assert path == city.folder / "rekap.xlsx"
+    assert [p.name for p in city.folder.iterdir()] == ["rekap.xlsx"]  # no temp file left
+    book = load_workbook(path)
+    assert book.sheetnames == ["rekap", "peringatan"]
+    ws = book["rekap"]
+    assert ws["A1"].value == (
+        "Rekapitulasi Capaian Kinerja dan Serapan Anggaran Kecamatan — Kota Contoh Tahun 2024"
+    )
+    assert [c.value for c in ws[2]] == HEADERS
+    assert ws.freeze_panes == "C3"
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3)]
+    assert [r[1] for r in rows] == ["Beta", "Alpha", "Delta", "Gamma", "Jumlah/Rata-rata"]
+    beta, alpha, delta, gamma, total = rows
+    assert alpha[:7] == [2, "Alpha", "berhasil", 88.13, "Baik", 1_000_000_000, 956_250_000]
+    assert alpha[7] == 95.63  # half-up, not half-even
+    assert alpha[8] == 43_750_000
+    assert alpha[9:12] == [2, 2, 1]  # rank capaian, rank serapan, warnings
+    assert beta[3] == 101.5 and beta[9] == 1 and beta[10] == 3
+    assert delta[7] == 100.0 and delta[10] == 1
+    assert delta[12] == "=1+1 sheet iku baris 3: realisasi bukan angka (dan 1 galat lain)"
+    assert gamma[2:10] == ["gagal", None, "-", None, None, None, None, None]
+    assert gamma[12] == MARKUP_REASON
+    assert total[5] == 3_500_000_000
+    assert total[6] == 3_056_225_000
+    assert total[7] == 87.32  # 3 056 225 000 / 3 500 000 000 = 87.3207…%
+    assert total[8] == 443_775_000
+    assert total[3] == 86.54  # (88.125 + 101.5 + 70) / 3 = 86.541…
+    assert ws.cell(row=4, column=6).number_format == "#,##0"
+    assert ws.cell(row=4, column=8).number_format == "0.00"
+    assert isinstance(ws.cell(row=4, column=6).value, int)
+    assert ws.cell(row=5, column=13).data_type == "s"  # text starting with "=" is no formula
+
+    warnings = [[c.value for c in r] for r in book["peringatan"].iter_rows(min_row=2)]
+    assert warnings == [
+        [1, "Alpha", "peringatan", "Target IKU 2 kosong"],
+        [2, "Delta", "galat", "=1+1 sheet iku baris 3: realisasi bukan angka"],
+        [3, "Delta", "galat", "galat kedua"],
+    ]
+
+
+def test_docx(city: CityBatch):
+    path = write_recap_docx(city)
+    assert path == city.folder / "Rekap_LKjIP_kota-contoh_2024.docx"
+    document = Document(str(path))
+    paragraphs = [p.text for p in document.paragraphs]
+    heading = next(p for p in document.paragraphs if p.style.name.startswith("Heading"))
+    assert heading.text == (
+        "Rekapitulasi Capaian Kinerja dan Serapan Anggaran Kecamatan — Kota Contoh Tahun 2024"
+    )
+    body = "\n".join(paragraphs)
+    assert "mencakup 4 (empat) kecamatan" in body
+    assert "86,54%" in body and "87,32%" in body and "Rp 3.500.000.000" in body
+    assert "Capaian IKU tertinggi dicapai Kecamatan Beta (101,50%)" in body
+    assert "terendah Kecamatan Delta (70,00%)" in body
+    assert "serapan anggaran tertinggi dicapai Kecamatan Delta (100,00%)" in body
+    assert "terendah Kecamatan Beta (80,00%)" in body
+    assert f"Kecamatan Gamma (gagal): {MARKUP_REASON}" in paragraphs
+    assert any(p.startswith("Kecamatan Delta (tidak valid): =1+1") for p in paragraphs)
+
+    table = document.tables[0]
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[0][:4] == ["No", "Kecamatan", "Status", "Capaian IKU (%)"]
+    assert [r[1] for r in cells[1:]] == ["Beta", "Alpha", "Delta", "Gamma", "Jumlah/Rata-rata"]
+    assert cells[2] == [
+        "2",
+        "Alpha",
+        "berhasil",
+        "88,13%",
+        "Baik",
+        "1.000.000.000",
+        "956.250.000",
+        "95,63%",
+        "43.750.000",
+        "2",
+        "2",
+        "1",
+    ]
+    alpha = table.rows[2].cells
+    assert alpha[7].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT  # numbers right-aligned
+    assert alpha[1].paragraphs[0].alignment in (None, WD_ALIGN_PARAGRAPH.LEFT)
+    assert cells[4][3:9] == ["-", "-", "-", "-", "-", "-"]
+    assert cells[5][3] == "86,54%" and cells[5][5] == "3.500.000.000" and cells[5][7] == "87,32%"
+    # the raw WordprocessingML in the reason was written as text, not spliced into the document
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    assert "&lt;w:p&gt;x&lt;/w:p&gt;" in xml and "<w:p>x</w:p>" not in xml
