@@ -1,0 +1,165 @@
+"""Batch builds of a synthetic city: isolation, incremental rebuilds, archive, resume, Dask."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from conftest import ROOT, run_cli
+
+SLUGS = ["sukamaju", "cempaka-putih", "mekarsari"]
+
+
+def sample_city(folder: Path) -> Path:
+    assert run_cli("sample", folder, "--kecamatan", "3", "--seed", "5").code == 0
+    return folder / "params/kota-contoh.yaml"
+
+
+def build(config: Path, out: Path, *extra: str):
+    return run_cli("build", config, "--format", "docx", "-j", "2", "--output", out, *extra)
+
+
+def _rows(out: Path) -> dict[str, str]:
+    manifest = json.loads((out / "kota-contoh/2024/manifest.json").read_text(encoding="utf-8"))
+    return {slug: entry["input"] for slug, entry in manifest["kecamatan"].items()}
+
+
+def docx_of(out: Path, slug: str) -> Path:
+    return next((out / "kota-contoh/2024" / slug).glob("*.docx"))
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("batch")
+    config = sample_city(root / "kota")
+    out = root / "out"
+    result = build(config, out)
+    assert result.code == 0, result.output
+    assert "3 kecamatan: 3 berhasil" in result.stdout
+    return config, out
+
+
+def test_first_build_writes_reports_status_page_recap_and_manifest(city):
+    _config, out = city
+    folder = out / "kota-contoh/2024"
+    for slug in SLUGS:
+        assert docx_of(out, slug).stat().st_size > 0
+        assert len(list((folder / slug / "notebooks").glob("*.ipynb"))) == 6
+    assert (folder / "index.html").exists() and (folder / "rekap.xlsx").exists()
+    assert set(_rows(out)) == set(SLUGS)
+    text = "\n".join(p.text for p in Document(str(docx_of(out, "mekarsari"))).paragraphs)
+    assert "Perbandingan dengan Kecamatan Lain" in text  # city summary from phase 1
+
+
+def test_unchanged_city_is_skipped_and_a_changed_input_rebuilt(city):
+    config, out = city
+    again = build(config, out)
+    assert again.code == 0 and "3 kecamatan: 3 dilewati" in again.stdout
+    narasi = config.parent.parent / "data/kota-contoh/2024/cempaka-putih/narasi.md"
+    narasi.write_text(
+        narasi.read_text(encoding="utf-8") + "\n## kendala\n\nHujan deras.\n", "utf-8"
+    )
+    changed = build(config, out)
+    assert changed.code == 0, changed.output
+    assert "1 berhasil" in changed.stdout and "2 dilewati" in changed.stdout
+    text = "\n".join(p.text for p in Document(str(docx_of(out, "cempaka-putih"))).paragraphs)
+    assert "Hujan deras." in text
+    forced = build(config, out, "--force")
+    assert "3 kecamatan: 3 berhasil" in forced.stdout
+
+
+def test_edited_draft_is_archived_before_it_is_replaced(city):
+    config, out = city
+    draft = docx_of(out, "sukamaju")
+    document = Document(str(draft))
+    document.add_paragraph("Catatan staf Camat yang tidak boleh hilang.")
+    document.save(str(draft))
+    result = build(config, out, "--force", "-k", "sukamaju")
+    assert result.code == 0, result.output
+    archived = list((draft.parent / "arsip").glob(f"{draft.stem}-*.docx"))
+    assert len(archived) == 1
+    assert "Catatan staf Camat" in "\n".join(p.text for p in Document(str(archived[0])).paragraphs)
+    assert "diarsipkan" in result.stdout
+    assert "Catatan staf Camat" not in "\n".join(p.text for p in Document(str(draft)).paragraphs)
+
+
+def test_one_broken_kecamatan_does_not_stop_the_others(tmp_path: Path):
+    config = sample_city(tmp_path / "kota")
+    anggaran = tmp_path / "kota/data/kota-contoh/2024/mekarsari/anggaran.csv"
+    with anggaran.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["pagu"] = "satu miliar"
+    with anggaran.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = build(config, tmp_path / "out")
+    assert result.code == 1
+    assert "2 berhasil" in result.stdout and "1 tidak valid" in result.stdout
+    assert "GAGAL  kota-contoh/mekarsari: data tidak valid" in result.stdout
+    assert docx_of(tmp_path / "out", "sukamaju").exists()
+    report = (tmp_path / "out/kota-contoh/2024/mekarsari/validasi.txt").read_text(encoding="utf-8")
+    assert "'satu miliar' bukan angka" in report
+
+
+def test_interrupted_batch_leaves_no_partial_file_and_resumes(tmp_path: Path):
+    config = sample_city(tmp_path / "kota")
+    out = tmp_path / "out"
+    manifest = out / "kota-contoh/2024/manifest.json"
+    command = [sys.executable, "-c", "from lkjip.cli import main; main()", "build", str(config)]
+    command += ["--format", "docx", "-j", "1", "--output", str(out)]
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and not manifest.exists():
+        time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGKILL)  # the whole batch dies, workers and kernels included
+    process.wait(timeout=30)
+    assert manifest.exists(), "the first kecamatan should have been stored before the kill"
+    done = set(json.loads(manifest.read_text(encoding="utf-8"))["kecamatan"])
+    assert 1 <= len(done) < 3
+    leftovers = [p for p in out.rglob("*") if p.name.startswith(".") and p.name.endswith(".tmp")]
+    assert not leftovers
+    resumed = build(config, out)
+    assert resumed.code == 0, resumed.output
+    assert (
+        f"{len(done)} dilewati" in resumed.stdout and f"{3 - len(done)} berhasil" in resumed.stdout
+    )
+
+
+def test_dask_local_cluster_builds_the_city(tmp_path: Path):
+    distributed = pytest.importorskip("dask.distributed")
+    config = sample_city(tmp_path / "kota")
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, host="127.0.0.1"
+    ) as cluster:
+        result = run_cli(
+            "build",
+            config,
+            "--format",
+            "docx",
+            "--output",
+            tmp_path / "out",
+            "--executor",
+            "dask",
+            "--scheduler",
+            cluster.scheduler_address,
+        )
+    assert result.code == 0, result.output
+    assert "3 kecamatan: 3 berhasil" in result.stdout
+    for slug in SLUGS:
+        assert docx_of(tmp_path / "out", slug).stat().st_size > 0
