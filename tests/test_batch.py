@@ -163,3 +163,20 @@ def test_dask_local_cluster_builds_the_city(tmp_path: Path):
     assert "3 kecamatan: 3 berhasil" in result.stdout
     for slug in SLUGS:
         assert docx_of(tmp_path / "out", slug).stat().st_size > 0
+
+
+def test_unit_of_work_needs_no_shared_file_system(tmp_path: Path):
+    from lkjip.batch.unit import UnitTask, pack_inputs, run_unit, warm_kernel
+    from lkjip.config import load_config
+
+    config = load_config(sample_city(tmp_path / "kota"))
+    bundle = pack_inputs(config, config.find("mekarsari"))
+    absent = tmp_path / "tidak-ada" / config.path.name  # the worker never sees the real files
+    task = UnitTask(str(absent), "mekarsari", ("docx",), "embedded", "", 300, bundle)
+    try:
+        result = run_unit(task)
+    finally:
+        warm_kernel().close()
+    assert result.ok, result.reason
+    assert "LKjIP_Mekarsari_2024.docx" in result.files
+    assert len([n for n in result.files if n.startswith("notebooks/")]) == 6

@@ -3,6 +3,7 @@ parallel warm workers, locally or on a Dask cluster), storing artifacts with the
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import queue as queue_module
 import threading
@@ -15,7 +16,7 @@ from pathlib import Path
 from lkjip.batch.manifest import Manifest, archive, input_hash, write_files
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
 from lkjip.batch.survey import city_summary_json, survey_city
-from lkjip.batch.unit import UnitResult, UnitTask, run_unit
+from lkjip.batch.unit import UnitResult, UnitTask, pack_inputs, run_unit
 from lkjip.config import CityConfig
 
 VALIDATION = "validasi.txt"
@@ -29,6 +30,7 @@ class Job:
     row: KecamatanRow
     digest: str
     task: UnitTask
+    city_config: CityConfig
 
     @property
     def label(self) -> str:
@@ -73,7 +75,7 @@ def plan(
                 _links(row, list(manifest.entries[row.slug]["files"]))  # type: ignore[arg-type]
                 continue
             task = UnitTask(str(config.path), row.slug, formats, renderer, ringkasan, timeout)
-            jobs.append(Job(city, manifest, row, digest, task))
+            jobs.append(Job(city, manifest, row, digest, task, config))
     return cities, jobs
 
 
@@ -154,7 +156,11 @@ def run_dask(jobs: list[Job], scheduler: str, on_event: Events) -> Iterator[tupl
         futures = {}
         for job in jobs:
             on_event(job.label, "dikirim ke klaster")
-            futures[client.submit(run_unit, job.task, pure=False, key=f"lkjip-{job.label}")] = job
+            config = job.city_config
+            task = dataclasses.replace(
+                job.task, bundle=pack_inputs(config, config.find(job.row.slug))
+            )
+            futures[client.submit(run_unit, task, pure=False, key=f"lkjip-{job.label}")] = job
         for future in dask_completed(futures):
             job = futures[future]
             try:

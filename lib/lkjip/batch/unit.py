@@ -7,15 +7,19 @@ client writes them; no shared file system is needed for outputs.
 
 from __future__ import annotations
 
+import io
 import signal
 import tempfile
 import threading
 import time
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lkjip.config import load_config
+import yaml
+
+from lkjip.config import CityConfig, KecamatanEntry, load_config
 from lkjip.problems import InputError
 from lkjip.report.build import build_kecamatan, output_dir
 from lkjip.report.execute import WarmKernel
@@ -31,6 +35,7 @@ class UnitTask:
     renderer: str = "embedded"
     ringkasan: str = ""  # the city summary slice (JSON) the report shows
     timeout: float = 600.0
+    bundle: bytes = b""  # the inputs as a zip (pack_inputs), for workers without the files
 
 
 @dataclass
@@ -40,6 +45,22 @@ class UnitResult:
     files: dict[str, bytes] = field(default_factory=dict)  # relative to the kecamatan folder
     seconds: float = 0.0
     reason: str = ""
+
+
+def pack_inputs(config: CityConfig, entry: KecamatanEntry) -> bytes:
+    """This kecamatan's inputs (its data folder and a config listing only it) as a zip, so a
+    remote worker needs no shared file system."""
+    buffer = io.BytesIO()
+    folder = config.data_path(entry)
+    single = yaml.safe_load(config.path.read_text(encoding="utf-8"))
+    single["kecamatan"] = [{**entry.model_dump(mode="json"), "data": f"../data/{entry.slug}"}]
+    single.pop("logo", None)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"params/{config.path.name}", yaml.safe_dump(single, allow_unicode=True))
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, f"data/{entry.slug}/{path.relative_to(folder)}")
+    return buffer.getvalue()
 
 
 class UnitTimeout(Exception):
@@ -68,10 +89,15 @@ def run_unit(task: UnitTask, progress: Callable[[str], None] = lambda _m: None) 
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, task.timeout)
     try:
-        config = load_config(Path(task.config))
-        entry = config.find(task.slug)
         with tempfile.TemporaryDirectory(prefix="lkjip-unit-") as scratch:
-            root = Path(scratch)
+            config_path = Path(task.config)
+            if task.bundle:
+                with zipfile.ZipFile(io.BytesIO(task.bundle)) as archive:
+                    archive.extractall(Path(scratch) / "masukan")
+                config_path = Path(scratch) / "masukan" / "params" / config_path.name
+            config = load_config(config_path)
+            entry = config.find(task.slug)
+            root = Path(scratch) / "keluaran"
             try:
                 build_kecamatan(
                     config,
