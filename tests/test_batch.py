@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from docx import Document
@@ -58,6 +59,23 @@ def test_first_build_writes_reports_status_page_recap_and_manifest(city):
     assert set(_rows(out)) == set(SLUGS)
     text = "\n".join(p.text for p in Document(str(docx_of(out, "mekarsari"))).paragraphs)
     assert "Perbandingan dengan Kecamatan Lain" in text  # city summary from phase 1
+
+
+def test_status_page_of_a_real_batch_in_chromium(city, tmp_path: Path):
+    from test_status_page import CHROMIUM, chromium_dom, parse
+
+    _config, out = city
+    page_path = out / "kota-contoh/2024/index.html"
+    html = page_path.read_text(encoding="utf-8")
+    if CHROMIUM.exists():
+        html = chromium_dom(page_path, tmp_path / "profil")
+    page = parse(html)
+    assert [row.cells[0] for row in page.rows][:3] == ["Sukamaju", "Cempaka Putih", "Mekarsari"]
+    assert all("berhasil" in row.cells[1] or "dilewati" in row.cells[1] for row in page.rows)
+    hrefs = [h for row in page.rows for h in row.hrefs]
+    assert len(hrefs) == 3 * 8  # DOCX, six notebooks and the validation report per kecamatan
+    for href in hrefs:
+        assert (page_path.parent / unquote(href)).is_file(), href
 
 
 def test_unchanged_city_is_skipped_and_a_changed_input_rebuilt(city):
