@@ -2,16 +2,18 @@
 
 In one run, on N synthetic kecamatan, it times:
 
-(a) the naive loop: one ``papermill`` process per notebook per kecamatan, sequentially, then the
-    same assembly and rendering as ``lkjip build`` (in this process);
+(a) the naive loop: one ``papermill`` process per notebook per kecamatan (a kernel started for
+    every notebook), sequentially, then the same assembly and rendering as ``lkjip build``;
 (b) ``lkjip build -j J`` into a fresh output folder;
 (c) the same command again, with nothing changed (every kecamatan skipped);
-(d) assembly alone (the floor): J worker processes assembling and rendering the N reports from
-    the notebooks executed by (b).
+(d) the floor: the same ``lkjip build -j J --force`` with notebook execution replaced by a copy
+    of the notebooks (b) executed, so that it does everything (b) does (validation, the J
+    workers, assembly and rendering of the same N reports, writing files, manifest, status page,
+    recap) except running notebooks. b/d is what executing the notebooks adds.
 
-For each phase it reports the wall time and the peak resident memory of the process tree (this
-process and every descendant: workers, kernels, pandoc, papermill), sampled every 0.2 s. RSS of
-forked processes counts shared pages once per process, so the figure is an upper bound.
+Each phase runs as a child process; for each it reports the wall time and the peak resident
+memory of the child's process tree (workers, kernels, pandoc, papermill), sampled every 0.2 s.
+RSS of forked processes counts shared pages once per process, so the figure is an upper bound.
 
 Run from anywhere (it changes to the repository root)::
 
@@ -24,8 +26,6 @@ Exit status: 0 whatever the ratios (this is a measurement), 1 when a build faile
 from __future__ import annotations
 
 import argparse
-import functools
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -33,8 +33,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,47 +56,26 @@ class Phase:
     name: str
     seconds: float = 0.0
     peak_mb: float = 0.0
+    code: int = 0
     note: str = ""
 
 
-# --- memory ------------------------------------------------------------------------------------
-def tree_rss() -> int:
-    """Resident bytes of this process and all its descendants (those that vanish are skipped)."""
-    me = psutil.Process()
+# --- running a phase ---------------------------------------------------------------------------
+def tree_rss(root: psutil.Process) -> int:
+    """Resident bytes of ``root`` and all its descendants (those that vanish are skipped)."""
     total = 0
-    for proc in [me, *me.children(recursive=True)]:
+    try:
+        processes = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for proc in processes:
         try:
             total += proc.memory_info().rss
-        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+        except psutil.Error:
             continue
     return total
 
 
-@contextmanager
-def measured(phase: Phase) -> Iterator[Phase]:
-    """Time the block and keep the largest tree RSS seen while it runs."""
-    stop = threading.Event()
-    peak = tree_rss()
-
-    def sample() -> None:
-        nonlocal peak
-        while not stop.wait(SAMPLE_INTERVAL):
-            peak = max(peak, tree_rss())
-
-    thread = threading.Thread(target=sample, daemon=True)
-    thread.start()
-    started = time.perf_counter()
-    try:
-        yield phase
-    finally:
-        phase.seconds = time.perf_counter() - started
-        stop.set()
-        thread.join()
-        phase.peak_mb = max(peak, tree_rss()) / 2**20
-        print(f"  {phase.key}) {phase.name}: {phase.seconds:.1f} s, {phase.peak_mb:.0f} MB")
-
-
-# --- subprocesses ------------------------------------------------------------------------------
 def environment() -> dict[str, str]:
     """The venv's tools first on PATH; no terminal, so lkjip prints plain progress lines."""
     env = dict(os.environ)
@@ -107,14 +84,37 @@ def environment() -> dict[str, str]:
     return env
 
 
-def run(command: list[str], log: Path, cwd: Path = ROOT) -> int:
-    """Run ``command`` with its output appended to ``log``; return the exit status."""
+def run(command: list[str], log: Path, cwd: Path = ROOT) -> tuple[int, float, int]:
+    """Run ``command`` with its output appended to ``log``; return exit status, seconds and the
+    peak RSS of its process tree (sampled by a thread; the time is taken at the child's exit)."""
     with log.open("a", encoding="utf-8") as out:
         out.write(f"$ {' '.join(command)}\n")
         out.flush()
-        return subprocess.run(
+        started = time.perf_counter()
+        child = subprocess.Popen(
             command, cwd=cwd, env=environment(), stdout=out, stderr=subprocess.STDOUT
-        ).returncode
+        )
+        watched, peak, done = psutil.Process(child.pid), [0], threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], tree_rss(watched))
+                done.wait(SAMPLE_INTERVAL)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        code = child.wait()
+        seconds = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        return code, seconds, peak[0]
+
+
+def measure(phase: Phase, command: list[str], log: Path) -> Phase:
+    phase.code, phase.seconds, peak = run(command, log)
+    phase.peak_mb = peak / 2**20
+    print(f"  {phase.key}) {phase.name}: {phase.seconds:.1f} s, {phase.peak_mb:.0f} MB", flush=True)
+    return phase
 
 
 def last_summary(log: Path) -> str:
@@ -123,83 +123,53 @@ def last_summary(log: Path) -> str:
     return lines[-1].split(". Status:")[0] if lines else "(tidak ada ringkasan)"
 
 
-# --- assembly (the same steps as lkjip.report.build.build_kecamatan, embedded renderer) --------
-@functools.cache
-def city_config(path: str):  # -> CityConfig, imported lazily to keep the parent light
+# --- children ----------------------------------------------------------------------------------
+def naive_child(config: Path, out: Path, formats: str) -> int:
+    """(a) One papermill process per notebook per kecamatan, then the assembly of each."""
     from lkjip.config import load_config
-
-    return load_config(Path(path))
-
-
-def assemble_one(config_path: str, slug: str, executed: str, out: str, formats: str) -> str:
-    """Read the six executed notebooks in ``executed``, assemble and render the report into
-    ``out``; return the name of the first file written."""
     from lkjip.report.assemble import assemble, read_chapter
     from lkjip.report.build import report_name
     from lkjip.report.execute import NOTEBOOKS as NAMES
     from lkjip.report.render import render_embedded
 
-    config = city_config(config_path)
-    entry = config.find(slug)
-    chapters = [read_chapter(Path(executed) / f"{name}.ipynb") for name in NAMES]
-    title = f"{config.label.judul} Kecamatan {entry.nama} Tahun {config.tahun}"
-    assembled = assemble(chapters, {"judul-dokumen": title})
-    name = report_name(config, entry.nama)
-    targets = {fmt: Path(out) / f"{name}.{fmt}" for fmt in formats.split(",")}
-    written = render_embedded(assembled, targets)
-    return min(str(p) for p in written.values())
-
-
-def _assemble_task(task: tuple[str, str, str, str, str]) -> str:
-    return assemble_one(*task)
-
-
-# --- phases ------------------------------------------------------------------------------------
-def naive(config: Path, slugs: list[str], work: Path, formats: str, log: Path) -> None:
-    """(a) One papermill process per notebook per kecamatan, then the assembly of each."""
-    from lkjip.report.execute import NOTEBOOKS as NAMES
-
-    papermill = str(BIN / "papermill")
-    for index, slug in enumerate(slugs, 1):
-        executed = work / slug / "notebooks"
+    city = load_config(config)
+    for index, entry in enumerate(city.kecamatan, 1):
+        executed = out / entry.slug / "notebooks"
         executed.mkdir(parents=True, exist_ok=True)
         for name in NAMES:
-            command = [
-                papermill,
-                f"{name}.ipynb",
-                str(executed / f"{name}.ipynb"),
-                "-p",
-                "config",
-                str(config),
-                "-p",
-                "kecamatan",
-                slug,
-                "-p",
-                "ringkasan_kota",
-                "",
-                "--no-progress-bar",
-            ]
-            if run(command, log, cwd=NOTEBOOKS) != 0:
-                raise SystemExit(f"papermill gagal: {slug}/{name} (lihat {log})")
-        assemble_one(str(config), slug, str(executed), str(work / slug), formats)
-        print(f"     naif {index}/{len(slugs)}: {slug}", flush=True)
+            command = [str(BIN / "papermill"), f"{name}.ipynb", str(executed / f"{name}.ipynb")]
+            command += ["-p", "config", str(config), "-p", "kecamatan", entry.slug]
+            command += ["-p", "ringkasan_kota", "", "--no-progress-bar"]
+            if subprocess.run(command, cwd=NOTEBOOKS).returncode != 0:
+                print(f"papermill gagal: {entry.slug}/{name}", file=sys.stderr)
+                return 1
+        chapters = [read_chapter(executed / f"{name}.ipynb") for name in NAMES]
+        title = f"{city.label.judul} Kecamatan {entry.nama} Tahun {city.tahun}"
+        name = report_name(city, entry.nama)
+        targets = {fmt: out / entry.slug / f"{name}.{fmt}" for fmt in formats.split(",")}
+        render_embedded(assemble(chapters, {"judul-dokumen": title}), targets)
+        print(f"naif {index}/{len(city.kecamatan)}: {entry.slug}", flush=True)
+    return 0
 
 
-def build_command(config: Path, jobs: int, out: Path, formats: str) -> list[str]:
-    lkjip = str(BIN / "lkjip")
-    return [lkjip, "build", str(config), "-j", str(jobs), "--output", str(out), "--format", formats]
+def floor_child(executed_root: Path, build_args: list[str]) -> int:
+    """(d) ``lkjip build`` whose notebook execution copies the notebooks (b) executed."""
+    from lkjip.cli import main
+    from lkjip.config import load_config
+    from lkjip.report import build
+    from lkjip.report.execute import Executed
 
+    def copy_executed(name: str, output: Path, parameters: dict[str, object]) -> Executed:
+        city = load_config(Path(str(parameters["config"])))
+        source = executed_root / city.slug / str(city.tahun) / str(parameters["kecamatan"])
+        output.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / "notebooks" / f"{name}.ipynb", output)
+        return Executed(name, output)
 
-def floor(config: Path, slugs: list[str], built: Path, out: Path, formats: str, jobs: int) -> None:
-    """(d) Assembly alone, from the notebooks (b) executed, on ``jobs`` worker processes."""
-    year = str(city_config(str(config)).tahun)
-    tasks = [
-        (str(config), s, str(built / CITY / year / s / "notebooks"), str(out / s), formats)
-        for s in slugs
-    ]
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for _ in pool.imap_unordered(_assemble_task, tasks):
-            pass
+    build.execute_notebook = copy_executed  # inherited by the forked workers
+    sys.argv = ["lkjip", *build_args]
+    main()
+    return 0
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -227,24 +197,24 @@ def ratio_lines(phases: dict[str, Phase]) -> list[str]:
     if b and d:
         value = b.seconds / d.seconds
         lines.append(
-            f"b/d (build / rakit saja)    {value:8.2f} x   target <= {TARGET_FLOOR} x  "
+            f"b/d (build / tanpa eksekusi){value:8.2f} x   target <= {TARGET_FLOOR} x  "
             f"{verdict(value <= TARGET_FLOOR)}"
         )
     return lines
 
 
-def print_report(phases: dict[str, Phase], args: argparse.Namespace, baseline_mb: float) -> None:
+def print_report(phases: dict[str, Phase], args: argparse.Namespace) -> None:
     print()
     print(
         f"N = {args.kecamatan} kecamatan, -j {args.jobs}, format {args.formats}, "
         f"seed {args.seed}, {os.cpu_count()} inti"
     )
-    print(f"{'phase':<44} {'seconds':>9} {'s/kec':>7} {'peak MB':>9}")
+    print(f"{'phase':<46} {'seconds':>9} {'s/kec':>7} {'peak MB':>9}")
     for phase in phases.values():
         per = phase.seconds / args.kecamatan
         label = f"({phase.key}) {phase.name}"
-        print(f"{label:<44} {phase.seconds:9.1f} {per:7.2f} {phase.peak_mb:9.0f}  {phase.note}")
-    print(f"(peak = RSS of the process tree incl. this process, itself ~{baseline_mb:.0f} MB)")
+        print(f"{label:<46} {phase.seconds:9.1f} {per:7.2f} {phase.peak_mb:9.0f}  {phase.note}")
+    print("(peak = RSS of the phase's process tree)")
     print()
     for line in ratio_lines(phases):
         print(line)
@@ -276,51 +246,44 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Folder kerja: {work} (log: {log})")
 
     sample = [str(BIN / "lkjip"), "sample", str(work), "--kecamatan", str(args.kecamatan)]
-    status = run([*sample, "--seed", str(args.seed)], log)
-    if status != 0:
+    code, _seconds, _peak = run([*sample, "--seed", str(args.seed)], log)
+    if code != 0:
         print(f"lkjip sample gagal (lihat {log})", file=sys.stderr)
         return 1
     config = work / "params" / f"{CITY}.yaml"
-    slugs = [e.slug for e in city_config(str(config)).kecamatan]
-    baseline_mb = psutil.Process().memory_info().rss / 2**20
-
-    phases: dict[str, Phase] = {}
-    failed = False
     out_a, out_b, out_d = work / "naif", work / "build", work / "rakit"
     for folder in (out_a, out_b, out_d):
         shutil.rmtree(folder, ignore_errors=True)
+    python, script = str(BIN / "python"), str(Path(__file__).resolve())
+    build_args = ["build", str(config), "-j", str(args.jobs), "--format", args.formats]
 
+    phases: dict[str, Phase] = {}
     if not args.skip_naive:
-        with measured(Phase("a", "naive: papermill per notebook + rakit")) as phase:
-            naive(config, slugs, out_a, args.formats, log)
-        phases["a"] = phase
+        naive = [python, script, "_naive", str(config), str(out_a), args.formats]
+        phases["a"] = measure(Phase("a", "naive: papermill per notebook + rakit"), naive, log)
+    lkjip = [str(BIN / "lkjip"), *build_args, "--output", str(out_b)]
+    phases["b"] = measure(Phase("b", f"lkjip build -j {args.jobs}"), lkjip, log)
+    phases["b"].note = last_summary(log)
+    phases["c"] = measure(Phase("c", "lkjip build again, nothing changed"), lkjip, log)
+    phases["c"].note = last_summary(log)
+    floor = [python, script, "_floor", str(out_b), *build_args, "--output", str(out_d), "--force"]
+    phases["d"] = measure(
+        Phase("d", f"the same build without execution, -j {args.jobs}"), floor, log
+    )
+    phases["d"].note = last_summary(log)
 
-    def build() -> int:
-        return run(build_command(config, args.jobs, out_b, args.formats), log)
-
-    with measured(Phase("b", f"lkjip build -j {args.jobs}")) as phase:
-        code = build()
-    phase.note = last_summary(log) + ("" if code == 0 else f" [exit {code}]")
-    failed |= code != 0
-    phases["b"] = phase
-
-    with measured(Phase("c", "lkjip build again, nothing changed")) as phase:
-        code = build()
-    phase.note = last_summary(log) + ("" if code == 0 else f" [exit {code}]")
-    failed |= code != 0
-    phases["c"] = phase
-
-    with measured(Phase("d", f"rakit + render only, {args.jobs} workers")) as phase:
-        floor(config, slugs, out_b, out_d, args.formats, args.jobs)
-    phases["d"] = phase
-
-    print_report(phases, args, baseline_mb)
+    print_report(phases, args)
+    failed = [p.key for p in phases.values() if p.code != 0]
     if failed:
-        print(f"\nSebuah build gagal; lihat {log}", file=sys.stderr)
+        print(f"\nFase {', '.join(failed)} gagal; lihat {log}", file=sys.stderr)
     if not keep and not failed:
         shutil.rmtree(work, ignore_errors=True)
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["_naive"]:
+        sys.exit(naive_child(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]))
+    if sys.argv[1:2] == ["_floor"]:
+        sys.exit(floor_child(Path(sys.argv[2]), sys.argv[3:]))
     sys.exit(main())

@@ -13,3 +13,6 @@ case "${1:-}" in
   --jupyter) .venv/bin/python -m pip install --quiet -e ".[jupyter]" ;;
   *) .venv/bin/python -m pip install --quiet -e . ;;
 esac
+# An editable install is not byte-compiled; compile it once so that commands start quickly
+# (also where PYTHONDONTWRITEBYTECODE keeps Python from caching it by itself).
+.venv/bin/python -m compileall -q lib

@@ -129,6 +129,14 @@ def test_one_broken_kecamatan_does_not_stop_the_others(tmp_path: Path):
     assert "'satu miliar' bukan angka" in report
 
 
+def built_in(manifest: Path) -> set[str]:
+    """The kecamatan whose reports the manifest records (phase 1 writes it before any)."""
+    try:
+        return set(json.loads(manifest.read_text(encoding="utf-8"))["kecamatan"])
+    except (OSError, ValueError, KeyError):
+        return set()
+
+
 def test_interrupted_batch_leaves_no_partial_file_and_resumes(tmp_path: Path):
     config = sample_city(tmp_path / "kota")
     out = tmp_path / "out"
@@ -143,12 +151,12 @@ def test_interrupted_batch_leaves_no_partial_file_and_resumes(tmp_path: Path):
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and not manifest.exists():
-        time.sleep(0.2)
-    os.killpg(process.pid, signal.SIGKILL)  # the whole batch dies, workers and kernels included
+    while time.monotonic() < deadline and not built_in(manifest):
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)  # the whole batch dies, workers included
     process.wait(timeout=30)
-    assert manifest.exists(), "the first kecamatan should have been stored before the kill"
-    done = set(json.loads(manifest.read_text(encoding="utf-8"))["kecamatan"])
+    done = built_in(manifest)
+    assert done, "the first kecamatan should have been stored before the kill"
     assert 1 <= len(done) < 3
     leftovers = [p for p in out.rglob("*") if p.name.startswith(".") and p.name.endswith(".tmp")]
     assert not leftovers
@@ -184,17 +192,34 @@ def test_dask_local_cluster_builds_the_city(tmp_path: Path):
 
 
 def test_unit_of_work_needs_no_shared_file_system(tmp_path: Path):
-    from lkjip.batch.unit import UnitTask, pack_inputs, run_unit, warm_kernel
+    from lkjip.batch.unit import UnitTask, pack_inputs, run_unit
     from lkjip.config import load_config
 
     config = load_config(sample_city(tmp_path / "kota"))
     bundle = pack_inputs(config, config.find("mekarsari"))
     absent = tmp_path / "tidak-ada" / config.path.name  # the worker never sees the real files
     task = UnitTask(str(absent), "mekarsari", ("docx",), "embedded", "", 300, bundle)
-    try:
-        result = run_unit(task)
-    finally:
-        warm_kernel().close()
+    result = run_unit(task)
     assert result.ok, result.reason
     assert "LKjIP_Mekarsari_2024.docx" in result.files
     assert len([n for n in result.files if n.startswith("notebooks/")]) == 6
+
+
+def test_timeout_stops_a_kecamatan_and_the_worker_goes_on(tmp_path: Path, monkeypatch):
+    from nbformat.v4 import new_code_cell
+
+    from lkjip.batch.unit import UnitTask, run_unit
+    from mini_notebooks import write_mini_notebooks
+
+    config = sample_city(tmp_path / "kota")
+    slow = new_code_cell("import time\ntime.sleep(60)")
+    monkeypatch.setenv(
+        "LKJIP_NOTEBOOKS", str(write_mini_notebooks(tmp_path / "nb", {"02-perencanaan": [slow]}))
+    )
+    started = time.monotonic()
+    stuck = run_unit(UnitTask(str(config), "mekarsari", ("docx",), "embedded", "", 3))
+    assert time.monotonic() - started < 30
+    assert not stuck.ok and stuck.reason == "melebihi batas waktu 3 detik"
+    monkeypatch.setenv("LKJIP_NOTEBOOKS", str(write_mini_notebooks(tmp_path / "nb2")))
+    after = run_unit(UnitTask(str(config), "sukamaju", ("docx",), "embedded", "", 60))
+    assert after.ok, after.reason

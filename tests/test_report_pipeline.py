@@ -201,15 +201,25 @@ def test_notebook_command_prepares_parameterised_notebooks(tmp_path: Path):
     assert missing.code == 2 and "kecamatan 'tidak-ada' tidak ditemukan" in missing.stderr
 
 
-def test_warm_kernel_keeps_chapters_apart_and_starts_once(tmp_path: Path):
-    from lkjip.report.execute import WarmKernel, execute_notebook
+def test_chapters_run_in_process_and_see_nothing_of_each_other(tmp_path: Path, monkeypatch):
+    import nbformat
+    from jupyter_client.manager import KernelManager
+
+    from lkjip.report.execute import execute_notebook
     from mini_notebooks import PARAMS as MINI_PARAMS
     from mini_notebooks import write_notebook
 
+    def no_kernel(*_args, **_kwargs):
+        raise AssertionError("a kernel was started")
+
+    monkeypatch.setattr(KernelManager, "start_kernel", no_kernel)
     folder = tmp_path / "nb"
     write_notebook(
         folder / "01-pendahuluan.ipynb",
-        [new_code_cell(MINI_PARAMS, metadata={"tags": ["parameters"]}), new_code_cell("bocor = 1")],
+        [
+            new_code_cell(MINI_PARAMS, metadata={"tags": ["parameters"]}),
+            new_code_cell("bocor = 1\nprint('halo')\nkecamatan"),
+        ],
     )
     write_notebook(
         folder / "02-perencanaan.ipynb",
@@ -219,14 +229,15 @@ def test_warm_kernel_keeps_chapters_apart_and_starts_once(tmp_path: Path):
         ],
     )
     params = {"config": "x.yaml", "kecamatan": "a", "ringkasan_kota": ""}
-    os.environ["LKJIP_NOTEBOOKS"] = str(folder)
-    try:
-        with WarmKernel() as kernel:
-            for _ in range(2):
-                execute_notebook("01-pendahuluan", tmp_path / "o1.ipynb", params, kernel)
-                execute_notebook("02-perencanaan", tmp_path / "o2.ipynb", params, kernel)
-            assert kernel.starts == 1
-    finally:
-        del os.environ["LKJIP_NOTEBOOKS"]
-    executed = (tmp_path / "o2.ipynb").read_text(encoding="utf-8")
-    assert "lkjip-reset" not in executed and "injected-parameters" in executed
+    monkeypatch.setenv("LKJIP_NOTEBOOKS", str(folder))
+    for _ in range(2):
+        execute_notebook("01-pendahuluan", tmp_path / "o1.ipynb", params)
+        execute_notebook("02-perencanaan", tmp_path / "o2.ipynb", params)
+    first = nbformat.read(tmp_path / "o1.ipynb", as_version=4)
+    injected = [c for c in first.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and 'kecamatan = "a"' in injected[0].source
+    outputs = first.cells[-1].outputs
+    assert outputs[0].output_type == "stream" and outputs[0].text == "halo\n"
+    assert outputs[1].output_type == "execute_result" and outputs[1].data["text/plain"] == "'a'"
+    assert [c.execution_count for c in first.cells if c.cell_type == "code"] == [1, 2, 3]
+    assert first.metadata.papermill["parameters"] == params

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,9 +14,10 @@ from rich.table import Table
 
 from lkjip.formatting import angka_ringkas, persen, rupiah
 from lkjip.problems import InputError
-from lkjip.summary import jsonable, summarise
 from lkjip.targets import Target, resolve
-from lkjip.validate import Checked, check_kecamatan
+
+if TYPE_CHECKING:
+    from lkjip.validate import Checked
 
 app = typer.Typer(
     add_completion=False,
@@ -46,6 +47,8 @@ def _say(text: str, style: str | None = None, console: Console = out) -> None:
 
 
 def _check(target: Target) -> Checked:
+    from lkjip.validate import check_kecamatan
+
     return check_kecamatan(target.path, target.rules, target.tahun)
 
 
@@ -87,6 +90,8 @@ def summary(
                 _say("  " + problem.line(), console=err)
             continue
         tahun = target.tahun or checked.data.tahun
+        from lkjip.summary import summarise
+
         figures = summarise(checked.data, target.rules, tahun)  # type: ignore[arg-type]
         if target.config:
             figures = {"kota": target.config.nama, **figures}
@@ -94,6 +99,8 @@ def summary(
         if not as_json:
             _print_summary(figures)
     if as_json:
+        from lkjip.summary import jsonable
+
         payload = jsonable(results[0] if len(results) == 1 else results)
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     if failed:

@@ -8,6 +8,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from lkjip.memo import Recent, files_digest
 from lkjip.problems import InputError
 from lkjip.rules import Aturan, load_rules
 
@@ -114,10 +115,19 @@ def explain_validation_error(exc: ValidationError) -> list[str]:
     return lines
 
 
+_RECENT: Recent[CityConfig] = Recent()
+
+
 def load_config(path: Path) -> CityConfig:
-    """Read a city config; every problem raises :class:`InputError` with an Indonesian message."""
+    """Read a city config; every problem raises :class:`InputError` with an Indonesian message.
+    The result is remembered for the same file contents; treat it as read-only."""
     if not path.exists():
         raise InputError(f"{path}: berkas konfigurasi tidak ditemukan")
+    key = (str(path), str(path.resolve()), files_digest([path]))
+    return _RECENT.get(key, lambda: _load_config(path))
+
+
+def _load_config(path: Path) -> CityConfig:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:

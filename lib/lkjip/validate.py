@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -9,7 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from lkjip.formatting import angka, round_half_up, rupiah
-from lkjip.loader import KecamatanData, Row, load_kecamatan
+from lkjip.loader import KecamatanData, Row, data_files, load_kecamatan
+from lkjip.memo import Recent, files_digest
 from lkjip.metrics.budget import unit_of
 from lkjip.metrics.capaian import in_force
 from lkjip.metrics.evaluations import akip_result, component_score, ikm_result
@@ -33,8 +35,23 @@ class Checked:
         return not self.problems.errors
 
 
+_RECENT: Recent[Checked] = Recent()
+
+
 def check_kecamatan(path: Path, rules: Aturan, tahun: int | None = None) -> Checked:
-    """Load and cross-check one kecamatan. ``tahun`` is the city config's year, if known."""
+    """Load and cross-check one kecamatan. ``tahun`` is the city config's year, if known.
+    The result is remembered for the same inputs (see :mod:`lkjip.memo`); treat it as read-only."""
+    key = (
+        str(Path(path).resolve()),
+        os.getcwd(),  # messages name files relative to the working folder
+        files_digest(data_files(Path(path))),
+        rules.model_dump_json(),
+        tahun,
+    )
+    return _RECENT.get(key, lambda: _check(Path(path), rules, tahun))
+
+
+def _check(path: Path, rules: Aturan, tahun: int | None) -> Checked:
     data = load_kecamatan(path)
     problems = data.problems
     _Checks(data, rules, tahun or data.tahun, problems).run(expected_year=tahun)

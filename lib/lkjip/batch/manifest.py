@@ -20,9 +20,8 @@ from pathlib import Path
 import lkjip
 from lkjip.config import CityConfig, KecamatanEntry
 from lkjip.loader import data_files
-from lkjip.report.execute import notebooks_dir
+from lkjip.paths import TEMPLATES, notebooks_dir
 from lkjip.report.narrative import NARRATIVE_FILE
-from lkjip.report.render import TEMPLATES
 
 MANIFEST = "manifest.json"
 ARCHIVE = "arsip"
@@ -67,24 +66,37 @@ def input_hash(config: CityConfig, entry: KecamatanEntry, ringkasan: str) -> str
 
 @dataclass
 class Manifest:
+    """``kecamatan``: per built report, its input hash and written files. ``survei``: phase-1
+    results by the digest of their inputs (so an unchanged city is not validated again).
+    ``rekap``: the hash of the city recap last written."""
+
     path: Path
     entries: dict[str, dict[str, object]] = field(default_factory=dict)
+    survey: dict[str, dict[str, object]] = field(default_factory=dict)
+    recap: str = ""
 
     @classmethod
     def load(cls, folder: Path) -> Manifest:
         path = folder / MANIFEST
         try:
-            entries = json.loads(path.read_text(encoding="utf-8"))["kecamatan"]
-        except (OSError, ValueError, KeyError):
-            entries = {}
-        return cls(path, entries)
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = dict(data["kecamatan"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls(path)
+        survey = data.get("survei")
+        recap = data.get("rekap")
+        return cls(
+            path,
+            entries,
+            survey if isinstance(survey, dict) else {},
+            recap if isinstance(recap, str) else "",
+        )
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{MANIFEST}.tmp")
-        tmp.write_text(
-            json.dumps({"kecamatan": self.entries}, indent=1, sort_keys=True), encoding="utf-8"
-        )
+        data = {"kecamatan": self.entries, "survei": self.survey, "rekap": self.recap}
+        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self.path)
 
     def unchanged(self, slug: str, digest: str, folder: Path) -> bool:

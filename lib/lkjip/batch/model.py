@@ -8,6 +8,7 @@ from pathlib import Path
 
 Status = str  # "berhasil" | "gagal" | "dilewati" (unchanged since the last build) | "tidak valid"
 OK, FAILED, SKIPPED, INVALID = "berhasil", "gagal", "dilewati", "tidak valid"
+RECAP_XLSX = "rekap.xlsx"
 
 
 @dataclass
@@ -39,6 +40,33 @@ class KecamatanRow:
             data[key] = None if data[key] is None else str(data[key])
         return data
 
+    def survey_dict(self) -> dict[str, object]:
+        """The phase-1 part of the row (what :func:`from_survey` restores), JSON-ready."""
+        data = self.as_dict()
+        return {key: data[key] for key in SURVEY_FIELDS}
+
+    @classmethod
+    def from_survey(cls, data: dict[str, object]) -> KecamatanRow:
+        values = {key: data.get(key) for key in SURVEY_FIELDS}
+        for key in ("capaian", "serapan"):
+            values[key] = None if values[key] is None else Decimal(str(values[key]))
+        return cls(**values)  # type: ignore[arg-type]
+
+
+SURVEY_FIELDS = (
+    "slug",
+    "nama",
+    "status",
+    "capaian",
+    "kategori",
+    "serapan",
+    "pagu",
+    "realisasi",
+    "errors",
+    "warnings",
+    "reason",
+)
+
 
 @dataclass
 class CityBatch:
@@ -50,3 +78,11 @@ class CityBatch:
     akronim: str
     folder: Path  # outputs/<kota>/<tahun>
     rows: list[KecamatanRow] = field(default_factory=list)
+
+    @property
+    def recap_xlsx(self) -> Path:
+        return self.folder / RECAP_XLSX
+
+    @property
+    def recap_docx(self) -> Path:
+        return self.folder / f"Rekap_{self.akronim}_{self.slug}_{self.tahun}.docx"

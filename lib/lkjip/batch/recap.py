@@ -22,7 +22,6 @@ from lkjip.formatting import EMPTY, angka, bilangan_terbilang, persen, round_hal
 from lkjip.report import pandoc_ast as pa
 from lkjip.report.render import REFERENCE_DOCX, RenderError, atomic_write
 
-XLSX_NAME = "rekap.xlsx"
 SHEET_RECAP = "rekap"
 SHEET_WARNINGS = "peringatan"
 TOTAL_LABEL = "Jumlah/Rata-rata"
@@ -235,14 +234,10 @@ def write_recap_xlsx(city: CityBatch) -> Path:
     recap.title = SHEET_RECAP
     _recap_sheet(recap, city)
     _warnings_sheet(book.create_sheet(SHEET_WARNINGS), city)
-    return atomic_write(city.folder / XLSX_NAME, lambda tmp: book.save(tmp))
+    return atomic_write(city.recap_xlsx, lambda tmp: book.save(tmp))
 
 
 # --- DOCX ---------------------------------------------------------------------------------------
-def docx_name(city: CityBatch) -> str:
-    return f"Rekap_{city.akronim}_{city.slug}_{city.tahun}.docx"
-
-
 def _cells(values: list[str], bold: bool = False) -> list[list[object]]:
     return [
         pa.cell([pa.plain([pa.strong(pa.text(v))] if bold and v else pa.text(v))], align)
@@ -417,4 +412,4 @@ def _pandoc_docx(document: dict[str, object], output: Path) -> None:
 def write_recap_docx(city: CityBatch) -> Path:
     """Write ``<city folder>/Rekap_<akronim>_<kota>_<tahun>.docx`` with pandoc, atomically."""
     document = recap_document(city)
-    return atomic_write(city.folder / docx_name(city), lambda tmp: _pandoc_docx(document, tmp))
+    return atomic_write(city.recap_docx, lambda tmp: _pandoc_docx(document, tmp))

@@ -4,6 +4,7 @@ parallel warm workers, locally or on a Dask cluster), storing artifacts with the
 from __future__ import annotations
 
 import dataclasses
+import json
 import multiprocessing
 import queue as queue_module
 import threading
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from lkjip.batch.manifest import Manifest, archive, input_hash, write_files
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
-from lkjip.batch.survey import city_summary_json, survey_city
+from lkjip.batch.survey import city_folder, city_summary_json, survey_city
 from lkjip.batch.unit import UnitResult, UnitTask, pack_inputs, run_unit
 from lkjip.config import CityConfig
 
@@ -53,14 +54,17 @@ def plan(
     root: Path,
     force: bool,
     timeout: float,
-) -> tuple[list[CityBatch], list[Job]]:
+) -> tuple[list[tuple[CityBatch, Manifest]], list[Job]]:
     """Phase 1: survey, write validation reports of invalid kecamatan, decide what to build."""
     cities, jobs = [], []
     for config in configs:
-        city = survey_city(config, root, only)
-        cities.append(city)
+        manifest = Manifest.load(city_folder(config, root))
+        before = json.dumps(manifest.survey, sort_keys=True)
+        city = survey_city(config, root, only, manifest.survey)
+        if json.dumps(manifest.survey, sort_keys=True) != before:
+            manifest.save()
+        cities.append((city, manifest))
         ringkasan = city_summary_json(city)
-        manifest = Manifest.load(city.folder)
         for row in city.rows:
             folder = city.folder / row.slug
             if row.status == INVALID:
@@ -185,7 +189,7 @@ def run_batch(
     on_done: Callable[[Job], None] = lambda _job: None,
 ) -> list[CityBatch]:
     """Both phases; returns every city with its rows filled in. Pages and recaps are written."""
-    cities, jobs = plan(configs, only, formats, renderer, root, force, timeout)
+    planned, jobs = plan(configs, only, formats, renderer, root, force, timeout)
     if jobs:
         results = (
             run_dask(jobs, scheduler, on_event)
@@ -195,26 +199,36 @@ def run_batch(
         for job, result in results:
             store(job, result)
             on_done(job)
-    for city in cities:
-        publish(city)
-    return cities
+    for city, manifest in planned:
+        publish(city, manifest)
+    return [city for city, _manifest in planned]
 
 
-def publish(city: CityBatch) -> None:
-    """The status page and the city recap, when those writers are available."""
-    try:
-        from lkjip.batch.status_page import write_status_page
-    except ImportError:  # pragma: no cover - during development of the batch only
-        write_status_page = None
-    try:
-        from lkjip.batch.recap import write_recap_docx, write_recap_xlsx
-    except ImportError:  # pragma: no cover
-        write_recap_docx = write_recap_xlsx = None
-    if write_status_page:
-        write_status_page(city)
-    if write_recap_xlsx and write_recap_docx:
-        write_recap_xlsx(city)
-        write_recap_docx(city)
+def publish(city: CityBatch, manifest: Manifest) -> None:
+    """The status page, and the city recap unless it would say the same as the one on disk."""
+    from lkjip.batch.status_page import write_status_page
+
+    write_status_page(city)
+    unchanged = all(row.status == SKIPPED for row in city.rows)
+    written = city.recap_xlsx.exists() and city.recap_docx.exists()
+    if unchanged and written and manifest.recap == recap_key(city):
+        return
+    from lkjip.batch.recap import write_recap_docx, write_recap_xlsx
+
+    write_recap_xlsx(city)
+    write_recap_docx(city)
+    manifest.recap = recap_key(city)
+    manifest.save()
+
+
+def recap_key(city: CityBatch) -> str:
+    """What the recap shows. A skipped report is as current as a built one, so both count as
+    built: a batch with nothing changed leaves the recap on disk as it is."""
+    rows = [
+        {**row.survey_dict(), "status": OK if row.status == SKIPPED else row.status}
+        for row in city.rows
+    ]
+    return json.dumps(rows, sort_keys=True)
 
 
 def exit_ok(cities: list[CityBatch]) -> bool:

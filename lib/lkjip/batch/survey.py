@@ -2,54 +2,90 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 from lkjip.batch.model import INVALID, CityBatch, KecamatanRow
-from lkjip.config import CityConfig
+from lkjip.config import CityConfig, KecamatanEntry
 from lkjip.formatting import round_half_up
-from lkjip.metrics.budget import budget_tree
-from lkjip.metrics.capaian import average, iku_results
-from lkjip.report.build import OUTPUTS
-from lkjip.validate import check_kecamatan
+from lkjip.loader import data_files
+from lkjip.memo import files_digest
+from lkjip.paths import OUTPUTS
 
 
 def survey_city(
-    config: CityConfig, root: Path = OUTPUTS, only: list[str] | None = None
+    config: CityConfig,
+    root: Path = OUTPUTS,
+    only: list[str] | None = None,
+    remembered: dict[str, dict[str, object]] | None = None,
 ) -> CityBatch:
-    """Every kecamatan of ``config`` (or those in ``only``) with its validation and figures."""
+    """Every kecamatan of ``config`` (or those in ``only``) with its validation and figures.
+    ``remembered`` (the manifest's survey section) holds earlier results by the digest of what
+    they were computed from: an unchanged kecamatan is not loaded again, new results are added."""
     city = CityBatch(
         slug=config.slug,
         nama=config.nama,
         tahun=config.tahun,
         akronim=config.label.akronim,
-        folder=root / config.slug / str(config.tahun),
+        folder=city_folder(config, root),
     )
     for entry in config.kecamatan:
         if only and entry.slug not in only:
             continue
-        rules = config.rules_for(entry)
-        row = KecamatanRow(slug=entry.slug, nama=entry.nama)
-        try:
-            checked = check_kecamatan(config.data_path(entry), rules, config.tahun)
-        except Exception as exc:
-            row.status, row.reason = INVALID, str(exc)
-            city.rows.append(row)
+        if remembered is None:
+            city.rows.append(survey_kecamatan(config, entry))
             continue
-        row.errors = [p.line() for p in checked.problems.errors]
-        row.warnings = [p.line() for p in checked.problems.warnings]
-        if checked.ok:
-            overall = average(iku_results(checked.data, rules, config.tahun), rules)
-            total = budget_tree(checked.data, rules)
-            row.nama = checked.data.nama
-            row.capaian = overall.nilai
-            row.kategori = overall.kategori.label if overall.kategori else None
-            row.serapan, row.pagu, row.realisasi = total.persen, total.pagu, total.realisasi
-        else:
-            row.status = INVALID
-            row.reason = f"data tidak valid: {len(row.errors)} galat (lihat validasi)"
+        key = survey_key(config, entry)
+        earlier = remembered.get(entry.slug)
+        if earlier and earlier.get("kunci") == key:
+            city.rows.append(KecamatanRow.from_survey(earlier["baris"]))  # type: ignore[arg-type]
+            continue
+        row = survey_kecamatan(config, entry)
+        remembered[entry.slug] = {"kunci": key, "baris": row.survey_dict()}
         city.rows.append(row)
     return city
+
+
+def city_folder(config: CityConfig, root: Path = OUTPUTS) -> Path:
+    return root / config.slug / str(config.tahun)
+
+
+def survey_key(config: CityConfig, entry: KecamatanEntry) -> str:
+    """What a kecamatan's survey depends on: its data files, the city config and the library."""
+    from lkjip.batch.manifest import code_hash
+
+    inputs = files_digest([*data_files(config.data_path(entry)), config.path])
+    parts = (inputs, code_hash(), entry.model_dump_json(), str(config.tahun))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def survey_kecamatan(config: CityConfig, entry: KecamatanEntry) -> KecamatanRow:
+    """Load, validate and summarise one kecamatan."""
+    from lkjip.metrics.budget import budget_tree
+    from lkjip.metrics.capaian import average, iku_results
+    from lkjip.validate import check_kecamatan
+
+    rules = config.rules_for(entry)
+    row = KecamatanRow(slug=entry.slug, nama=entry.nama)
+    try:
+        checked = check_kecamatan(config.data_path(entry), rules, config.tahun)
+    except Exception as exc:
+        row.status, row.reason = INVALID, str(exc)
+        return row
+    row.errors = [p.line() for p in checked.problems.errors]
+    row.warnings = [p.line() for p in checked.problems.warnings]
+    if checked.ok:
+        overall = average(iku_results(checked.data, rules, config.tahun), rules)
+        total = budget_tree(checked.data, rules)
+        row.nama = checked.data.nama
+        row.capaian = overall.nilai
+        row.kategori = overall.kategori.label if overall.kategori else None
+        row.serapan, row.pagu, row.realisasi = total.persen, total.pagu, total.realisasi
+    else:
+        row.status = INVALID
+        row.reason = f"data tidak valid: {len(row.errors)} galat (lihat validasi)"
+    return row
 
 
 def city_summary_json(city: CityBatch) -> str:

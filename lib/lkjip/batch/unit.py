@@ -21,10 +21,6 @@ import yaml
 
 from lkjip.config import CityConfig, KecamatanEntry, load_config
 from lkjip.problems import InputError
-from lkjip.report.build import build_kecamatan, output_dir
-from lkjip.report.execute import WarmKernel
-
-_kernel: WarmKernel | None = None  # one warm kernel per worker process
 
 
 @dataclass(frozen=True)
@@ -63,23 +59,18 @@ def pack_inputs(config: CityConfig, entry: KecamatanEntry) -> bytes:
     return buffer.getvalue()
 
 
-class UnitTimeout(Exception):
-    pass
+class UnitTimeout(BaseException):
+    """Raised by the alarm; a BaseException so that a notebook cell cannot swallow it."""
 
 
 def _alarm(_signum: int, _frame: object) -> None:
     raise UnitTimeout
 
 
-def warm_kernel() -> WarmKernel:
-    global _kernel
-    if _kernel is None:
-        _kernel = WarmKernel()
-    return _kernel
-
-
 def run_unit(task: UnitTask, progress: Callable[[str], None] = lambda _m: None) -> UnitResult:
     """Build one kecamatan; every failure becomes a result with its reason, never an exception."""
+    from lkjip.report.build import build_kecamatan, output_dir
+
     started = time.perf_counter()
     result = UnitResult(task.slug, ok=False)
     # The alarm works in a process's main thread (local workers); a Dask worker thread relies on
@@ -106,7 +97,6 @@ def run_unit(task: UnitTask, progress: Callable[[str], None] = lambda _m: None) 
                     task.renderer,
                     root,
                     progress=progress,
-                    kernel=warm_kernel(),
                     ringkasan=task.ringkasan,
                 )
                 result.ok = True
@@ -120,7 +110,6 @@ def run_unit(task: UnitTask, progress: Callable[[str], None] = lambda _m: None) 
                     if p.is_file() and not p.name.startswith(".")
                 }
     except UnitTimeout:
-        warm_kernel().close()  # the kernel may still be busy: start a fresh one next time
         result.ok, result.files = False, {}
         result.reason = f"melebihi batas waktu {task.timeout:.0f} detik"
     except InputError as exc:

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lkjip.config import CityConfig, KecamatanEntry
+from lkjip.paths import OUTPUTS
 from lkjip.problems import InputError
 from lkjip.report.assemble import assemble, read_chapter
-from lkjip.report.execute import NOTEBOOKS, WarmKernel, execute_notebook, prepare_notebook
+from lkjip.report.execute import NOTEBOOKS, execute_notebook, prepare_notebook
 from lkjip.report.render import (
     atomic_write,
     quarto_available,
@@ -21,7 +22,6 @@ from lkjip.report.render import (
 )
 from lkjip.validate import check_kecamatan
 
-OUTPUTS = Path("outputs")
 FORMATS = ("docx", "pdf")
 Progress = Callable[[str], None]
 
@@ -62,12 +62,9 @@ def build_kecamatan(
     renderer: str = "auto",
     root: Path = OUTPUTS,
     progress: Progress = lambda _msg: None,
-    kernel: WarmKernel | None = None,
     ringkasan: str = "",
 ) -> BuildResult:
-    """Write ``<out>/notebooks/*.ipynb`` and the report files; raise BuildError on failure.
-    The notebooks run on ``kernel`` (a batch worker's warm kernel) or on one kernel started for
-    this kecamatan."""
+    """Write ``<out>/notebooks/*.ipynb`` and the report files; raise BuildError on failure."""
     label = f"{config.slug}/{entry.slug}"
     result = BuildResult(label)
     started = time.perf_counter()
@@ -82,18 +79,12 @@ def build_kecamatan(
 
     parameters = notebook_parameters(config, entry, ringkasan)
     executed = []
-    own_kernel = kernel is None
-    kernel = kernel or WarmKernel()
-    try:
-        for name in NOTEBOOKS:
-            progress(f"menjalankan {name}")
-            tic = time.perf_counter()
-            path = out / "notebooks" / f"{name}.ipynb"
-            executed.append(execute_notebook(name, path, parameters, kernel).path)
-            result.seconds[f"notebook {name}"] = time.perf_counter() - tic
-    finally:
-        if own_kernel:
-            kernel.close()
+    for name in NOTEBOOKS:
+        progress(f"menjalankan {name}")
+        tic = time.perf_counter()
+        path = out / "notebooks" / f"{name}.ipynb"
+        executed.append(execute_notebook(name, path, parameters).path)
+        result.seconds[f"notebook {name}"] = time.perf_counter() - tic
 
     name = report_name(config, checked.data.nama)
     targets = {fmt: out / f"{name}.{fmt}" for fmt in formats}

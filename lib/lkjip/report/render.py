@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
+from lkjip.paths import TEMPLATES
 from lkjip.problems import InputError
 from lkjip.report.assemble import Assembled
 from lkjip.report.pandoc_ast import pandoc_path
 
-TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 REFERENCE_DOCX = TEMPLATES / "reference.docx"
 TYPST_TEMPLATE = TEMPLATES / "lkjip.typ"
 
