@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from lkjip.loader import load_kecamatan
+from lkjip.report.narrative import read_narrative
 from minimal import SHEETS, write_minimal
 
 
@@ -14,6 +16,11 @@ def replace(sheet: str, old: str, new: str) -> dict[str, str]:
     assert old in SHEETS[sheet], old
     return {sheet: SHEETS[sheet].replace(old, new, 1)}
 
+
+WILAYAH_LUAS = """nama,jenis,luas_km2,penduduk_l,penduduk_p
+Satu,kelurahan,"{}",100,110
+Dua,kelurahan,"{}",200,190
+"""
 
 CASES = {
     "missing sheet": (
@@ -95,6 +102,42 @@ CASES = {
         replace("sasaran", "S1,T1,Meningkatnya akuntabilitas kinerja", "S1,T1,"),
         "sheet sasaran, baris 2, kolom uraian: sel wajib kosong",
     ),
+    "stated area differs from the kelurahan areas": (
+        {
+            "profil": SHEETS["profil"] + 'luas_km2,"5,00"\n',
+            "wilayah": WILAYAH_LUAS.format("1,20", "2,30"),
+        },
+        "sheet profil, baris 10, kolom nilai: luas_km2 tidak sama dengan jumlah luas "
+        "desa/kelurahan di sheet wilayah (ditemukan '5,00'; seharusnya 3,50 (jumlah kolom "
+        "luas_km2 sheet wilayah))",
+    ),
+    "kelurahan areas filled in so far already exceed the stated area": (
+        {
+            "profil": SHEETS["profil"] + 'luas_km2,"3,00"\n',
+            "wilayah": WILAYAH_LUAS.format("3,50", ""),
+        },
+        "sheet profil, baris 10, kolom nilai: luas_km2 lebih kecil daripada jumlah luas "
+        "desa/kelurahan yang diisi di sheet wilayah (ditemukan '3,00'; seharusnya paling "
+        "sedikit 3,50)",
+    ),
+    "kegiatan under two programs": (
+        replace(
+            "anggaran",
+            "7.01.02,Program Pelayanan Publik,7.01.02.2.01,Pelayanan,",
+            "7.01.02,Program Pelayanan Publik,7.01.01.2.01,Administrasi Keuangan,",
+        ),
+        "sheet anggaran, baris 3, kolom program_kode: kode kegiatan '7.01.01.2.01' di bawah "
+        "program '7.01.02', padahal di baris 2 di bawah program '7.01.01'",
+    ),
+    "sub kegiatan under two kegiatan": (
+        replace(
+            "anggaran",
+            "7.01.02.2.01.0001,Koordinasi Pelayanan",
+            "7.01.01.2.01.0001,Koordinasi Pelayanan",
+        ),
+        "sheet anggaran, baris 3, kolom kegiatan_kode: kode sub kegiatan '7.01.01.2.01.0001' di "
+        "bawah kegiatan '7.01.02.2.01', padahal di baris 2 di bawah kegiatan '7.01.01.2.01'",
+    ),
 }
 
 
@@ -152,10 +195,15 @@ def test_warnings_alone_keep_exit_0(tmp_path: Path):
         (("validate", "kurang.yaml"), "kurang.yaml: jenis: wajib diisi"),
         (("validate", "buruk.xlsx"), "buruk.xlsx: workbook tidak dapat dibuka"),
         (("summary", "tidak-ada.yaml"), "tidak-ada.yaml: berkas konfigurasi tidak ditemukan"),
+        (
+            ("validate", "cp1252.yaml"),
+            "cp1252.yaml baris 1: berkas konfigurasi bukan UTF-8 (ditemukan bita 0xE9",
+        ),
     ],
 )
 def test_unusable_input_exits_2_without_traceback(tmp_path: Path, args, message):
     (tmp_path / "kosong").mkdir()
+    (tmp_path / "cp1252.yaml").write_bytes("nama: Kota Cit\u00e9\n".encode("cp1252"))
     (tmp_path / "rusak.yaml").write_text("nama: [\n  tidak: ditutup\n", encoding="utf-8")
     (tmp_path / "kurang.yaml").write_text(
         "nama: Kota\ntahun: 2024\nkecamatan: [{slug: a, nama: A, data: a}]\n", encoding="utf-8"
@@ -165,3 +213,123 @@ def test_unusable_input_exits_2_without_traceback(tmp_path: Path, args, message)
     assert result.code == 2, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("sheet", "header", "missing", "parent_error"),
+    [
+        ("tujuan", ("kode,uraian", "kd,uraian"), "kode", "kode tujuan induk"),
+        ("anggaran", (",pagu,", ",pagu_dpa,"), "pagu", "kode program"),
+        ("indikator", ("kode,level", "kd,level"), "kode", "kode indikator"),
+    ],
+)
+def test_an_unreadable_parent_sheet_is_reported_once_not_per_child(
+    tmp_path: Path, sheet: str, header: tuple[str, str], missing: str, parent_error: str
+):
+    folder = write_minimal(tmp_path / "kec", **replace(sheet, *header))
+    result = run_cli("validate", folder, cwd=tmp_path)
+    assert result.code == 1
+    assert f"sheet {sheet}, baris 1, kolom {missing}: kolom wajib '{missing}' tidak ada" in (
+        result.stdout
+    ), result.stdout
+    assert f"{parent_error} '" not in result.stdout, result.stdout
+    assert "tidak ditemukan" not in result.stdout, result.stdout
+
+
+def test_areas_that_differ_only_by_rounding_are_accepted(tmp_path: Path):
+    # 1,253 + 2,254 = 3,507: written with 2 decimals the total may well read 3,51
+    folder = write_minimal(
+        tmp_path / "kec",
+        profil=SHEETS["profil"] + 'luas_km2,"3,51"\n',
+        wilayah=WILAYAH_LUAS.format("1,253", "2,254"),
+    )
+    result = run_cli("validate", folder, cwd=tmp_path)
+    assert result.code == 0, result.output
+    assert "0 galat, 0 peringatan" in result.stdout
+
+
+FALLING_ZERO = {
+    **replace(
+        "indikator",
+        "P1,program,7.01.01,Persentase dokumen tepat waktu,%,naik,",
+        "P1,program,7.01.01,Persentase dokumen tepat waktu,%,turun,",
+    ),
+    **replace("target_realisasi", "P1,2024,100,100,", "P1,2024,100,0,"),
+}
+
+
+def test_lower_is_better_indicator_with_zero_realisasi_is_warned(tmp_path: Path):
+    folder = write_minimal(tmp_path / "kec", **FALLING_ZERO)
+    result = run_cli("validate", folder, cwd=tmp_path)
+    assert result.code == 0, result.output  # a warning, not an error
+    assert (
+        "[peringatan] kec/target_realisasi.csv, sheet target_realisasi, baris 5, kolom realisasi: "
+        "realisasi 0 pada indikator 'P1' yang makin rendah makin baik: capaian target/realisasi "
+        "tidak dapat dihitung dan tampil '-'"
+    ) in result.stdout, result.stdout
+
+
+def test_zero_realisasi_is_fine_when_the_rules_use_two_times_target(tmp_path: Path):
+    write_minimal(tmp_path / "kec", **FALLING_ZERO)
+    (tmp_path / "kota.yaml").write_text(
+        "nama: Kota Uji\njenis: kota\ntahun: 2024\naturan: {preset: skala-4}\n"
+        "kecamatan: [{slug: kec, nama: Kec, data: kec}]\n",
+        encoding="utf-8",
+    )
+    result = run_cli("validate", "kota.yaml", cwd=tmp_path)
+    assert result.code == 0, result.output
+    assert "0 galat, 0 peringatan" in result.stdout, result.stdout
+
+
+def test_windows_1252_csv_is_read_with_a_warning(tmp_path: Path):
+    folder = write_minimal(tmp_path / "kec")
+    profil = SHEETS["profil"].replace('"Drs. BUDI, M.Si"', '"Drs. REN\u00c9, M.Si"')
+    (folder / "profil.csv").write_bytes(profil.encode("cp1252"))
+    result = run_cli("validate", folder, cwd=tmp_path)
+    assert result.code == 0, result.output
+    assert (
+        "[peringatan] kec/profil.csv: berkas bukan UTF-8 (huruf pertama yang tidak sah di baris "
+        "4); dibaca sebagai Windows-1252"
+    ) in result.stdout, result.stdout
+    assert load_kecamatan(folder).profil["camat_nama"] == "Drs. REN\u00c9, M.Si"
+
+
+def test_quoted_csv_cell_may_span_lines(tmp_path: Path):
+    sasaran = SHEETS["sasaran"].replace(
+        "S1,T1,Meningkatnya akuntabilitas kinerja", 'S1,T1,"Meningkatnya akuntabilitas\nkinerja"'
+    )
+    folder = write_minimal(tmp_path / "kec", sasaran=sasaran)
+    result = run_cli("validate", folder, cwd=tmp_path)
+    assert result.code == 0, result.output
+    assert "0 galat, 0 peringatan" in result.stdout
+    rows = load_kecamatan(folder).table("sasaran")
+    assert [(r["kode"], r["uraian"]) for r in rows] == [
+        ("S1", "Meningkatnya akuntabilitas kinerja"),
+        ("S2", "Meningkatnya kualitas layanan"),
+    ]
+    assert rows[1].line == 3  # rows are numbered as records, the way a spreadsheet shows them
+
+
+def test_narrative_with_an_unknown_section_is_warned(tmp_path: Path):
+    folder = write_minimal(tmp_path / "kec")
+    (folder / "narasi.md").write_text(
+        "## isu-strategis\nTeks.\n\n## isu-strategi\nSalah ketik.\n", encoding="utf-8"
+    )
+    result = run_cli("validate", folder, cwd=tmp_path)
+    assert result.code == 0, result.output
+    assert (
+        "[peringatan] kec/narasi.md: bagian '## isu-strategi' tidak dikenal; isinya tidak masuk "
+        "laporan (ditemukan 'isu-strategi'; seharusnya 'isu-strategis')"
+    ) in result.stdout, result.stdout
+
+
+def test_windows_1252_narrative_is_read_with_a_warning(tmp_path: Path):
+    folder = write_minimal(tmp_path / "kec")
+    (folder / "narasi.md").write_bytes("## isu-strategis\nKafe \u00e9\n".encode("cp1252"))
+    result = run_cli("validate", folder, cwd=tmp_path)
+    assert result.code == 0, result.output
+    assert (
+        "[peringatan] kec/narasi.md: berkas bukan UTF-8 (huruf pertama yang tidak sah di baris 2)"
+    ) in result.stdout, result.stdout
+    assert "Traceback" not in result.output
+    assert read_narrative(folder) == {"isu-strategis": "Kafe \u00e9"}

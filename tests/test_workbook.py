@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from conftest import BEKASI_UTARA, PARAMS, PERAK, run_cli
 from lkjip.loader import load_kecamatan
-from lkjip.schema import SHEETS
+from lkjip.schema import SHEETS, SHEETS_BY_NAME
+from lkjip.template import write_template
+from minimal import write_minimal
 
 
 def test_template_has_instructions_headers_notes_and_dropdowns(tmp_path: Path):
@@ -21,7 +26,7 @@ def test_template_has_instructions_headers_notes_and_dropdowns(tmp_path: Path):
     assert "Petunjuk pengisian" in book["petunjuk"]["A1"].value
     ws = book["indikator"]
     headers = [c.value for c in ws[1]]
-    assert headers == [c.name for c in SHEETS[8].columns]
+    assert headers == SHEETS_BY_NAME["indikator"].column_names
     assert (
         "makin tinggi makin baik"
         in ws.cell(row=1, column=headers.index("polaritas") + 1).comment.text
@@ -66,3 +71,46 @@ def test_csv_folder_and_workbook_give_identical_summaries(tmp_path: Path):
     assert json.loads(from_csv.stdout)["anggaran"]["persen"] == 95.62
     validated = run_cli("validate", folder / "data.xlsx", "--params", config)
     assert validated.code == 0 and "0 galat" in validated.stdout
+
+
+def _minimal_workbook(tmp_path: Path) -> Path:
+    out = tmp_path / "kec" / "data.xlsx"
+    write_template(out, load_kecamatan(write_minimal(tmp_path / "csv")))
+    return out
+
+
+def _cell(ws, key: tuple[str, int], column: str):
+    """The cell of target_realisasi row (indikator, tahun) in ``column``."""
+    headers = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if (row[0].value, row[1].value) == key:
+            return row[headers.index(column)]
+    raise AssertionError(key)
+
+
+def test_percentage_formatted_cells_are_read_as_percent_numbers(tmp_path: Path):
+    out = _minimal_workbook(tmp_path)
+    book = load_workbook(out)
+    ws = book["target_realisasi"]
+    realisasi = _cell(ws, ("P1", 2024), "realisasi")  # an indicator in %: 100
+    realisasi.value, realisasi.number_format = 0.975, "0.0%"  # shown as 97,5% in Excel
+    target = _cell(ws, ("P1", 2024), "target")
+    target.value, target.number_format = 100, '0"%"'  # a literal % sign: the number is 100
+    book.save(out)
+    rows = {(r["indikator"], r["tahun"]): r for r in load_kecamatan(out).table("target_realisasi")}
+    assert rows[("P1", 2024)]["realisasi"] == Decimal("97.5")
+    assert rows[("P1", 2024)]["target"] == Decimal("100")
+    result = run_cli("summary", out.parent, "--json", cwd=tmp_path)
+    assert result.code == 0, result.output
+    assert run_cli("validate", out, cwd=tmp_path).code == 0
+
+
+def test_template_file_is_readable_by_others_as_umask_allows(tmp_path: Path):
+    previous = os.umask(0o022)
+    try:
+        out = tmp_path / "isian.xlsx"
+        assert run_cli("template", out, cwd=tmp_path).code == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert not list(tmp_path.glob(".isian.xlsx.*"))  # no temporary file left behind

@@ -8,6 +8,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from lkjip.loader import os_reason
 from lkjip.memo import Recent, files_digest
 from lkjip.problems import InputError
 from lkjip.rules import Aturan, load_rules
@@ -59,6 +60,11 @@ class CityConfig(BaseModel):
     @property
     def slug(self) -> str:
         return self.path.stem
+
+    @property
+    def logo_path(self) -> Path | None:
+        """The city's logo image for the cover (``logo:`` is relative to the config file)."""
+        return (self.path.parent / self.logo).resolve() if self.logo else None
 
     def data_path(self, entry: KecamatanEntry) -> Path:
         return (self.path.parent / entry.data).resolve()
@@ -129,7 +135,22 @@ def load_config(path: Path) -> CityConfig:
 
 def _load_config(path: Path) -> CityConfig:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"{path}: berkas konfigurasi tidak dapat dibaca ({os_reason(exc)})"
+        ) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{path} baris {line}: berkas konfigurasi bukan UTF-8 (ditemukan bita "
+            f"0x{raw[exc.start]:02X}, mis. huruf beraksen dari Windows-1252); simpan ulang "
+            "dengan pengodean UTF-8"
+        ) from exc
+    try:
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" baris {mark.line + 1}" if mark else ""
@@ -151,4 +172,8 @@ def _load_config(path: Path) -> CityConfig:
             ) from exc
         except ValueError as exc:
             raise InputError(f"{path}: {exc}") from exc
+    if config.logo_path is not None and not config.logo_path.is_file():
+        raise InputError(
+            f"{path}: logo: berkas {config.logo} tidak ditemukan (relatif terhadap {path.parent})"
+        )
     return config

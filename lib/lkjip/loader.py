@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
+import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -132,14 +134,61 @@ def read_raw(path: Path) -> tuple[dict[str, RawTable], Problems]:
     return {p.stem: _read_csv(p, problems) for p in csvs}, problems
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused a file operation, in Indonesian."""
+    if isinstance(exc, PermissionError):
+        return "tidak ada izin"
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        return "sebagian jalurnya adalah berkas, bukan folder"
+    if isinstance(exc, IsADirectoryError):
+        return "ini folder, bukan berkas"
+    if isinstance(exc, FileNotFoundError):
+        return "tidak ditemukan"
+    if exc.errno == errno.ENOSPC:
+        return "ruang disk penuh"
+    if exc.errno == errno.EROFS:
+        return "sistem berkas hanya-baca"
+    return exc.strerror or exc.__class__.__name__
+
+
+FALLBACK_ENCODING = "cp1252"  # what Excel on Windows writes for "CSV (Comma delimited)"
+
+
+def read_text(path: Path, problems: Problems | None = None) -> str:
+    """The text of a user's file: UTF-8 (with or without BOM), else Windows-1252 with a warning.
+
+    Excel on Windows saves CSV as Windows-1252 unless "CSV UTF-8" is chosen; decoding such a file
+    as UTF-8 would turn every accented letter into a replacement character.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{shown(path)}: berkas tidak dapat dibaca ({os_reason(exc)})") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+    try:
+        text, encoding = data.decode(FALLBACK_ENCODING), "Windows-1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "Latin-1"
+    if problems is not None:
+        problems.warning(
+            f"berkas bukan UTF-8 (huruf pertama yang tidak sah di baris {line}); "
+            f"dibaca sebagai {encoding}",
+            file=shown(path),
+            expected="berkas UTF-8 (di Excel: Simpan Sebagai → CSV UTF-8); periksa huruf "
+            "beraksen atau simbol",
+        )
+    return text
+
+
 def _read_csv(path: Path, problems: Problems) -> RawTable:
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    if "\ufffd" in text:
-        problems.warning("berkas bukan UTF-8; beberapa huruf mungkin rusak", file=shown(path))
+    text = read_text(path, problems)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(text.splitlines(), delimiter=delimiter)
-    lines = list(reader)
+    # The csv module reads the whole text, so a quoted cell may span several lines.
+    lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     header = [h.strip().lower() for h in (lines[0] if lines else [])]
     rows = []
     for number, cells in enumerate(lines[1:], start=2):
@@ -168,7 +217,7 @@ def _read_workbook(path: Path, problems: Problems) -> dict[str, RawTable]:
         name = ws.title.strip().lower()
         if name not in SHEETS_BY_NAME:
             continue
-        values = list(ws.iter_rows(values_only=True))
+        values = [[_cell_value(c) for c in cells] for cells in ws.iter_rows()]
         header = [
             str(h).strip().lower() if h is not None else "" for h in (values[0] if values else [])
         ]
@@ -180,6 +229,27 @@ def _read_workbook(path: Path, problems: Problems) -> dict[str, RawTable]:
         tables[name] = RawTable(name, shown(path), header, rows)
     book.close()
     return tables
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def is_percent_format(number_format: str | None) -> bool:
+    """True for an Excel number format that shows a value × 100 with a % sign (``0%``,
+    ``0.00%``); a quoted or escaped ``%`` is literal text and does not scale."""
+    return bool(number_format) and "%" in _QUOTED.sub("", number_format)  # type: ignore[arg-type]
+
+
+def _cell_value(cell: object) -> object:
+    """A cell's value as the user sees it: Excel stores 57 % as 0.57, the contract wants 57."""
+    value = getattr(cell, "value", None)
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and is_percent_format(getattr(cell, "number_format", None))
+    ):
+        return Decimal(repr(value)) * 100
+    return value
 
 
 def load_kecamatan(path: Path) -> KecamatanData:

@@ -45,6 +45,8 @@ def summarise(data: KecamatanData, rules: Aturan, tahun: int) -> dict[str, objec
             "persen": total.persen,
             "silpa": total.silpa,
         },
+        # the difference form is in percentage points, the ratio form in percent
+        "efisiensi_satuan": "poin persen" if rules.efisiensi == "selisih" else "persen",
         "efisiensi": [
             {
                 "sasaran": e.kode,

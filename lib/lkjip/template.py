@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
+import secrets
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +15,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from lkjip.loader import KecamatanData
+from lkjip.loader import KecamatanData, os_reason
+from lkjip.problems import InputError
 from lkjip.schema import PROFILE_KEYS, SHEETS, Column, Kind, Sheet
 
 INSTRUCTIONS_SHEET = "petunjuk"
@@ -131,13 +132,25 @@ def write_template(out: Path, data: KecamatanData | None = None) -> Path:
         cell.alignment = Alignment(wrap_text=False)
     for sheet in SHEETS:
         _sheet(book, sheet, data)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
+    if out.is_dir():
+        raise InputError(f"{out}: sudah ada sebagai folder; sebutkan nama berkas .xlsx")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        # A fresh name opened like any new file (mode 0666 less the umask), not mkstemp's 0600.
+        tmp = out.parent / f".{out.name}.{secrets.token_hex(6)}.tmp"
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as exc:
+        raise InputError(
+            f"{out}: workbook tidak dapat ditulis ke folder {out.parent} ({os_reason(exc)})"
+        ) from exc
     try:
         book.save(tmp)
         os.replace(tmp, out)
+    except OSError as exc:
+        raise InputError(
+            f"{out}: workbook tidak dapat ditulis ke folder {out.parent} ({os_reason(exc)})"
+        ) from exc
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        if tmp.exists():
+            tmp.unlink()
     return out

@@ -7,17 +7,26 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from decimal import Decimal
+from difflib import get_close_matches
 from pathlib import Path
 
 from lkjip.formatting import angka, round_half_up, rupiah
-from lkjip.loader import KecamatanData, Row, data_files, load_kecamatan
+from lkjip.loader import KecamatanData, Row, data_files, load_kecamatan, shown
 from lkjip.memo import Recent, files_digest
 from lkjip.metrics.budget import unit_of
 from lkjip.metrics.capaian import in_force
 from lkjip.metrics.evaluations import akip_result, component_score, ikm_result
-from lkjip.problems import Problems
+from lkjip.problems import InputError, Problems
+from lkjip.report.narrative import (
+    PER_SASARAN,
+    SECTIONS,
+    narrative_path,
+    read_narrative,
+    unknown_anchors,
+)
 from lkjip.rules import Aturan
 from lkjip.schema import SHEETS, Kind
+from lkjip.validate_sheets import check_optional_sheets
 
 TOLERANCE = Decimal("0.005")
 PARENT_SHEET = {"tujuan": "tujuan", "sasaran": "sasaran"}
@@ -44,7 +53,7 @@ def check_kecamatan(path: Path, rules: Aturan, tahun: int | None = None) -> Chec
     key = (
         str(Path(path).resolve()),
         os.getcwd(),  # messages name files relative to the working folder
-        files_digest(data_files(Path(path))),
+        files_digest([*data_files(Path(path)), narrative_path(Path(path))]),
         rules.model_dump_json(),
         tahun,
     )
@@ -78,6 +87,8 @@ class _Checks:
         self.check_stated_totals()
         self.check_evaluations()
         self.check_nip()
+        self.check_narrative()
+        check_optional_sheets(self)  # evaluasi_rb, indikator_rb, ipp, abk, dokumentasi
 
     # --- identity and years -------------------------------------------------------------
     def check_year(self, expected: int | None) -> None:
@@ -182,6 +193,9 @@ class _Checks:
             )
 
     def check_parents(self) -> None:
+        """Every code points at an existing parent. A parent sheet that could not be read
+        (missing, or without a required column) has already been reported: its children are not
+        checked against it, so one missing column does not cascade into an error per row."""
         tujuan = self._codes("tujuan", "kode")
         sasaran = self._codes("sasaran", "kode")
         indikator = self._codes("indikator", "kode")
@@ -193,32 +207,37 @@ class _Checks:
             "kegiatan": {str(r.get("kegiatan_kode")) for r in anggaran},
             "subkegiatan": {str(r.get("kode")) for r in anggaran},
         }
-        for row in self.rows("sasaran"):
-            self._parent(row, "tujuan", tujuan, "kode tujuan induk")
+        sheet_of = {level: PARENT_SHEET.get(level, "anggaran") for level in parents}
+        if self.usable("tujuan"):
+            for row in self.rows("sasaran"):
+                self._parent(row, "tujuan", tujuan, "kode tujuan induk")
+        for row in self.rows("indikator"):
+            level = row.get("level")
+            if level not in parents or not self.usable(sheet_of[level]):  # type: ignore[index]
+                continue
+            if level in PARENT_SHEET or anggaran:
+                self._parent(row, "induk", parents[level], f"induk {level}")  # type: ignore[index]
+            if level == "subkegiatan" and row.get("unit"):
+                units = {unit_of(r) for r in anggaran if r.get("kode") == row.get("induk")}
+                if units and row["unit"] not in units:
+                    self.p.error(
+                        f"sub kegiatan '{row.get('induk')}' tidak dilaksanakan unit ini",
+                        found=str(row["unit"]),
+                        expected="salah satu unit di sheet anggaran: " + ", ".join(sorted(units)),
+                        **row.where("unit"),
+                    )
+        if self.usable("indikator"):
+            for sheet in ("target_realisasi", "pembanding", "dokumentasi"):
+                for row in self.rows(sheet):
+                    self._parent(row, "indikator", indikator, "kode indikator")
+        if self.usable("sasaran"):
+            for row in anggaran:
+                self._parent(row, "sasaran", sasaran, "kode sasaran")
         if self.usable("anggaran"):
-            for row in self.rows("indikator"):
-                level = row.get("level")
-                if level in parents and (level in PARENT_SHEET or anggaran):
-                    self._parent(row, "induk", parents[level], f"induk {level}")  # type: ignore[index]
-                if level == "subkegiatan" and row.get("unit"):
-                    units = {unit_of(r) for r in anggaran if r.get("kode") == row.get("induk")}
-                    if units and row["unit"] not in units:
-                        self.p.error(
-                            f"sub kegiatan '{row.get('induk')}' tidak dilaksanakan unit ini",
-                            found=str(row["unit"]),
-                            expected="salah satu unit di sheet anggaran: "
-                            + ", ".join(sorted(units)),
-                            **row.where("unit"),
-                        )
-        for sheet in ("target_realisasi", "pembanding", "dokumentasi"):
-            for row in self.rows(sheet):
-                self._parent(row, "indikator", indikator, "kode indikator")
-        for row in anggaran:
-            self._parent(row, "sasaran", sasaran, "kode sasaran")
-        for row in self.rows("pagu_program"):
-            self._parent(row, "program_kode", parents["program"], "kode program")
-        for row in self.rows("dokumentasi"):
-            self._parent(row, "program_kode", parents["program"], "kode program")
+            for row in self.rows("pagu_program"):
+                self._parent(row, "program_kode", parents["program"], "kode program")
+            for row in self.rows("dokumentasi"):
+                self._parent(row, "program_kode", parents["program"], "kode program")
         units = self._codes("unit_organisasi", "kode")
         for row in self.rows("unit_organisasi"):
             self._parent(row, "induk", units, "kode unit induk")
@@ -230,6 +249,25 @@ class _Checks:
                 sheet="anggaran",
                 column="sasaran",
             )
+        self._single_parent("kegiatan_kode", "program_kode", "kegiatan", "program")
+        self._single_parent("kode", "kegiatan_kode", "sub kegiatan", "kegiatan")
+
+    def _single_parent(self, column: str, parent: str, what: str, parent_what: str) -> None:
+        """In anggaran a kegiatan belongs to one program, a sub kegiatan to one kegiatan."""
+        first: dict[str, Row] = {}
+        for row in self.rows("anggaran"):
+            code, owner = row.get(column), row.get(parent)
+            if not code or not owner:
+                continue
+            seen = first.setdefault(str(code), row)
+            if seen[parent] != owner:
+                self.p.error(
+                    f"kode {what} '{code}' di bawah {parent_what} '{owner}', padahal di baris "
+                    f"{seen.line} di bawah {parent_what} '{seen[parent]}'",
+                    found=str(owner),
+                    expected=f"{seen[parent]}: satu {what} hanya milik satu {parent_what}",
+                    **row.where(parent),
+                )
 
     def check_names(self) -> None:
         for code_col, name_col, what in (
@@ -264,6 +302,20 @@ class _Checks:
                     expected="target bukan nol; hapus indikator yang tidak ditargetkan tahun ini",
                     **row.where("target"),
                 )
+        if self.rules.capaian_turun == "target_per_realisasi":
+            falling = {
+                r.get("kode") for r in self.rows("indikator") if r.get("polaritas") == "turun"
+            }
+            for row in self.rows("target_realisasi"):
+                if row.get("indikator") in falling and row.get("realisasi") == 0:
+                    self.p.warning(
+                        f"realisasi 0 pada indikator '{row['indikator']}' yang makin rendah makin "
+                        "baik: capaian target/realisasi tidak dapat dihitung dan tampil '-'",
+                        found="0",
+                        expected="realisasi bukan nol, atau aturan capaian_turun: dua_kali_target "
+                        "di konfigurasi kota",
+                        **row.where("realisasi"),
+                    )
         in_force_now = [
             r for r in self.rows("indikator") if r.get("kode") and in_force(r, self.tahun)
         ]
@@ -378,6 +430,41 @@ class _Checks:
                         expected=angka(total, 0),
                         **by_key["jumlah_penduduk"].where("nilai"),
                     )
+            if isinstance(self.data.profil.get("luas_km2"), Decimal):
+                self._check_area(wilayah, by_key["luas_km2"])
+
+    def _check_area(self, wilayah: list[Row], stated_row: Row) -> None:
+        """profil.luas_km2 against the sum of the wilayah areas. Each figure may have been
+        rounded to the decimals it is written with; a difference beyond that is an error. When
+        only some areas are filled in, their sum must not already exceed the stated total."""
+        stated: Decimal = self.data.profil["luas_km2"]  # type: ignore[assignment]
+        areas = [r.get("luas_km2") for r in wilayah]
+        known = [a for a in areas if isinstance(a, Decimal)]
+        if not known:
+            return
+
+        def half_unit(value: Decimal) -> Decimal:
+            return Decimal(5).scaleb(min(0, value.as_tuple().exponent) - 1)  # type: ignore[operator]
+
+        total = sum(known, Decimal(0))
+        slack = half_unit(stated) + sum((half_unit(a) for a in known), Decimal(0))
+        places = max(2, -min(0, stated.as_tuple().exponent))  # type: ignore[operator]
+        complete = len(known) == len(areas)
+        if complete and abs(total - stated) > slack:
+            self.p.error(
+                "luas_km2 tidak sama dengan jumlah luas desa/kelurahan di sheet wilayah",
+                found=angka(stated, places),
+                expected=f"{angka(total, places)} (jumlah kolom luas_km2 sheet wilayah)",
+                **stated_row.where("nilai"),
+            )
+        elif not complete and total - stated > slack:
+            self.p.error(
+                "luas_km2 lebih kecil daripada jumlah luas desa/kelurahan yang diisi di sheet "
+                "wilayah",
+                found=angka(stated, places),
+                expected=f"paling sedikit {angka(total, places)}",
+                **stated_row.where("nilai"),
+            )
 
     # --- evaluation scores ------------------------------------------------------------------
     def check_evaluations(self) -> None:
@@ -458,7 +545,7 @@ class _Checks:
         values = self.rows("target_realisasi")
         for indicator in self.rows("indikator"):
             source = indicator.get("dihitung_dari")
-            if not source:
+            if source not in ("akip", "ikm"):  # ipp: lkjip.validate_sheets
                 continue
             for row in values:
                 if row.get("indikator") != indicator.get("kode") or row.get("realisasi") is None:
@@ -480,6 +567,27 @@ class _Checks:
                         expected=angka(computed),
                         **row.where("realisasi"),
                     )
+
+    # --- narrative ------------------------------------------------------------------------------
+    def check_narrative(self) -> None:
+        """narasi.md: readable (non-UTF-8 is read with a warning) and only known sections."""
+        path = narrative_path(self.data.path)
+        try:
+            sections = read_narrative(self.data.path, self.p)
+        except InputError as exc:
+            self.p.error(str(exc).split(": ", 1)[-1], file=shown(path))
+            return
+        known = [*SECTIONS, *(f"{base}-N" for base in PER_SASARAN)]
+        for anchor in unknown_anchors(sections):
+            close = get_close_matches(anchor, [k.replace("-N", "-1") for k in known], n=1)
+            self.p.warning(
+                f"bagian '## {anchor}' tidak dikenal; isinya tidak masuk laporan",
+                file=shown(path),
+                found=anchor,
+                expected=f"'{close[0]}'"
+                if close
+                else "salah satu dari: " + ", ".join(known) + " (N = nomor sasaran)",
+            )
 
     def check_nip(self) -> None:
         def digits(value: object) -> str:

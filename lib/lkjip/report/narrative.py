@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkjip.loader import read_text
+from lkjip.problems import Problems
+
 NARRATIVE_FILE = "narasi.md"
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
@@ -197,11 +200,19 @@ def parse_narrative(text: str) -> dict[str, str]:
     return {anchor: "\n".join(lines).strip() for anchor, lines in sections.items()}
 
 
-def read_narrative(folder: Path) -> dict[str, str]:
-    path = folder / NARRATIVE_FILE if folder.is_dir() else folder.parent / NARRATIVE_FILE
+def narrative_path(folder: Path) -> Path:
+    """Where the ``narasi.md`` of a kecamatan folder (or of the folder of its workbook) lives."""
+    return folder / NARRATIVE_FILE if folder.is_dir() else folder.parent / NARRATIVE_FILE
+
+
+def read_narrative(folder: Path, problems: Problems | None = None) -> dict[str, str]:
+    """The sections of a kecamatan's ``narasi.md`` ({} when there is none). A file that is not
+    UTF-8 is read as Windows-1252, with a warning added to ``problems`` when given; an unreadable
+    file raises :class:`~lkjip.problems.InputError`."""
+    path = narrative_path(folder)
     if not path.exists():
         return {}
-    return parse_narrative(path.read_text(encoding="utf-8"))
+    return parse_narrative(read_text(path, problems))
 
 
 def section_of(anchor: str) -> Section | None:
