@@ -120,10 +120,10 @@ def test_gambaran_umum_bekasi(bekasi: ReportContext) -> None:
     )
     assert refs_of(blocks) == ["tbl-bab1-wilayah", "tbl-bab1-batas"]
     table = only_table(bab1.tabel_wilayah(bekasi))
-    assert [c.text for c in table.head[0]] == ["No", "Kelurahan", "Luas (km²)"]
-    assert column(table, "Luas (km²)")[0] == "2,25"
-    # the rows' sum (the profile's 19,65 km² is not forced into the table)
-    assert rows(table.foot) == [["Jumlah", "15,39"]]
+    # the kelurahan areas printed in the reference do not add up and are left out of the data
+    # (CORRECTIONS §3 #2): the table has no area column, the text keeps the stated 19,65 km²
+    assert [c.text for c in table.head[0]] == ["No", "Kelurahan"]
+    assert [r[1] for r in rows(table.body)][:2] == ["Perwira", "Harapan Jaya"]
     batas = only_table(bab1.tabel_batas(bekasi))
     assert [r[0] for r in rows(batas.body)] == [
         "Sebelah Utara",
@@ -442,11 +442,14 @@ def test_tindak_lanjut(perak: ReportContext, bekasi: ReportContext) -> None:
         "No",
         "Rekomendasi",
         "Rencana Aksi",
+        "Hasil",
         "Waktu Pelaksanaan",
         "Penanggung Jawab",
         "Status",
     ]
     assert column(table, "Status") == ["Sudah ditindaklanjuti"] * 4
+    # the reference's "Hasil" column (T31), transcribed into tindak_lanjut.hasil
+    assert column(table, "Hasil")[2].startswith("Laporan Kinerja Tahun 2024 telah disusun")
     bekasi_table = only_table(bab1.tabel_tindak_lanjut(bekasi))
     assert [c.text for c in bekasi_table.head[0]] == ["No", "Rekomendasi", "Rencana Aksi"]
 
@@ -467,8 +470,14 @@ def test_evaluasi_switches(perak: ReportContext) -> None:
         bab1.evaluasi,
         bab1.tabel_akip,
         bab1.rekomendasi,
+        bab1.evaluasi_rb,
+        bab1.tabel_rb,
+        bab1.tabel_rb_indikator,
+        bab1.rekomendasi_rb,
         bab1.evaluasi_ikm,
         bab1.tabel_ikm,
+        bab1.evaluasi_ipp,
+        bab1.tabel_ipp,
         bab1.tindak_lanjut,
         bab1.tabel_tindak_lanjut,
     ):
@@ -477,8 +486,147 @@ def test_evaluasi_switches(perak: ReportContext) -> None:
 
 def test_evaluasi_without_data(perak: ReportContext) -> None:
     ctx = dataclasses.replace(without(perak, "evaluasi_sakip", "ikm", "tindak_lanjut"), narasi={})
+    assert bab1.evaluasi(ctx)  # the RB and IPP results remain
+    ctx = switched_off(ctx, "reformasi-birokrasi", "ipp")
     assert bab1.evaluasi(ctx) == []
     assert bab1.tabel_akip(ctx) == [] and bab1.evaluasi_ikm(ctx) == []
+
+
+# --- Reformasi Birokrasi and Indeks Pelayanan Publik ------------------------------------------
+def test_rb_perak(perak: ReportContext) -> None:
+    """Tabel 1.4 of the reference (T04): the index is the sum of its components, 74,89 (printed
+    74,90, notes §6 #5), predicate BB; the year is the report year (the title said 2023)."""
+    blocks = bab1.evaluasi_rb(perak)
+    assert headings(blocks) == [(3, "Evaluasi Reformasi Birokrasi")]
+    text = text_of(blocks)
+    assert (
+        "(Indeks RB) Kecamatan Perak Tahun 2024 adalah 74,89 dengan predikat BB (Sangat Baik)"
+        in text
+    )
+    assert "Nomor 000.8.6/10012/415.10/2024 tanggal 12 Desember 2024" in text
+    assert "terendah terdapat pada komponen Monitoring dan Evaluasi (61,25%)" in text
+    assert "20 (dua puluh) indikator kegiatan utamanya" in text
+    assert refs_of(blocks) == ["tbl-bab1-rb", "tbl-bab1-rb-indikator"]
+    table = only_table(bab1.tabel_rb(perak))
+    assert rows(table.body) == [
+        [
+            "1",
+            "Capaian Strategi Pelaksanaan Reformasi Birokrasi Perangkat Daerah",
+            "10",
+            "6,37",
+            "63,70%",
+        ],
+        ["1.1", "Pengelolaan Reformasi Birokrasi", "2", "1,25", "62,50%"],
+        ["1.2", "Rencana Aksi", "4", "2,67", "66,75%"],
+        ["1.3", "Monitoring dan Evaluasi", "4", "2,45", "61,25%"],
+        [
+            "2",
+            "Capaian Sasaran Strategis Pelaksanaan Reformasi Birokrasi Perangkat Daerah",
+            "90",
+            "68,52",
+            "76,13%",
+        ],
+        [
+            "2.1",
+            "Tata kelola pemerintahan digital yang lincah, kolaboratif, dan akuntabel pada "
+            "Pemerintah Kabupaten Jombang",
+            "50",
+            "38,49",
+            "76,98%",
+        ],
+        [
+            "2.2",
+            "Budaya birokrasi BerAKHLAK dengan ASN Pemerintah Kabupaten Jombang yang profesional",
+            "40",
+            "30,03",
+            "75,08%",
+        ],
+    ]
+    assert table.body[0][1].bold and not table.body[1][1].bold
+    assert rows(table.foot) == [
+        ["Indeks Reformasi Birokrasi", "100", "74,89", "74,89%"],
+        ["Predikat", "BB (Sangat Baik)"],
+    ]
+
+
+def test_rb_indikator_perak(perak: ReportContext) -> None:
+    table = only_table(bab1.tabel_rb_indikator(perak))
+    assert [c.text for c in table.head[0]] == [
+        "No",
+        "Indikator Kegiatan Utama",
+        "Skala",
+        "Nilai",
+        "Sumber Data",
+    ]
+    body = rows(table.body)
+    assert len(body) == 20
+    assert body[0] == ["1", "Tingkat Penataan Kelembagaan Perangkat Daerah", "-", "-",
+                       "Bagian Organisasi Sekretariat Daerah"]  # fmt: skip
+    assert body[2][1:4] == ["Indeks Penerapan SPBE", "0 - 100", "75,7"]
+    # the same numbers as elsewhere in the report: AKIP, IPP and IKM
+    assert [r[3] for r in body if r[1] in ("Nilai SAKIP", "Indeks Pelayanan Publik")] == [
+        "74,64",
+        "3,45",
+    ]
+    assert body[19][1:4] == ["Indeks Kepuasan Masyarakat", "0 - 100", "93,53"]
+
+
+def test_rekomendasi_rb_follows_the_rb_tables(perak: ReportContext) -> None:
+    assert [b.anchor for b in bab1.rekomendasi(perak)] == ["rekomendasi"]  # type: ignore[union-attr]
+    (block,) = bab1.rekomendasi_rb(perak)
+    assert isinstance(block, Narrative) and block.anchor == "rekomendasi-rb"
+    # without RB data the recommendations keep their heading
+    ctx = without(perak, "evaluasi_rb", "indikator_rb")
+    assert headings(bab1.evaluasi_rb(ctx)) == [(3, "Evaluasi Reformasi Birokrasi")]
+    assert bab1.tabel_rb(ctx) == [] and bab1.tabel_rb_indikator(ctx) == []
+    assert bab1.rekomendasi_rb(ctx)
+    ctx = dataclasses.replace(ctx, narasi={})
+    assert bab1.evaluasi_rb(ctx) == [] and bab1.rekomendasi_rb(ctx) == []
+
+
+def test_ipp_perak_from_its_indicator(perak: ReportContext) -> None:
+    """IPP 3,45 (IKU4, dihitung_dari ipp) was in the data but printed nowhere; the aspect table
+    (T14) is not transcribed, its values cannot give 3,45 (CORRECTIONS §4)."""
+    blocks = bab1.evaluasi_ipp(perak)
+    assert headings(blocks) == [(3, "Indeks Pelayanan Publik")]
+    text = text_of(blocks)
+    assert "(IPP) Kecamatan Perak Tahun 2024 adalah 3,45 (skala 0–5)" in text
+    assert "predikat B- (Baik dengan Catatan)" in text
+    assert "SK Bupati Nomor 188.4.45/400/415/10.1.3/2024" in text
+    assert "IPP Tahun 2023 sebesar 2,45, IPP Tahun 2024 naik 1,00 poin" in text
+    assert bab1.tabel_ipp(perak) == [] and refs_of(blocks) == []
+
+
+def test_ipp_aspects_sukamaju(sukamaju: ReportContext) -> None:
+    table = only_table(bab1.tabel_ipp(sukamaju))
+    assert [c.text for c in table.head[0]] == [
+        "No",
+        "Aspek",
+        "Bobot (%)",
+        "Nilai Indikator (0–5)",
+        "Nilai Aspek",
+    ]
+    assert rows(table.body)[0] == ["1", "Kebijakan Pelayanan", "30", "4,26", "1,28"]
+    assert [r[4] for r in rows(table.body)] == ["1,28", "0,55", "0,40", "0,37", "0,59", "0,30"]
+    assert rows(table.foot) == [
+        ["Indeks Pelayanan Publik", "100", "", "3,47"],
+        ["Predikat", "B- (Baik dengan Catatan)"],
+    ]
+    text = text_of(bab1.evaluasi_ipp(sukamaju))
+    assert "adalah 3,47 (skala 0–5) dengan predikat B- (Baik dengan Catatan)" in text
+    assert "IPP Tahun 2023 sebesar 3,81, IPP Tahun 2024 turun 0,34 poin" in text
+    assert "aspek Sistem Informasi Pelayanan Publik (2,45 dari 5)" in text
+    assert refs_of(bab1.evaluasi_ipp(sukamaju)) == ["tbl-bab1-ipp"]
+
+
+def test_rb_and_ipp_switches(perak: ReportContext, sukamaju: ReportContext) -> None:
+    off = switched_off(perak, "reformasi-birokrasi")
+    assert bab1.evaluasi_rb(off) == [] and bab1.tabel_rb(off) == []
+    assert bab1.tabel_rb_indikator(off) == [] and bab1.rekomendasi_rb(off) == []
+    assert bab1.tabel_akip(off) and bab1.evaluasi_ipp(off)
+    off = switched_off(sukamaju, "ipp")
+    assert bab1.evaluasi_ipp(off) == [] and bab1.tabel_ipp(off) == []
+    assert bab1.tabel_ikm(off)
 
 
 # --- whole chapter ----------------------------------------------------------------------------
@@ -491,7 +639,10 @@ LABELLED = {
     "tbl-bab1-pejabat": bab1.tabel_pejabat,
     "tbl-bab1-sarpras": bab1.tabel_sarpras,
     "tbl-bab1-akip": bab1.tabel_akip,
+    "tbl-bab1-rb": bab1.tabel_rb,
+    "tbl-bab1-rb-indikator": bab1.tabel_rb_indikator,
     "tbl-bab1-ikm": bab1.tabel_ikm,
+    "tbl-bab1-ipp": bab1.tabel_ipp,
     "tbl-bab1-tindak-lanjut": bab1.tabel_tindak_lanjut,
     "fig-bab1-struktur": bab1.fig_struktur,
     "fig-bab1-pegawai": bab1.fig_pegawai,
@@ -502,7 +653,9 @@ TEXT = (
     bab1.aparatur,
     bab1.sarpras,
     bab1.evaluasi,
+    bab1.evaluasi_rb,
     bab1.evaluasi_ikm,
+    bab1.evaluasi_ipp,
     bab1.tindak_lanjut,
 )
 

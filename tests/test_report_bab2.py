@@ -121,7 +121,21 @@ def test_iku_table(perak, bekasi):
     tab = only_table(bab2.tabel_iku(perak))
     assert "Penanggung Jawab" in row_texts(tab.head[0])
     assert find_row(tab, "Nilai evaluasi AKIP Kecamatan Perak")[-2:] == ["Camat Perak", "73"]
-    assert [row_texts(r)[-1] for r in tab.body] == ["73", "7,8"]
+    iku_rows = [r for r in tab.body if r[0].text]
+    assert [row_texts(r)[-1] for r in iku_rows] == ["73", "7,8"]
+
+
+def test_iku_definisi_operasional_in_a_merged_row(perak, bekasi):
+    """T08: the reference prints each IKU's definisi operasional in a merged row below it."""
+    tab = only_table(bab2.tabel_iku(perak))
+    assert len(tab.body) == 4
+    definition = tab.body[1]
+    assert definition[0].text == "" and definition[1].colspan == 7
+    assert definition[1].text.startswith(
+        "Definisi operasional: Akuntabilitas kinerja instansi pemerintah (AKIP) adalah"
+    )
+    assert "PermenPAN-RB Nomor 17 Tahun 2017" in tab.body[3][1].text
+    assert len(only_table(bab2.tabel_iku(bekasi)).body) == 3  # none given: no extra rows
 
 
 def test_iku_reasons_only_where_written(perak, bekasi):
@@ -177,6 +191,12 @@ def test_pk_program_perak(perak):
     assert "73.791.200" not in follow
     amounts = [r[-1].text for r in tab.body if r[0].text.endswith(".")]
     assert len(amounts) == 6
+    # T07's "Sasaran Program", from the program indicators' rumusan_sasaran
+    assert row_texts(tab.head[0])[:3] == ["No", "Sasaran Program", "Program"]
+    assert first[1] == "Meningkatnya capaian kinerja aparatur"
+    goal = next(c for c in tab.body[index] if c.text.startswith("Meningkatnya penyelenggaraan"))
+    assert goal.text == "Meningkatnya penyelenggaraan urusan pemerintahan umum"
+    assert goal.rowspan == 2
 
 
 def test_pk_program_bekasi_without_program_indicators(bekasi):
@@ -258,6 +278,98 @@ def test_sukamaju_chapter_builds(sukamaju):
     assert row_texts(only_table(bab2.tabel_triwulan(sukamaju)).foot[0])[1] == "10.475.532.000"
 
 
+# --- Sasaran, indikator dan target program, kegiatan dan sub kegiatan (T09) --------------------
+def test_indikator_program_perak(perak):
+    (lead,) = bab2.indikator_program(perak)
+    assert (
+        "diukur dengan 7 (tujuh) indikator program, 14 (empat belas) indikator kegiatan dan 21 "
+        "(dua puluh satu) indikator sub kegiatan" in text(lead)
+    )
+    assert refs([lead]) == {"tbl-bab2-indikator-program"}
+    tab = only_table(bab2.tabel_indikator_program(perak))
+    assert row_texts(tab.head[0]) == [
+        "Kode",
+        "Program / Kegiatan / Sub Kegiatan",
+        "Sasaran",
+        "Indikator",
+        "Target 2024",
+        "Formulasi",
+    ]
+    assert find_row(tab, "7.01.01")[2:5] == [
+        "Meningkatnya capaian kinerja aparatur",
+        "Persentase rata-rata capaian kinerja aparatur",
+        "100%",
+    ]
+    assert find_row(tab, "7.01.01")[5].startswith("(Jumlah capaian kinerja seluruh PNS")
+    assert find_row(tab, "7.01.01.2.01.0001")[2:5] == [
+        "Tersusunnya dokumen perencanaan perangkat daerah",
+        "Jumlah dokumen perencanaan PD yang tersusun",
+        "2 dokumen",  # corrected from 3 (CORRECTIONS §2.4)
+    ]
+    # a node with two indicators: its sasaran is merged over both rows
+    row = next(r for r in tab.body if r[0].text == "7.01.01.2.02")
+    assert (
+        row[2].rowspan == 2
+        and row[2].text == "Terlaksananya administrasi keuangan perangkat daerah"
+    )
+    # the LAIN row has no indicator
+    assert find_row(tab, "7.01.05.2.01.LAIN")[2:] == ["-", "-", "-", "-"]
+    assert len([r for r in tab.body if r[0].text.startswith("7.01")]) == 6 + 11 + 22
+
+
+def test_indikator_program_bekasi_and_switch(bekasi, perak):
+    tab = only_table(bab2.tabel_indikator_program(bekasi))
+    assert row_texts(tab.head[0]) == [
+        "Kode",
+        "Program / Kegiatan / Sub Kegiatan",
+        "Indikator",
+        "Target 2024",
+    ]
+    off = switched_off(perak, "indikator-program")
+    assert bab2.indikator_program(off) == [] and bab2.tabel_indikator_program(off) == []
+
+
+def test_sumber_dana(bekasi, perak):
+    import dataclasses
+
+    from lkjip.loader import Row
+
+    _, sentence = bab2.alokasi_triwulan(bekasi)
+    assert text(sentence).endswith("Seluruh anggaran bersumber dari PAD.")
+    tab = only_table(bab2.tabel_triwulan(bekasi))
+    assert "Sumber Dana" not in row_texts(tab.head[0])  # one source: said once, in the text
+    assert bab2.sumber_dana_kalimat(perak) == (
+        "Seluruh anggaran bersumber dari APBD Kabupaten Jombang."
+    )
+    rows = [
+        Row({**r, "sumber_dana": "DAU"} if r.get("kode") == "7.01.01.2.02.0001" else dict(r),
+            r.source, r.sheet, r.line)
+        for r in bekasi.data.table("anggaran")
+    ]  # fmt: skip
+    data = dataclasses.replace(bekasi.data, tables={**bekasi.data.tables, "anggaran": rows})
+    ctx = dataclasses.replace(bekasi, data=data)
+    assert bab2.sumber_dana_kalimat(ctx) == (
+        "Anggaran bersumber dari PAD sebesar Rp 31.707.982.520 (67,82%) dan DAU sebesar "
+        "Rp 15.046.107.000 (32,18%)."
+    )
+    tab = only_table(bab2.tabel_triwulan(ctx))
+    assert row_texts(tab.head[0])[3] == "Sumber Dana"
+    assert find_row(tab, "7.01.01.2.02.0001")[3] == "DAU"
+    assert find_row(tab, "7.01.01.2.02")[3] == ""  # parents have no source of their own
+    from lkjip.report import lampiran
+
+    appendix = only_table(lampiran.tabel_rincian_anggaran(ctx))
+    assert row_texts(appendix.head[0])[:4] == [
+        "Kode",
+        "Program / Kegiatan / Sub Kegiatan",
+        "Unit",
+        "Sumber Dana",
+    ]
+    assert "Sumber Dana" not in row_texts(
+        only_table(lampiran.tabel_rincian_anggaran(bekasi)).head[0]
+    )
+
+
 # --- notebook -----------------------------------------------------------------------------------
 def test_notebook_labels_cover_every_reference(bekasi, sukamaju):
     notebook = json.loads((ROOT / "notebooks/02-perencanaan.ipynb").read_text(encoding="utf-8"))
@@ -280,6 +392,7 @@ def test_notebook_labels_cover_every_reference(bekasi, sukamaju):
                 "indikator_kinerja_utama",
                 "perjanjian_kinerja",
                 "keterkaitan_program",
+                "indikator_program",
                 "alokasi_triwulan",
             )
             for b in getattr(bab2, name)(ctx)

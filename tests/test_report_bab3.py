@@ -349,16 +349,228 @@ def test_prestasi_only_with_rows(mekarsari, sukamaju):
     assert bab3.prestasi(off) == [] and bab3.tabel_prestasi(off) == []
 
 
-def test_dokumentasi_lists_captions(perak):
-    assert bab3.dokumentasi(perak) == []
-    data = copy.copy(perak.data)
-    row = Row({"file": "rapat.jpg", "keterangan": "Rapat koordinasi Forkopimcam"}, "x", "s", 2)
-    data.tables = {**data.tables, "dokumentasi": [row]}
-    ctx = dataclasses.replace(perak, data=data)
-    blocks = bab3.dokumentasi(ctx)
+def test_dokumentasi_photos_sukamaju(sukamaju, perak):
+    """DESIGN §5: captioned photos. The generated city has three tiny photos in foto/."""
+    assert bab3.dokumentasi(perak) == [] and bab3.foto_dokumentasi(perak) == []
+    blocks = bab3.dokumentasi(sukamaju)
     assert blocks[0].text == "Dokumentasi Kegiatan"  # type: ignore[union-attr]
-    assert "Rapat koordinasi Forkopimcam" in text(blocks)
-    assert bab3.dokumentasi(switched_off(ctx, "dokumentasi")) == []
+    assert text(blocks[1:]) == (
+        "Dokumentasi 3 (tiga) kegiatan Kecamatan Sukamaju Tahun 2024 disajikan pada "
+        "@fig-bab3-foto-1 sampai @fig-bab3-foto-3."
+    )
+    photos = bab3.foto_dokumentasi(sukamaju)
+    assert [p.label for p in photos] == ["fig-bab3-foto-1", "fig-bab3-foto-2", "fig-bab3-foto-3"]
+    assert photos[0].caption == (
+        "Musyawarah Perencanaan Pembangunan (Musrenbang) Kecamatan Sukamaju Tahun 2024"
+    )
+    assert all(p.png.startswith(b"\x89PNG") for p in photos)
+    off = switched_off(sukamaju, "dokumentasi")
+    assert bab3.dokumentasi(off) == [] and bab3.foto_dokumentasi(off) == []
+
+
+def test_dokumentasi_skips_a_missing_file(sukamaju):
+    # validation reports a missing photo; the builder itself never fails on one
+    data = copy.copy(sukamaju.data)
+    row = Row({"file": "tidak-ada.jpg", "keterangan": "Rapat koordinasi"}, "x", "dokumentasi", 2)
+    data.tables = {**data.tables, "dokumentasi": [row]}
+    ctx = dataclasses.replace(sukamaju, data=data)
+    assert bab3.dokumentasi(ctx) == [] and bab3.foto_dokumentasi(ctx) == []
+
+
+def test_photo_png_is_upright_small_and_a_palette_png(tmp_path):
+    from io import BytesIO
+
+    from PIL import Image
+
+    from lkjip.report.photos import MAX_SIDE, photo_png
+
+    photo = Image.effect_mandelbrot((1800, 1200), (-2, -1, 1, 1), 60).convert("RGB")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # EXIF orientation: rotate 90° clockwise to display
+    photo.save(tmp_path / "foto.jpg", exif=exif)
+    with Image.open(BytesIO(photo_png(tmp_path / "foto.jpg"))) as result:
+        assert result.format == "PNG" and result.mode == "P"
+        assert result.size == (MAX_SIDE * 2 // 3, MAX_SIDE)  # portrait after the EXIF rotation
+    rgba = Image.new("RGBA", (40, 30), (255, 0, 0, 0))
+    rgba.save(tmp_path / "transparan.png")
+    with Image.open(BytesIO(photo_png(tmp_path / "transparan.png"))) as result:
+        assert result.convert("RGB").getpixel((5, 5)) == (255, 255, 255)  # on white
+
+
+# --- quarterly realisations, program history, other indicators, ABK, jenis belanja --------------
+def test_triwulan_bekasi(bekasi, perak):
+    """Bekasi's realisasi_tw* (the values its PK printed as targets) are now printed."""
+    blocks = bab3.triwulan_kinerja(bekasi)
+    said = text(blocks)
+    assert (
+        "Indeks Kepuasan Masyarakat (IKM) Kecamatan Bekasi Utara: TW II 77,8 dan TW IV 89,71."
+        in said
+    )
+    assert "Nilai AKIP Kecamatan Bekasi Utara: TW II 72,74." in said
+    table = only_table(bab3.tabel_triwulan_kinerja(bekasi))
+    assert [c.text for c in table.head[0]][4:8] == ["TW I", "TW II", "TW III", "TW IV"]
+    assert body(table) == [
+        ["1", "Indeks Kepuasan Masyarakat (IKM) Kecamatan Bekasi Utara", "Nilai", "81",
+         "-", "-", "-", "77,8", "-", "-", "-", "89,71", "84,84"],
+        ["2", "Nilai AKIP Kecamatan Bekasi Utara", "Nilai", "70",
+         "-", "-", "-", "72,74", "-", "-", "-", "-", "72,74"],
+        ["3", "Persentase Peningkatan Wilayah yang Tertib", "Persen", "57",
+         "10", "-", "20", "-", "10", "-", "17", "-", "60"],
+    ]  # fmt: skip
+    # quarterly targets alone (Perak's programs) stay in the Perjanjian Kinerja
+    assert bab3.tabel_triwulan_kinerja(perak) == [] and bab3.triwulan_kinerja(perak) == []
+    off = switched_off(bekasi, "triwulan-kinerja")
+    assert bab3.tabel_triwulan_kinerja(off) == [] and bab3.triwulan_kinerja(off) == []
+
+
+def test_program_history_perak(perak, bekasi):
+    """T18: program indicators 2022-2024. PATEN 2022 is 80,25 / 76,5 = 104,90% (printed 105,6%,
+    notes §6 #16)."""
+    table = only_table(bab3.tabel_tren_program(perak))
+    paten = next(r for r in body(table) if "Nilai PATEN Kecamatan" in r)
+    assert paten == [
+        "2",
+        "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+        "Nilai PATEN Kecamatan",
+        "nilai",
+        "76,5",
+        "80,25",
+        "104,90",
+        "85,3",
+        "85,33",
+        "100,04",
+        "86",
+        "78,25",
+        "90,99",
+        "▼ -7,08",
+    ]
+    assert len(table.body) == 7  # 6 programs, Pemerintahan Umum with 2 indicators
+    program = next(r for r in table.body if r[1].text.startswith("Program Penyelenggaraan Urusan"))
+    assert program[1].rowspan == 2
+    said = text(bab3.tren_program_uraian(perak))
+    assert "realisasi 7 (tujuh) indikator program: 6 (enam) tetap dan 1 (satu) turun" in said
+    assert "Nilai PATEN Kecamatan: turun dari 85,33 (2023) menjadi 78,25 (2024)." in said
+    assert bab3.tabel_tren_program(bekasi) == []  # no program indicators
+    off = switched_off(perak, "tren-program")
+    assert bab3.tabel_tren_program(off) == [] and bab3.tren_program_uraian(off) == []
+
+
+def test_program_renstra_perak(perak):
+    """T20: PATEN 78,25 against the end target 85,3 = 91,74% (printed 91,7%; "91%" in the text,
+    notes §6 #17); the other six program indicators 100%."""
+    table = only_table(bab3.tabel_renstra_program(perak))
+    assert [r[-4:] for r in body(table) if "Nilai PATEN Kecamatan" in r] == [
+        ["nilai", "85,3", "78,25", "91,74"]
+    ]
+    assert [r[-1] for r in body(table)].count("100,00") == 6
+    assert foot(table) == [["Rata-rata tingkat kemajuan", "98,82"]]
+    said = text(bab3.renstra_program_uraian(perak))
+    assert "Dari 7 (tujuh) indikator program yang memiliki target akhir Renstra, 6 (enam)" in said
+    assert "Nilai PATEN Kecamatan: realisasi 78,25 atau 91,74% dari target akhir 85,3." in said
+    off = switched_off(perak, "renstra-program")
+    assert bab3.tabel_renstra_program(off) == [] and bab3.renstra_program_uraian(off) == []
+
+
+def test_other_indicators_perak(perak, sukamaju):
+    """T17's legacy rows (IKM, IPP, Perda/Trantibum, APBDes, Raperdes) and IKM/IPP history."""
+    table = only_table(bab3.tabel_indikator_lain(perak))
+    rows = body(table)
+    assert [r[1] for r in rows] == [
+        "IKM Kecamatan Perak",
+        "IPP Kecamatan Perak",
+        "Persentase laporan pelanggaran Perda/Perkada dan Trantibum yang ditindaklanjuti "
+        "instansi terkait",
+        "Persentase laporan pertanggungjawaban realisasi APBDesa tepat waktu",
+        "Persentase evaluasi Raperdes APBDesa/Perubahan APBDesa tepat waktu",
+    ]
+    assert rows[0][3:] == ["86", "89,85", "104,48", "89,95", "94,39", "104,94", "94", "93,53",
+                           "99,50", "▼ -0,86", "IKU s.d. 2023"]  # fmt: skip
+    assert rows[1][3:12] == [
+        "3,1",
+        "2,31",
+        "74,52",
+        "3,1",
+        "2,45",
+        "79,03",
+        "3,1",
+        "3,45",
+        "111,29",
+    ]
+    assert rows[2][3:6] == ["-", "-", "-"] and rows[2][-1] == "Indikator sasaran s.d. 2023"
+    said = text(bab3.indikator_lain(perak))
+    assert "tersedia data 5 (lima) indikator kinerja lain, yaitu indikator yang tidak lagi" in said
+    assert "IPP Kecamatan Perak: target 3,1, realisasi 3,45 (capaian 111,29%)." in said
+    assert "dapat dilaporkan tepat waktu." in said  # the penjelasan, unused before
+    # Kota Contoh: the tujuan indicators, whose realisasi was printed nowhere
+    rows = body(only_table(bab3.tabel_indikator_lain(sukamaju)))
+    assert [r[-1] for r in rows] == ["Indikator tujuan", "Indikator tujuan"]
+    off = switched_off(perak, "indikator-lain")
+    assert bab3.indikator_lain(off) == [] and bab3.tabel_indikator_lain(off) == []
+
+
+def test_abk_perak(perak):
+    """T28 with its inputs (ABK 20 / 10, available 18 / 4): 90,00% and 40,00%, where the
+    reference printed 42,11% and 40% and an average of 46,18% (notes §6 #15)."""
+    table = only_table(bab3.tabel_abk(perak))
+    assert [c.text for c in table.head[0]] == [
+        "No",
+        "Jabatan",
+        "Sasaran",
+        "Kebutuhan (ABK)",
+        "Ketersediaan",
+        "Selisih",
+        "Pemenuhan (%)",
+    ]
+    assert [r[2:] for r in body(table)] == [
+        ["Sasaran 1", "20", "18", "-2", "90,00"],
+        ["Sasaran 2", "10", "4", "-6", "40,00"],
+    ]
+    assert foot(table) == [["Jumlah", "30", "22", "-8", "73,33"]]
+    said = text(bab3.efisiensi_sdm(perak))
+    assert "membutuhkan 30 (tiga puluh) pegawai, sedangkan yang tersedia 22 (dua puluh dua)" in said
+    assert "tingkat pemenuhan sumber daya manusia sebesar 73,33%" in said
+    assert "2 (dua) jabatan masih kekurangan pegawai, seluruhnya 8 (delapan) orang" in said
+    assert "rata-rata capaian IKU sebesar 103,24%, sehingga efisiensi sumber daya manusia " \
+        "29,91 poin persen" in said  # fmt: skip
+    assert "Sasaran 1 (Meningkatnya akuntabilitas dan kinerja Kecamatan): 18 (delapan belas) dari " \
+        "20 (dua puluh) pegawai yang dibutuhkan (90,00%), capaian kinerja 102,25%, efisiensi " \
+        "12,25 poin persen." in said  # fmt: skip
+    assert "efisiensi 64,23 poin persen" in said
+    off = switched_off(perak, "abk")
+    assert bab3.efisiensi_sdm(off) == [] and bab3.tabel_abk(off) == []
+
+
+def test_abk_per_jabatan_sukamaju(sukamaju, bekasi):
+    table = only_table(bab3.tabel_abk(sukamaju))
+    assert "Sasaran" not in [c.text for c in table.head[0]]
+    assert body(table)[0] == ["1", "Camat", "1", "1", "0", "100,00"]
+    assert foot(table) == [["Jumlah", "38", "31", "-7", "81,58"]]
+    said = text(bab3.efisiensi_sdm(sukamaju))
+    assert "6 (enam) jabatan masih kekurangan pegawai, seluruhnya 8 (delapan) orang" in said
+    assert "efisiensi sumber daya manusia 27,33%" in said  # rasio rule of Kota Contoh
+    assert "Menurut sasaran strategis" not in said
+    assert bab3.tabel_abk(bekasi) == [] and bab3.efisiensi_sdm(bekasi) == []
+
+
+def test_jenis_belanja_figure(bekasi, perak):
+    import matplotlib.pyplot as plt
+
+    figure = bab3.fig_jenis_belanja(bekasi)
+    axes = figure.axes[0]
+    assert [t.get_text() for t in axes.get_yticklabels()] == [
+        "Belanja Barang dan Jasa",
+        "Belanja Pegawai",
+        "Belanja Modal",
+    ]
+    assert axes.get_xlabel() == "Miliar Rupiah"
+    plt.close(figure)
+    assert bab3.fig_jenis_belanja(perak) is None  # no jenis_belanja in Perak's data
+    said = text(bab3.keuangan(bekasi))
+    assert "per jenis belanja pada @tbl-bab3-jenis-belanja dan @fig-bab3-jenis-belanja" in said
+    assert "Seluruh anggaran bersumber dari PAD." in said
+    off = switched_off(bekasi, "jenis-belanja")
+    assert bab3.fig_jenis_belanja(off) is None and bab3.tabel_jenis_belanja(off) == []
+    assert "jenis belanja" not in text(bab3.keuangan(off))
 
 
 # --- references and figures --------------------------------------------------------------------
@@ -376,6 +588,18 @@ PRODUCERS = {
     "tbl-bab3-jenis-belanja": bab3.tabel_jenis_belanja,
     "tbl-bab3-efisiensi": bab3.tabel_efisiensi,
     "tbl-bab3-prestasi": bab3.tabel_prestasi,
+    "tbl-bab3-triwulan": bab3.tabel_triwulan_kinerja,
+    "tbl-bab3-tren-program": bab3.tabel_tren_program,
+    "tbl-bab3-renstra-program": bab3.tabel_renstra_program,
+    "tbl-bab3-indikator-lain": bab3.tabel_indikator_lain,
+    "tbl-bab3-abk": bab3.tabel_abk,
+    "fig-bab3-jenis-belanja": bab3.fig_jenis_belanja,
+    **{
+        f"fig-bab3-foto-{n}": lambda ctx, n=n: [
+            p for p in bab3.foto_dokumentasi(ctx) if p.label == f"fig-bab3-foto-{n}"
+        ]
+        for n in range(1, 4)
+    },
     "fig-bab3-target-realisasi": bab3.fig_target_realisasi,
     "fig-bab3-tren": bab3.fig_tren,
     "fig-bab3-anggaran": bab3.fig_anggaran,
@@ -391,6 +615,12 @@ TEXT_FUNCTIONS = [
     bab3.keuangan,
     bab3.efisiensi_pengantar,
     bab3.prestasi,
+    bab3.triwulan_kinerja,
+    bab3.tren_program_uraian,
+    bab3.renstra_program_uraian,
+    bab3.indikator_lain,
+    bab3.efisiensi_sdm,
+    bab3.dokumentasi,
 ]
 
 

@@ -10,7 +10,13 @@ from docx import Document
 from pypdf import PdfReader
 
 from conftest import PARAMS, run_cli
-from lkjip.report.execute import NOTEBOOKS, NotebookError, execute_notebook, notebook_path
+from lkjip.report.execute import (
+    NOTEBOOKS,
+    NotebookError,
+    declared_parameters,
+    execute_notebook,
+    notebook_path,
+)
 
 OUTLINE_TABLES = {
     "tbl-bab1": ("Tabel 1.", "BAB I"),
@@ -78,6 +84,169 @@ def test_parts_in_order(which: str, request):
     cover = [p.text for p in document.paragraphs[:6]]
     assert any(t.startswith("PEMERINTAH") for t in cover)
     assert any(t == "TAHUN 2024" for t in cover)
+
+
+# The named tables of the outline (DESIGN §5) each sample reaches, by caption, in document order
+# per chapter; the prefix is the chapter's numbering ("Tabel 1.", …, "Tabel L.").
+OUTLINE = {
+    "perak": {
+        "Tabel 1.": [
+            "Pegawai Menurut Kategori dan Jenis Kelamin",
+            "Pejabat Struktural",
+            "Sarana dan Prasarana Kantor",
+            "Hasil Evaluasi AKIP",
+            "Hasil Evaluasi Reformasi Birokrasi",
+            "Nilai Indikator Kegiatan Utama Reformasi Birokrasi",
+            "Indeks Kepuasan Masyarakat per Jenis Layanan",
+            "Matriks Tindak Lanjut Rekomendasi Hasil Evaluasi",
+        ],
+        "Tabel 2.": [
+            "Tujuan, Sasaran dan Target Kinerja Jangka Menengah",
+            "Indikator Kinerja Utama",
+            "Perjanjian Kinerja: Sasaran dan Indikator Kinerja Utama",
+            "Perjanjian Kinerja: Program dan Anggaran",
+            "Sasaran, Indikator, Target dan Formulasi Program, Kegiatan dan Sub Kegiatan",
+        ],
+        "Tabel 3.": [
+            "Skala Kategori Capaian Kinerja",
+            "Capaian Indikator Kinerja Utama",
+            "Klasifikasi Capaian Sasaran",
+            "Perbandingan Realisasi dengan Tahun Sebelumnya",
+            "Perbandingan Realisasi Indikator Program dengan Tahun Sebelumnya",
+            "Capaian terhadap Target Akhir Renstra",
+            "Capaian Indikator Program terhadap Target Akhir Renstra",
+            "Perbandingan dengan Capaian Tingkat Lain",
+            "Capaian Indikator Kinerja Lainnya",
+            "Capaian Indikator Program, Kegiatan dan Sub Kegiatan",
+            "Realisasi Anggaran per Program",
+            "Alokasi dan Realisasi Anggaran per Sasaran",
+            "Efisiensi Penggunaan Sumber Daya",
+            "Efisiensi Sumber Daya Manusia menurut Analisis Beban Kerja",
+        ],
+        "Tabel L.": [
+            "Perjanjian Kinerja: Sasaran dan Indikator Kinerja Utama",
+            "Perjanjian Kinerja: Program dan Anggaran",
+            "Matriks Indikator Kinerja Utama",
+            "Rincian Anggaran per Program, Kegiatan dan Sub Kegiatan",
+        ],
+    },
+    "bekasi": {
+        "Tabel 1.": [
+            "Desa/Kelurahan di Wilayah Kecamatan",
+            "Batas Wilayah Kecamatan",
+            "Pegawai Menurut Kategori dan Pendidikan",
+            "Hasil Evaluasi AKIP",
+            "Matriks Tindak Lanjut Rekomendasi Hasil Evaluasi",
+        ],
+        "Tabel 2.": [
+            "Tujuan, Sasaran dan Target Kinerja Jangka Menengah",
+            "Indikator Kinerja Utama",
+            "Perjanjian Kinerja: Sasaran dan Indikator Kinerja Utama",
+            "Perjanjian Kinerja: Program dan Anggaran",
+            "Sasaran, Indikator, Target dan Formulasi Program, Kegiatan dan Sub Kegiatan",
+            "Alokasi Anggaran per Triwulan",
+        ],
+        "Tabel 3.": [
+            "Skala Kategori Capaian Kinerja",
+            "Capaian Indikator Kinerja Utama",
+            "Klasifikasi Capaian Sasaran",
+            "Target dan Realisasi Kinerja per Triwulan",
+            "Perbandingan Realisasi dengan Tahun Sebelumnya",
+            "Capaian terhadap Target Akhir Renstra",
+            "Capaian Indikator Program, Kegiatan dan Sub Kegiatan",
+            "Realisasi Anggaran per Program",
+            "Alokasi dan Realisasi Anggaran per Sasaran",
+            "Realisasi Anggaran per Unit Pelaksana",
+            "Realisasi Anggaran per Jenis Belanja",
+            "Efisiensi Penggunaan Sumber Daya",
+        ],
+        "Tabel L.": [
+            "Perjanjian Kinerja: Sasaran dan Indikator Kinerja Utama",
+            "Perjanjian Kinerja: Program dan Anggaran",
+            "Matriks Indikator Kinerja Utama",
+            "Rincian Anggaran per Program, Kegiatan dan Sub Kegiatan",
+        ],
+    },
+}
+OUTLINE_FIGURES = {
+    "perak": [
+        "Bagan Struktur Organisasi",
+        "Komposisi Pegawai",
+        "Target dan Realisasi Indikator Kinerja Utama",
+        "Realisasi dan Target IKU Tiga Tahun Terakhir",
+        "Pagu dan Realisasi Anggaran per Program",
+        "Capaian Kinerja dan Serapan Anggaran per Sasaran",
+    ],
+    "bekasi": [
+        "Bagan Struktur Organisasi",
+        "Komposisi Pegawai",
+        "Target dan Realisasi Indikator Kinerja Utama",
+        "Realisasi dan Target IKU Tiga Tahun Terakhir",
+        "Pagu dan Realisasi Anggaran per Program",
+        "Pagu dan Realisasi Anggaran per Jenis Belanja",
+        "Capaian Kinerja dan Serapan Anggaran per Sasaran",
+    ],
+}
+# Tables the sample does not have data for stay out (and the numbering closes up).
+ABSENT = {
+    "perak": [
+        "Desa/Kelurahan di Wilayah Kecamatan",
+        "Indeks Pelayanan Publik per Aspek",
+        "Alokasi Anggaran per Triwulan",
+        "Target dan Realisasi Kinerja per Triwulan",
+        "Realisasi Anggaran per Jenis Belanja",
+        "Prestasi dan Penghargaan",
+    ],
+    "bekasi": [
+        "Hasil Evaluasi Reformasi Birokrasi",
+        "Indeks Pelayanan Publik per Aspek",
+        "Perbandingan Realisasi Indikator Program dengan Tahun Sebelumnya",
+        "Capaian Indikator Program terhadap Target Akhir Renstra",
+        "Capaian Indikator Kinerja Lainnya",
+        "Efisiensi Sumber Daya Manusia menurut Analisis Beban Kerja",
+        "Prestasi dan Penghargaan",
+    ],
+}
+
+
+def _in_order(wanted: list[str], found: list[str]) -> bool:
+    """``wanted`` occurs in ``found`` in the same order (other items may come between)."""
+    rest = iter(found)
+    return all(any(item == seen for seen in rest) for item in wanted)
+
+
+@pytest.mark.parametrize("which", ["bekasi", "perak"])
+def test_named_outline_tables_and_figures(which: str, request):
+    document = request.getfixturevalue(which)
+    captions = [p.text for p in document.paragraphs if p.style.name == "Table Caption"]
+    for prefix, names in OUTLINE[which].items():
+        mine = [c.split(" ", 2)[2] for c in captions if c.startswith(prefix) and c.count(" ") >= 2]
+        missing = [n for n in names if n not in mine]
+        assert not missing, (prefix, missing)
+        assert _in_order(names, mine), (prefix, mine)
+    shown = [c.split(" ", 2)[2] for c in captions]
+    assert not [n for n in ABSENT[which] if n in shown]
+    figures = [p.text for p in document.paragraphs if p.style.name == "Image Caption"]
+    names = [f.split(" ", 2)[2] for f in figures]
+    assert _in_order(OUTLINE_FIGURES[which], names), names
+
+
+def test_new_tables_carry_the_corrected_reference_figures(perak, bekasi, reports):
+    text = _all_text(perak)
+    # T04 RB index 74,89 (printed 74,90); T18 PATEN 2022 104,90 (printed 105,6); T20 PATEN
+    # against its end target 91,74; T28 fulfilment 90,00 / 40,00 / 73,33; IPP 3,45 printed.
+    for figure in ("74,89", "BB (Sangat Baik)", "104,90", "91,74", "90,00", "40,00", "73,33"):
+        assert figure in text, figure
+    assert "Indeks Pelayanan Publik (IPP) Kecamatan Perak Tahun 2024 adalah 3,45" in text
+    assert "Notulen hasil rapat internal kecamatan" in text  # T31 "Hasil"
+    assert "Definisi operasional: Akuntabilitas kinerja instansi pemerintah" in text  # T08
+    assert "Meningkatnya capaian kinerja aparatur" in text  # T07 sasaran program
+    pdf = _pdf_text(reports, "kabupaten-jombang", "perak", "LKjIP_Perak_2024")
+    for figure in ("74,89", "91,74", "73,33"):
+        assert figure in pdf, figure
+    text = _all_text(bekasi)
+    assert "89,71" in text and "77,8" in text  # realisasi_tw*
+    assert "Seluruh anggaran bersumber dari PAD." in text
 
 
 @pytest.mark.parametrize("which", ["bekasi", "perak"])
@@ -161,6 +330,43 @@ def test_unknown_parameter_fails_before_running(tmp_path: Path):
     with pytest.raises(NotebookError, match="parameter tidak dikenal: tahun"):
         execute_notebook("03-akuntabilitas", tmp_path / "x.ipynb", params)
     assert not (tmp_path / "x.ipynb").exists()
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_each_notebook_refuses_an_unknown_parameter(name: str, tmp_path: Path):
+    params = {**declared_parameters(notebook_path(name)), "tahun": 2024}
+    with pytest.raises(NotebookError) as raised:
+        execute_notebook(name, tmp_path / f"{name}.ipynb", params)
+    message = str(raised.value)
+    assert message.startswith(f"{name}.ipynb: parameter tidak dikenal: tahun (yang ada: ")
+    assert "config" in message and "kecamatan" in message
+    assert not (tmp_path / f"{name}.ipynb").exists()  # nothing ran
+
+
+@pytest.fixture(scope="module")
+def sukamaju_photos(tmp_path_factory) -> Document:
+    out = tmp_path_factory.mktemp("foto")
+    result = run_cli(
+        "build", PARAMS / "kota-contoh.yaml", "--kecamatan", "sukamaju", "--output", out
+    )
+    assert result.code == 0, result.output
+    return _docx(out, "kota-contoh", "sukamaju", "LKjIP_Sukamaju_2024")
+
+
+def test_photos_are_numbered_figures_with_their_captions(sukamaju_photos):
+    document = sukamaju_photos
+    figures = [p.text for p in document.paragraphs if p.style.name == "Image Caption"]
+    photos = [f for f in figures if "Musrenbang" in f or "PATEN" in f or "Kerja bakti" in f]
+    assert [re.sub(r"^Gambar 3\.\d+ ", "", f) for f in photos] == [
+        "Musyawarah Perencanaan Pembangunan (Musrenbang) Kecamatan Sukamaju Tahun 2024",
+        "Pelayanan Administrasi Terpadu Kecamatan (PATEN) di Kantor Kecamatan Sukamaju",
+        "Kerja bakti bersama warga Kelurahan Harjawangi",
+    ]
+    first, last = (re.match(r"Gambar (3\.\d+)", f).group(1) for f in (photos[0], photos[-1]))
+    assert f"disajikan pada Gambar {first} sampai Gambar {last}." in _all_text(document)
+    images = [r for r in document.part.rels.values() if "image" in r.reltype]
+    assert len(images) == len(figures)
+    assert "Indeks Pelayanan Publik per Aspek" in _all_text(document)
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ class Aturan(BaseModel):
     persen_induk: Literal["jumlah", "rata_rata"] = "jumlah"
     skala_ikm: list[Band] = Field(min_length=1)
     skala_akip: list[Band] = Field(min_length=1)
+    skala_ipp: list[Band] = Field(min_length=1)
     akip_komponen: dict[str, Decimal]
     akip_bobot_lke: Decimal | None = None
 

@@ -212,6 +212,20 @@ SHEETS: tuple[Sheet, ...] = (
         ),
     ),
     Sheet(
+        "abk",
+        "jabatan (atau kelompok jabatan)",
+        "Opsional: kebutuhan pegawai menurut Analisis Beban Kerja (ABK) dan pegawai yang tersedia, "
+        "untuk analisis efisiensi sumber daya manusia. Tingkat pemenuhan = ketersediaan ÷ "
+        "kebutuhan × 100 dihitung.",
+        (
+            _c("jabatan", T, True, "Nama jabatan atau kelompok jabatan", "Pengadministrasi Umum"),
+            _c("sasaran", C, False, "Kode sasaran strategis yang didukung jabatan ini", "S1"),
+            _c("kebutuhan", N, True, "Kebutuhan pegawai menurut ABK", "3", unit="orang"),
+            _c("ketersediaan", N, True, "Pegawai yang tersedia", "2", unit="orang"),
+            _c("keterangan", T, False, "Keterangan", "Satu pegawai pensiun Juni"),
+        ),
+    ),
+    Sheet(
         "tujuan",
         "tujuan Renstra",
         "Tujuan dalam Renstra kecamatan.",
@@ -278,6 +292,20 @@ SHEETS: tuple[Sheet, ...] = (
                 default=False,
             ),
             _c("formulasi", T, False, "Rumus penghitungan", "Nilai LHE AKIP tahun n"),
+            _c(
+                "definisi_operasional",
+                T,
+                False,
+                "Definisi operasional indikator (dicetak di tabel IKU)",
+                "AKIP adalah pertanggungjawaban kinerja instansi pemerintah melalui SAKIP",
+            ),
+            _c(
+                "rumusan_sasaran",
+                T,
+                False,
+                "Rumusan sasaran program/kegiatan/sub kegiatan yang diukur indikator ini",
+                "Meningkatnya capaian kinerja aparatur",
+            ),
             _c("sumber_data", T, False, "Sumber data", "LHE AKIP Inspektorat"),
             _c("penanggung_jawab", T, False, "Penanggung jawab", "Camat"),
             _c("target_akhir", D, False, "Target akhir periode Renstra", "75"),
@@ -287,9 +315,9 @@ SHEETS: tuple[Sheet, ...] = (
                 "dihitung_dari",
                 CH,
                 False,
-                "Realisasi diperiksa terhadap sheet evaluasi_sakip (akip) atau ikm (ikm)",
+                "Realisasi diperiksa terhadap sheet evaluasi_sakip (akip), ikm (ikm) atau ipp (ipp)",
                 "akip",
-                choices=("akip", "ikm"),
+                choices=("akip", "ikm", "ipp"),
             ),
         ),
         required=True,
@@ -373,6 +401,47 @@ SHEETS: tuple[Sheet, ...] = (
         ),
     ),
     Sheet(
+        "evaluasi_rb",
+        "komponen × tahun",
+        "Opsional: hasil evaluasi Reformasi Birokrasi (RB) per komponen. Komponen utama tidak "
+        "berinduk; subkomponen menginduk ke kode komponen utama. Nilai komponen yang memiliki "
+        "subkomponen dan Indeks RB (jumlah nilai komponen utama) dihitung.",
+        (
+            _c("tahun", Y, True, "Tahun evaluasi", "2024"),
+            _c("kode", C, True, "Kode komponen, unik dalam satu tahun", "1.2"),
+            _c("induk", C, False, "Kode komponen induk (kosong untuk komponen utama)", "1"),
+            _c("komponen", T, True, "Nama komponen", "Rencana Aksi"),
+            _c("bobot", P, True, "Bobot komponen terhadap Indeks RB", "4", unit="%"),
+            _c(
+                "nilai",
+                D,
+                False,
+                "Nilai komponen (kosongkan pada komponen yang memiliki subkomponen: dihitung)",
+                "2,67",
+            ),
+            _c(
+                "sumber",
+                T,
+                False,
+                "Dasar nilai, mis. surat hasil evaluasi (cukup diisi pada satu baris per tahun)",
+                "Surat Sekretaris Daerah Nomor 000.8.6/10012/415.10/2024",
+            ),
+        ),
+    ),
+    Sheet(
+        "indikator_rb",
+        "indikator × tahun",
+        "Opsional: nilai indikator kegiatan utama Reformasi Birokrasi, dengan skala dan sumber "
+        "datanya.",
+        (
+            _c("tahun", Y, True, "Tahun evaluasi", "2024"),
+            _c("indikator", T, True, "Nama indikator kegiatan utama", "Indeks Penerapan SPBE"),
+            _c("skala", T, False, "Rentang nilai, ditulis 'bawah - atas'", "0 - 100"),
+            _c("nilai", D, False, "Nilai indikator (kosong bila belum dinilai)", "75,70"),
+            _c("sumber_data", T, False, "Sumber data", "Dinas Komunikasi dan Informatika"),
+        ),
+    ),
+    Sheet(
         "ikm",
         "layanan × unsur (atau layanan dengan nilai akhir)",
         "Indeks Kepuasan Masyarakat. Isi NRR per unsur (U1–U9), atau hanya nilai IKM akhir per "
@@ -384,6 +453,32 @@ SHEETS: tuple[Sheet, ...] = (
             _c("nrr", D, False, "Nilai rata-rata unsur, skala 1–4", "3,52"),
             _c("nilai", D, False, "Nilai IKM akhir layanan, skala 25–100", "98,35"),
             _c("responden", N, False, "Jumlah responden", "120"),
+        ),
+    ),
+    Sheet(
+        "ipp",
+        "aspek × tahun",
+        "Opsional: Indeks Pelayanan Publik (PermenPAN-RB 17/2017) per aspek. Nilai aspek = bobot × "
+        "nilai indikator ÷ 100; IPP = jumlah nilai aspek (dihitung).",
+        (
+            _c("tahun", Y, True, "Tahun evaluasi", "2024"),
+            _c("aspek", T, True, "Aspek penilaian", "Kebijakan Pelayanan"),
+            _c("bobot", P, True, "Bobot aspek", "30", unit="%"),
+            _c("nilai_indikator", D, False, "Nilai indikator aspek, skala 0–5", "3,58"),
+            _c(
+                "nilai",
+                D,
+                False,
+                "Nilai tertimbang aspek (kosong: dihitung dari bobot dan nilai indikator)",
+                "1,07",
+            ),
+            _c(
+                "sumber",
+                T,
+                False,
+                "Dasar nilai (cukup diisi pada satu baris per tahun)",
+                "SK Bupati Nomor 188.4.45/400/415/10.1.3/2024",
+            ),
         ),
     ),
     Sheet(
@@ -426,9 +521,13 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "dokumentasi",
         "foto",
-        "Foto kegiatan (berkas di folder foto/ di samping data).",
+        "Foto kegiatan: berkas JPEG atau PNG di folder foto/ di samping data (di samping data.xlsx "
+        "atau berkas CSV). Setiap foto dicetak di BAB III sebagai gambar bernomor dengan "
+        "keterangannya, diperkecil agar dokumen tetap ringan; berkas yang tidak ada adalah galat.",
         (
-            _c("file", T, True, "Nama berkas di folder foto/", "musrenbang.jpg"),
+            _c(
+                "file", T, True, "Nama berkas di folder foto/ (tanpa nama folder)", "musrenbang.jpg"
+            ),
             _c("keterangan", T, True, "Keterangan foto", "Musrenbang Kecamatan 2024"),
             _c("indikator", C, False, "Kode indikator yang didokumentasikan", "IKU1"),
             _c("program_kode", C, False, "Kode program yang didokumentasikan", "7.01.01"),
@@ -442,6 +541,7 @@ SHEETS: tuple[Sheet, ...] = (
             _c("tahun", Y, True, "Tahun evaluasi yang direkomendasikan", "2024"),
             _c("rekomendasi", T, True, "Rekomendasi evaluator", "Menyelaraskan cascading kinerja"),
             _c("rencana_aksi", T, False, "Rencana aksi", "Reviu pohon kinerja"),
+            _c("hasil", T, False, "Hasil tindak lanjut (keluaran atau bukti)", "Notulen rapat"),
             _c("waktu", T, False, "Waktu pelaksanaan", "Januari 2025"),
             _c("penanggung_jawab", T, False, "Penanggung jawab", "Sekretaris Kecamatan"),
             _c(

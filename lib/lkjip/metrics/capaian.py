@@ -98,28 +98,33 @@ def indicator_results(
             continue
         if not in_force(row, tahun) or not row.get("kode"):
             continue
-        tr = values.get((row["kode"], tahun), {})  # type: ignore[arg-type]
-        target, realisasi = tr.get("target"), tr.get("realisasi")
-        polaritas = str(row.get("polaritas") or "naik")
-        value = capaian(target, realisasi, polaritas, rules)  # type: ignore[arg-type]
-        results.append(
-            IndicatorResult(
-                kode=str(row["kode"]),
-                uraian=str(row.get("uraian") or ""),
-                satuan=str(row.get("satuan") or ""),
-                level=str(row.get("level") or ""),
-                induk=str(row.get("induk") or ""),
-                polaritas=polaritas,
-                iku=bool(row.get("iku")),
-                tahun=tahun,
-                target=target,  # type: ignore[arg-type]
-                realisasi=realisasi,  # type: ignore[arg-type]
-                target_akhir=row.get("target_akhir"),  # type: ignore[arg-type]
-                capaian=Achievement.of(value, rules),
-                row=row,
-            )
-        )
+        results.append(indicator_result(row, values, rules, tahun))
     return results
+
+
+def indicator_result(
+    row: Row, values: dict[tuple[str, int], Row], rules: Aturan, tahun: int
+) -> IndicatorResult:
+    """One indicator (``indikator`` row) in ``tahun``, in force or not."""
+    tr = values.get((row["kode"], tahun), {})  # type: ignore[arg-type]
+    target, realisasi = tr.get("target"), tr.get("realisasi")
+    polaritas = str(row.get("polaritas") or "naik")
+    value = capaian(target, realisasi, polaritas, rules)  # type: ignore[arg-type]
+    return IndicatorResult(
+        kode=str(row["kode"]),
+        uraian=str(row.get("uraian") or ""),
+        satuan=str(row.get("satuan") or ""),
+        level=str(row.get("level") or ""),
+        induk=str(row.get("induk") or ""),
+        polaritas=polaritas,
+        iku=bool(row.get("iku")),
+        tahun=tahun,
+        target=target,  # type: ignore[arg-type]
+        realisasi=realisasi,  # type: ignore[arg-type]
+        target_akhir=row.get("target_akhir"),  # type: ignore[arg-type]
+        capaian=Achievement.of(value, rules),
+        row=row,
+    )
 
 
 def iku_results(data: KecamatanData, rules: Aturan, tahun: int) -> list[IndicatorResult]:

@@ -132,3 +132,150 @@ def akip_result(data: KecamatanData, rules: Aturan, tahun: int) -> AkipResult | 
 def akip_years(data: KecamatanData, rules: Aturan) -> dict[int, AkipResult]:
     years = sorted({r["tahun"] for r in data.table("evaluasi_sakip") if r.get("tahun")})  # type: ignore[type-var]
     return {y: res for y in years if (res := akip_result(data, rules, y)) is not None}  # type: ignore[arg-type]
+
+
+# --- Reformasi Birokrasi ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RbComponent:
+    """One RB component; a component with sub-components scores their sum."""
+
+    kode: str
+    komponen: str
+    bobot: Decimal | None
+    nilai: Decimal | None
+    children: tuple[RbComponent, ...]
+    row: Row
+
+    @property
+    def persen(self) -> Decimal | None:
+        """The score as a share of the component's weight."""
+        if self.nilai is None or not self.bobot:
+            return None
+        return self.nilai / self.bobot * HUNDRED
+
+
+@dataclass(frozen=True)
+class RbResult:
+    tahun: int
+    komponen: list[RbComponent]
+    nilai: Decimal | None
+    predikat: Band | None
+    sumber: str
+
+    @property
+    def bobot(self) -> Decimal:
+        return sum((c.bobot for c in self.komponen if c.bobot is not None), Decimal(0))
+
+
+def _sum_known(values: list[Decimal | None]) -> Decimal | None:
+    known = [v for v in values if v is not None]
+    return sum(known, Decimal(0)) if known else None
+
+
+def _first_text(rows: list[Row], column: str) -> str:
+    return next((str(r[column]).strip() for r in rows if r.get(column)), "")
+
+
+def rb_tree(rows: list[Row]) -> list[RbComponent]:
+    """The components of one year as a tree (input order). A component whose ``induk`` is empty
+    or unknown is a main component; components caught in a cycle are left out."""
+    by_code = {str(r["kode"]): r for r in rows if r.get("kode")}
+    children: dict[str, list[str]] = defaultdict(list)
+    roots = []
+    for code, row in by_code.items():
+        parent = str(row.get("induk") or "")
+        if parent and parent in by_code and parent != code:
+            children[parent].append(code)
+        else:
+            roots.append(code)
+
+    def build(code: str, seen: frozenset[str]) -> RbComponent:
+        row = by_code[code]
+        kids = tuple(build(c, seen | {c}) for c in children[code] if c not in seen)
+        nilai = _sum_known([k.nilai for k in kids]) if kids else row.get("nilai")
+        return RbComponent(
+            kode=code,
+            komponen=str(row.get("komponen") or ""),
+            bobot=row.get("bobot"),  # type: ignore[arg-type]
+            nilai=nilai,  # type: ignore[arg-type]
+            children=kids,
+            row=row,
+        )
+
+    return [build(code, frozenset({code})) for code in roots]
+
+
+def rb_result(data: KecamatanData, rules: Aturan, tahun: int) -> RbResult | None:
+    """The Reformasi Birokrasi index of ``tahun``: the sum of its main components, with the
+    predicate of the AKIP scale."""
+    rows = [r for r in data.table("evaluasi_rb") if r.get("tahun") == tahun]
+    if not rows:
+        return None
+    komponen = rb_tree(rows)
+    nilai = _sum_known([c.nilai for c in komponen])
+    return RbResult(
+        tahun, komponen, nilai, classify(nilai, rules.skala_akip), _first_text(rows, "sumber")
+    )
+
+
+def rb_years(data: KecamatanData, rules: Aturan) -> dict[int, RbResult]:
+    years = sorted({r["tahun"] for r in data.table("evaluasi_rb") if r.get("tahun")})  # type: ignore[type-var]
+    return {y: res for y in years if (res := rb_result(data, rules, y)) is not None}  # type: ignore[arg-type]
+
+
+# --- Indeks Pelayanan Publik --------------------------------------------------------------------
+@dataclass(frozen=True)
+class IppAspect:
+    aspek: str
+    bobot: Decimal | None
+    nilai_indikator: Decimal | None
+    nilai: Decimal | None
+    row: Row
+
+
+@dataclass(frozen=True)
+class IppResult:
+    tahun: int
+    aspek: list[IppAspect]
+    nilai: Decimal | None
+    predikat: Band | None
+    sumber: str
+
+    @property
+    def bobot(self) -> Decimal:
+        return sum((a.bobot for a in self.aspek if a.bobot is not None), Decimal(0))
+
+
+def ipp_weighted(row: Row) -> Decimal | None:
+    """bobot × nilai indikator ÷ 100 (PermenPAN-RB 17/2017), None without both numbers."""
+    bobot, score = row.get("bobot"), row.get("nilai_indikator")
+    if bobot is None or score is None:
+        return None
+    return bobot * score / HUNDRED  # type: ignore[operator]
+
+
+def ipp_aspect_score(row: Row) -> Decimal | None:
+    """The stated weighted score of an aspect, else the one computed from bobot and nilai."""
+    stated = row.get("nilai")
+    return stated if stated is not None else ipp_weighted(row)  # type: ignore[return-value]
+
+
+def ipp_result(data: KecamatanData, rules: Aturan, tahun: int) -> IppResult | None:
+    """The IPP of ``tahun``: the sum of the weighted aspect scores, with its predicate."""
+    rows = [r for r in data.table("ipp") if r.get("tahun") == tahun and r.get("aspek")]
+    if not rows:
+        return None
+    aspek = [
+        IppAspect(
+            aspek=str(r["aspek"]),
+            bobot=r.get("bobot"),  # type: ignore[arg-type]
+            nilai_indikator=r.get("nilai_indikator"),  # type: ignore[arg-type]
+            nilai=ipp_aspect_score(r),
+            row=r,
+        )
+        for r in rows
+    ]
+    nilai = _sum_known([a.nilai for a in aspek])
+    return IppResult(
+        tahun, aspek, nilai, classify(nilai, rules.skala_ipp), _first_text(rows, "sumber")
+    )

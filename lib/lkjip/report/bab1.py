@@ -2,7 +2,8 @@
 strategic issues and the summary of external evaluations (AKIP, IKM, follow-up matrix).
 
 Part ids for ``bagian_nonaktif``: ``wilayah``, ``struktur``, ``aparatur``, ``sarpras``,
-``evaluasi`` and ``tindak-lanjut``.
+``evaluasi`` (the whole summary of evaluations), ``reformasi-birokrasi``, ``ipp`` and
+``tindak-lanjut``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from matplotlib.ticker import MaxNLocator
 from lkjip.formatting import angka, persen
 from lkjip.loader import Row
 from lkjip.metrics.capaian import HUNDRED
-from lkjip.metrics.evaluations import AkipResult, ikm_result
+from lkjip.metrics.evaluations import AkipResult, RbComponent, ikm_result, ipp_result
 from lkjip.metrics.staff import LABELS, TOTAL, UNKNOWN, staff_frame, staff_pivot
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref, Table
 from lkjip.report.common import nip, table, value
@@ -826,10 +827,14 @@ def _evaluasi_on(ctx: ReportContext) -> bool:
     if not ctx.enabled("evaluasi"):
         return False
     tindak = ctx.enabled("tindak-lanjut") and bool(_tindak_lanjut_rows(ctx))
+    rb = ctx.enabled(PART_RB) and (ctx.rb is not None or bool(_rb_indicator_rows(ctx)))
+    ipp = ctx.enabled(PART_IPP) and ipp_value(ctx, ctx.tahun) is not None
     return (
         ctx.akip is not None
         or ctx.ikm is not None
         or tindak
+        or rb
+        or ipp
         or ctx.has_narrative("rekomendasi")
         or ctx.has_narrative("rekomendasi-rb")
         or ctx.has_narrative("ikm")
@@ -983,10 +988,10 @@ def tabel_akip(ctx: ReportContext) -> list[Block]:
 
 
 def rekomendasi(ctx: ReportContext) -> list[Block]:
-    """The evaluator's recommendations, when written."""
+    """The AKIP evaluator's recommendations, when written (RB ones: :func:`rekomendasi_rb`)."""
     if not _evaluasi_on(ctx):
         return []
-    return _narrative_if_present(ctx, "rekomendasi") + _narrative_if_present(ctx, "rekomendasi-rb")
+    return _narrative_if_present(ctx, "rekomendasi")
 
 
 def evaluasi_ikm(ctx: ReportContext) -> list[Block]:
@@ -1049,6 +1054,254 @@ def tabel_ikm(ctx: ReportContext) -> list[Block]:
     ]
 
 
+# --- Reformasi Birokrasi --------------------------------------------------------------------
+PART_RB = "reformasi-birokrasi"
+PART_IPP = "ipp"
+
+
+def _rb_on(ctx: ReportContext) -> bool:
+    return _evaluasi_on(ctx) and ctx.enabled(PART_RB)
+
+
+def _rb_indicator_rows(ctx: ReportContext) -> list[Row]:
+    return [
+        r
+        for r in ctx.data.table("indikator_rb")
+        if r.get("indikator") and r.get("tahun") == ctx.tahun
+    ]
+
+
+def _rb_leaves(components: Sequence[RbComponent]) -> list[RbComponent]:
+    found: list[RbComponent] = []
+    for component in components:
+        found += _rb_leaves(component.children) if component.children else [component]
+    return found
+
+
+def evaluasi_rb(ctx: ReportContext) -> list[Block]:
+    """Heading of the RB evaluation and its sentence: index, predicate, source, change, weakest
+    sub-component; the heading alone when only the recommendations (``rekomendasi-rb``) exist."""
+    if not _rb_on(ctx):
+        return []
+    rb = ctx.rb
+    has_index = rb is not None and rb.nilai is not None
+    if not has_index and not _rb_indicator_rows(ctx) and not ctx.has_narrative("rekomendasi-rb"):
+        return []
+    blocks: list[Block] = [Heading("Evaluasi Reformasi Birokrasi", 3)]
+    content: list[Inline] = []
+    if rb is not None and rb.nilai is not None:
+        content.append(
+            f"Nilai Reformasi Birokrasi (Indeks RB) Kecamatan {ctx.kecamatan} Tahun {ctx.tahun} "
+            f"adalah {angka(rb.nilai)} dengan predikat {band_text(rb.predikat)}."
+        )
+        if rb.sumber:
+            content.append(f" Nilai tersebut bersumber dari {rb.sumber.rstrip('.')}.")
+        previous = ctx.rb_history.get(ctx.tahun - 1)
+        if previous is not None and previous.nilai is not None:
+            content.append(
+                f" Dibandingkan Indeks RB Tahun {ctx.tahun - 1} sebesar {angka(previous.nilai)}, "
+                f"Indeks RB Tahun {ctx.tahun} {change_phrase(rb.nilai - previous.nilai)}."
+            )
+        scored = [c for c in _rb_leaves(rb.komponen) if c.persen is not None]
+        if len(scored) > 1:
+            low = min(scored, key=lambda c: c.persen)  # type: ignore[arg-type,return-value]
+            content.append(
+                f" Capaian terhadap bobot yang terendah terdapat pada komponen {low.komponen} "
+                f"({persen(low.persen)})."
+            )
+    refs = []
+    if tabel_rb(ctx):
+        refs.append(("rincian nilai per komponen", "tbl-bab1-rb"))
+    if indicators := _rb_indicator_rows(ctx):
+        refs.append(
+            (
+                f"nilai {hitung(len(indicators))} indikator kegiatan utamanya",
+                "tbl-bab1-rb-indikator",
+            )
+        )
+    if refs:
+        content += [" ", *_refs(_with_verb(refs))]
+    if content:
+        first = content[0]
+        if isinstance(first, str):
+            content[0] = first.lstrip()
+        blocks.append(Para(content))
+    return blocks
+
+
+def tabel_rb(ctx: ReportContext) -> list[Block]:
+    """RB components (1, then its sub-components 1.1, 1.2 …) with weight, score
+    and score as a share of the weight; the index and its predicate in the footer."""
+    rb = ctx.rb
+    if not _rb_on(ctx) or rb is None or not rb.komponen:
+        return []
+    body: list[list[str | Cell]] = []
+
+    def add(component: RbComponent, number: str) -> None:
+        bold = bool(component.children)
+        cells = [
+            number,
+            component.komponen,
+            value(component.bobot),
+            angka(component.nilai),
+            persen(component.persen),
+        ]
+        body.append([Cell(c, bold=bold) for c in cells])
+        for n, child in enumerate(component.children, start=1):
+            add(child, f"{number}.{n}")
+
+    for n, component in enumerate(rb.komponen, start=1):
+        add(component, str(n))
+    foot: list[list[str | Cell]] = [
+        [
+            Cell("Indeks Reformasi Birokrasi", colspan=2),
+            value(rb.bobot),
+            angka(rb.nilai),
+            persen(_ratio(rb.nilai, rb.bobot)),
+        ],
+        [Cell("Predikat", colspan=2), Cell(band_text(rb.predikat), colspan=3)],
+    ]
+    return [
+        table(
+            ["No", "Komponen", "Bobot (%)", "Nilai", "Capaian thd Bobot"],
+            body,
+            aligns=["center", "left", "right", "right", "right"],
+            foot=foot,
+            source=rb.sumber or f"Hasil evaluasi Reformasi Birokrasi Tahun {ctx.tahun}",
+            widths=[0.06, 0.56, 0.12, 0.12, 0.14],
+        )
+    ]
+
+
+def tabel_rb_indikator(ctx: ReportContext) -> list[Block]:
+    """The RB key activity indicators of the report year: scale, value and data source."""
+    rows = _rb_indicator_rows(ctx)
+    if not _rb_on(ctx) or not rows:
+        return []
+    body = [
+        [
+            str(n),
+            str(r["indikator"]),
+            str(r.get("skala") or "-"),
+            value(r.get("nilai")),  # type: ignore[arg-type]
+            str(r.get("sumber_data") or "-"),
+        ]
+        for n, r in enumerate(rows, start=1)
+    ]
+    return [
+        table(
+            ["No", "Indikator Kegiatan Utama", "Skala", "Nilai", "Sumber Data"],
+            body,
+            aligns=["center", "left", "center", "right", "left"],
+            source=f"Hasil evaluasi Reformasi Birokrasi Tahun {ctx.tahun}",
+            widths=[0.06, 0.44, 0.12, 0.1, 0.28],
+        )
+    ]
+
+
+def rekomendasi_rb(ctx: ReportContext) -> list[Block]:
+    """The recommendations of the RB evaluation (``narasi.md#rekomendasi-rb``), when written."""
+    if not _rb_on(ctx):
+        return []
+    return _narrative_if_present(ctx, "rekomendasi-rb")
+
+
+# --- Indeks Pelayanan Publik ------------------------------------------------------------------
+def _ipp_codes(ctx: ReportContext) -> list[str]:
+    return [
+        str(r["kode"])
+        for r in ctx.data.table("indikator")
+        if r.get("dihitung_dari") == "ipp" and r.get("kode")
+    ]
+
+
+def ipp_value(ctx: ReportContext, tahun: int) -> Decimal | None:
+    """The IPP of ``tahun``: computed from sheet ``ipp``, else the realisasi of the indicator
+    marked ``dihitung_dari: ipp``."""
+    result = ctx.ipp if tahun == ctx.tahun else ipp_result(ctx.data, ctx.rules, tahun)
+    if result is not None and result.nilai is not None:
+        return result.nilai
+    for code in _ipp_codes(ctx):
+        for row in ctx.data.table("target_realisasi"):
+            if (
+                row.get("indikator") == code
+                and row.get("tahun") == tahun
+                and isinstance(row.get("realisasi"), Decimal)
+            ):
+                return row["realisasi"]  # type: ignore[return-value]
+    return None
+
+
+def _ipp_on(ctx: ReportContext) -> bool:
+    return _evaluasi_on(ctx) and ctx.enabled(PART_IPP)
+
+
+def evaluasi_ipp(ctx: ReportContext) -> list[Block]:
+    """The IPP sentence: index, predicate, source, change, the weakest aspect."""
+    nilai = ipp_value(ctx, ctx.tahun)
+    if not _ipp_on(ctx) or nilai is None:
+        return []
+    content: list[Inline] = [
+        f"Indeks Pelayanan Publik (IPP) Kecamatan {ctx.kecamatan} Tahun {ctx.tahun} adalah "
+        f"{angka(nilai)} (skala 0–5) dengan predikat {band_text(classify(nilai, ctx.rules.skala_ipp))}."
+    ]
+    sumber = ctx.ipp.sumber if ctx.ipp is not None and ctx.ipp.sumber else _sumber(ctx, "ipp")
+    if sumber:
+        content.append(f" Nilai tersebut bersumber dari {sumber.rstrip('.')}.")
+    previous = ipp_value(ctx, ctx.tahun - 1)
+    if previous is not None:
+        content.append(
+            f" Dibandingkan IPP Tahun {ctx.tahun - 1} sebesar {angka(previous)}, IPP Tahun "
+            f"{ctx.tahun} {change_phrase(nilai - previous)}."
+        )
+    if tabel_ipp(ctx):
+        aspects = [a for a in ctx.ipp.aspek if a.nilai_indikator is not None]  # type: ignore[union-attr]
+        if len(aspects) > 1:
+            low = min(aspects, key=lambda a: a.nilai_indikator)  # type: ignore[arg-type,return-value]
+            content.append(
+                f" Nilai indikator terendah terdapat pada aspek {low.aspek} "
+                f"({angka(low.nilai_indikator)} dari 5)."
+            )
+        content += [" Nilai per aspek disajikan pada ", Ref("tbl-bab1-ipp"), "."]
+    return [Heading("Indeks Pelayanan Publik", 3), Para(content)]
+
+
+def tabel_ipp(ctx: ReportContext) -> list[Block]:
+    """IPP aspects: weight, indicator score (0–5) and weighted score; the index in the footer."""
+    ipp = ctx.ipp
+    if not _ipp_on(ctx) or ipp is None:
+        return []
+    with_score = any(a.nilai_indikator is not None for a in ipp.aspek)
+    header = ["No", "Aspek", "Bobot (%)", *(["Nilai Indikator (0–5)"] if with_score else [])]
+    header.append("Nilai Aspek")
+    body = []
+    for n, aspect in enumerate(ipp.aspek, start=1):
+        cells = [str(n), aspect.aspek, value(aspect.bobot)]
+        cells += [angka(aspect.nilai_indikator)] if with_score else []
+        body.append([*cells, angka(aspect.nilai)])
+    width = len(header)
+    foot: list[list[str | Cell]] = [
+        [
+            Cell("Indeks Pelayanan Publik", colspan=2),
+            value(ipp.bobot),
+            *([""] if with_score else []),
+            angka(ipp.nilai),
+        ],
+        [Cell("Predikat", colspan=2), Cell(band_text(ipp.predikat), colspan=width - 2)],
+    ]
+    aligns = ["center", "left", "right", *(["right"] if with_score else []), "right"]
+    return [
+        table(
+            header,
+            body,
+            aligns=aligns,  # type: ignore[arg-type]
+            foot=foot,
+            source=(ipp.sumber or f"Hasil evaluasi pelayanan publik Tahun {ctx.tahun}")
+            + "; nilai aspek = bobot × nilai indikator ÷ 100",
+        )
+    ]
+
+
 def tindak_lanjut(ctx: ReportContext) -> list[Block]:
     """Heading and the lead-in to the follow-up matrix, with how many are done."""
     rows = _tindak_lanjut_rows(ctx)
@@ -1082,6 +1335,7 @@ def tabel_tindak_lanjut(ctx: ReportContext) -> list[Block]:
     several_years = len({r["tahun"] for r in rows}) > 1
     optional = [
         ("rencana_aksi", "Rencana Aksi"),
+        ("hasil", "Hasil"),
         ("waktu", "Waktu Pelaksanaan"),
         ("penanggung_jawab", "Penanggung Jawab"),
         ("status", "Status"),
@@ -1104,21 +1358,27 @@ __all__ = [
     "aparatur",
     "evaluasi",
     "evaluasi_ikm",
+    "evaluasi_ipp",
+    "evaluasi_rb",
     "fig_pegawai",
     "fig_struktur",
     "gambaran_umum",
     "isu_strategis",
     "latar_belakang",
     "rekomendasi",
+    "rekomendasi_rb",
     "sarpras",
     "struktur_organisasi",
     "tabel_akip",
     "tabel_batas",
     "tabel_ikm",
+    "tabel_ipp",
     "tabel_pegawai_golongan",
     "tabel_pegawai_jk",
     "tabel_pegawai_pendidikan",
     "tabel_pejabat",
+    "tabel_rb",
+    "tabel_rb_indikator",
     "tabel_sarpras",
     "tabel_tindak_lanjut",
     "tabel_wilayah",

@@ -2,7 +2,8 @@
 Kinerja (IKU targets, programs and their budget) and the quarterly budget allocation.
 
 Every table is built from the one copy of the data in the context; the Lampiran reuses the
-Perjanjian Kinerja builders of this module.
+Perjanjian Kinerja builders of this module. Part ids for ``bagian_nonaktif``: ``triwulan`` and
+``indikator-program``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from lkjip.report.blocks import (
 from lkjip.report.common import ROMAN, para, value, with_unit
 from lkjip.report.common import table as _table
 from lkjip.report.context import ReportContext
+from lkjip.report.sentences import indicator_index, node_indicators, subkegiatan_name
 
 PART_TRIWULAN = "triwulan"
 TW_LABELS = [f"TW {ROMAN[q]}" for q in range(1, 5)]
@@ -269,7 +271,8 @@ def indikator_kinerja_utama(ctx: ReportContext) -> list[Block]:
 
 
 def tabel_iku(ctx: ReportContext) -> list[Block]:
-    """The IKU with their definition and the target of the report year."""
+    """The IKU with their definition and the target of the report year; the definisi operasional,
+    where given, in a merged row under its IKU."""
     if not ctx.iku:
         return []
     optional = [
@@ -286,17 +289,21 @@ def tabel_iku(ctx: ReportContext) -> list[Block]:
         *[h for h, _ in present],
         f"Target {ctx.tahun}",
     ]
-    rows = [
-        [
-            f"{number}.",
-            _uraian_sasaran(ctx, result.induk),
-            result.uraian,
-            result.satuan or "-",
-            *[str(result.row.get(c) or "-") for _, c in present],
-            value(result.target),
-        ]
-        for number, result in enumerate(ctx.iku, start=1)
-    ]
+    rows: list[list[str | Cell]] = []
+    for number, result in enumerate(ctx.iku, start=1):
+        rows.append(
+            [
+                f"{number}.",
+                _uraian_sasaran(ctx, result.induk),
+                result.uraian,
+                result.satuan or "-",
+                *[str(result.row.get(c) or "-") for _, c in present],
+                value(result.target),
+            ]
+        )
+        definisi = str(result.row.get("definisi_operasional") or "").strip()
+        if definisi:  # a merged row under its IKU, as the genre prints it
+            rows.append(["", Cell(f"Definisi operasional: {definisi}", colspan=len(header) - 1)])
     aligns: list[Align] = ["center", "left", "left", "left", *["left"] * len(present), "right"]
     periode = periode_renstra(ctx)
     source = f"Renstra Kecamatan {ctx.kecamatan}" + (f" {periode}" if periode else "")
@@ -405,7 +412,8 @@ def keterkaitan_program(ctx: ReportContext) -> list[Block]:
 
 
 def tabel_pk_program(ctx: ReportContext) -> list[Block]:
-    """PK part B: each program with its indicators and targets and its budget (pagu) once."""
+    """PK part B: each program (with its sasaran program where the indicators state one), its
+    indicators and targets and its budget (pagu) once."""
     programs = ctx.budget.children
     if not programs:
         return []
@@ -415,6 +423,8 @@ def tabel_pk_program(ctx: ReportContext) -> list[Block]:
         r.kode: tw_targets(ctx, r.kode) for p in programs for r in indicators.get(p.kode, [])
     }
     with_tw = any(v is not None for tws in quarterly.values() for v in tws)
+    goals = {p.kode: rumusan_sasaran(indicators.get(p.kode, [])) for p in programs}
+    with_goal = any(goals.values())
     rows: list[list[str | Cell]] = []
     for number, program in enumerate(programs, start=1):
         mine: list[IndicatorResult | None] = list(indicators.get(program.kode, [])) or [None]
@@ -422,7 +432,10 @@ def tabel_pk_program(ctx: ReportContext) -> list[Block]:
         for i, result in enumerate(mine if with_ind else [None]):
             line: list[str | Cell] = []
             if i == 0:
-                line += [Cell(f"{number}.", rowspan=span), Cell(program.nama, rowspan=span)]
+                line.append(Cell(f"{number}.", rowspan=span))
+                if with_goal:
+                    line.append(Cell(goals[program.kode] or "-", rowspan=span))
+                line.append(Cell(program.nama, rowspan=span))
             if with_ind:
                 if result is None:
                     line += ["-", "-", *(["-"] * 4 if with_tw else [])]
@@ -433,7 +446,8 @@ def tabel_pk_program(ctx: ReportContext) -> list[Block]:
             if i == 0:
                 line.append(Cell(uang(program.pagu), rowspan=span))
             rows.append(line)
-    fixed = ["No", "Program"] + (["Indikator Program", f"Target {ctx.tahun}"] if with_ind else [])
+    fixed = ["No", *(["Sasaran Program"] if with_goal else []), "Program"]
+    fixed += ["Indikator Program", f"Target {ctx.tahun}"] if with_ind else []
     if with_tw:
         header: list[list[str | Cell]] = [
             [
@@ -448,6 +462,7 @@ def tabel_pk_program(ctx: ReportContext) -> list[Block]:
     width = len(fixed) + 4 * with_tw + 1
     aligns: list[Align] = [
         "center",
+        *(["left"] if with_goal else []),
         "left",
         *(["left", "right"] if with_ind else []),
         *["right"] * (4 * with_tw),
@@ -455,7 +470,14 @@ def tabel_pk_program(ctx: ReportContext) -> list[Block]:
     ]
     foot = [[Cell("Jumlah", colspan=width - 1), uang(ctx.budget.pagu)]]
     source = f"Perjanjian Kinerja Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}"
-    sizes = widths(5, 28, *([30, 9] if with_ind else []), *[7] * (4 * with_tw), 14)
+    sizes = widths(
+        5,
+        *([20] if with_goal else []),
+        28,
+        *([30, 9] if with_ind else []),
+        *[7] * (4 * with_tw),
+        14,
+    )
     return [table(header, rows, aligns=aligns, foot=foot, source=source, wide=True, widths=sizes)]
 
 
@@ -495,6 +517,8 @@ def alokasi_triwulan(ctx: ReportContext) -> list[Block]:
             f" Setelah perubahan anggaran, pagu menjadi {rupiah(budget.pagu)} ({arah} "
             f"{rupiah(abs(change))})."
         )
+    if kalimat := sumber_dana_kalimat(ctx):
+        content.append(f" {kalimat}")
     return [Heading("Alokasi Anggaran per Triwulan", level=2), Para(content)]  # type: ignore[arg-type]
 
 
@@ -512,12 +536,15 @@ def tabel_triwulan(ctx: ReportContext) -> list[Block]:
     if not has_triwulan(ctx):
         return []
     units = has_units(ctx)
+    sources = len(sumber_dana(ctx)) > 1  # one source for all is said once, in the text
 
     def line(item: BudgetLine, bold: bool) -> list[str | Cell]:
         tw = item.tw
         cells = [item.kode, item.nama, *([item.unit] if units and not bold else [])]
         if units and bold:
             cells.append("")
+        if sources:
+            cells.append("" if bold else str(item.rows[0].get("sumber_dana") or "-"))
         cells += [uang(_base(item)), *[uang(tw[q]) if tw else "-" for q in range(4)]]
         return [Cell(c, bold=bold) for c in cells]
 
@@ -528,7 +555,8 @@ def tabel_triwulan(ctx: ReportContext) -> list[Block]:
             rows.append(line(kegiatan, True))
             rows += [line(leaf, False) for leaf in leaves_in_order(kegiatan)]
     pagu_head = "Pagu Murni (Rp)" if ctx.budget.pagu_murni is not None else "Pagu (Rp)"
-    fixed = ["Kode", "Program / Kegiatan / Sub Kegiatan", *(["Unit"] if units else []), pagu_head]
+    fixed = ["Kode", "Program / Kegiatan / Sub Kegiatan", *(["Unit"] if units else [])]
+    fixed += [*(["Sumber Dana"] if sources else []), pagu_head]
     header: list[list[str | Cell]] = [
         [*[Cell(h, rowspan=2) for h in fixed], Cell("Alokasi per Triwulan (Rp)", colspan=4)],
         TW_LABELS,  # type: ignore[list-item]
@@ -541,7 +569,146 @@ def tabel_triwulan(ctx: ReportContext) -> list[Block]:
             *[uang((total.tw or (0, 0, 0, 0))[q]) for q in range(4)],
         ]
     ]
-    aligns: list[Align] = ["left", "left", *(["left"] if units else []), *["right"] * 5]
+    aligns: list[Align] = [
+        "left",
+        "left",
+        *(["left"] if units else []),
+        *(["left"] if sources else []),
+        *["right"] * 5,
+    ]
     source = f"Anggaran Kas Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}, diolah"
-    sizes = widths(12, 26, *([10] if units else []), 12, *[10] * 4)
+    sizes = widths(12, 26, *([10] if units else []), *([8] if sources else []), 12, *[10] * 4)
     return [table(header, rows, aligns=aligns, foot=foot, source=source, wide=True, widths=sizes)]
+
+
+# --- Sumber dana --------------------------------------------------------------------------------
+def sumber_dana(ctx: ReportContext) -> list[BudgetLine]:
+    """The budget per sumber dana, when the column is filled (empty list otherwise)."""
+    if not any(r.get("sumber_dana") for r in ctx.data.table("anggaran")):
+        return []
+    return ctx.budget_by("sumber_dana")
+
+
+def sumber_dana_kalimat(ctx: ReportContext) -> str | None:
+    """ "Seluruh anggaran bersumber dari PAD." or the split over several sources."""
+    lines = sumber_dana(ctx)
+    if not lines:
+        return None
+    if len(lines) == 1:
+        return f"Seluruh anggaran bersumber dari {lines[0].kode}."
+    total = ctx.budget.pagu
+    parts = [
+        f"{line.kode or 'sumber yang belum diisi'} sebesar {rupiah(line.pagu)} "
+        f"({persen(share(line.pagu, total))})"
+        for line in lines
+    ]
+    return f"Anggaran bersumber dari {daftar(parts)}."
+
+
+# --- Sasaran, indikator dan target program, kegiatan dan sub kegiatan ---------------------------
+PART_INDIKATOR_PROGRAM = "indikator-program"
+
+
+def rumusan_sasaran(results: Sequence[IndicatorResult]) -> str:
+    """The sasaran statement of a program/kegiatan/sub-kegiatan (first one its indicators give)."""
+    return next(
+        (
+            str(r.row["rumusan_sasaran"]).strip()
+            for r in results
+            if str(r.row.get("rumusan_sasaran") or "").strip()
+        ),
+        "",
+    )
+
+
+def _planned_nodes(ctx: ReportContext) -> list[tuple[BudgetLine, list[IndicatorResult]]]:
+    index = indicator_index(ctx)
+    return [
+        (line, node_indicators(ctx, line, index))
+        for line in ctx.budget.walk()
+        if line.level != "total"
+    ]
+
+
+def _has_planned(ctx: ReportContext) -> bool:
+    return ctx.enabled(PART_INDIKATOR_PROGRAM) and any(
+        ctx.indicators(level) for level in ("program", "kegiatan", "subkegiatan")
+    )
+
+
+def indikator_program(ctx: ReportContext) -> list[Block]:
+    """Lead-in of the plan below the IKU: how many program, kegiatan and sub-kegiatan indicators."""
+    if not _has_planned(ctx):
+        return []
+    counts = [
+        (len(ctx.indicators(level)), word)
+        for level, word in (
+            ("program", "program"),
+            ("kegiatan", "kegiatan"),
+            ("subkegiatan", "sub kegiatan"),
+        )
+    ]
+    parts = [f"{bilangan_terbilang(n)} indikator {word}" for n, word in counts if n]
+    return [
+        para(
+            f"Sasaran strategis tersebut dijabarkan ke dalam sasaran program, kegiatan dan sub "
+            f"kegiatan Tahun {ctx.tahun} yang diukur dengan {daftar(parts)}. Sasaran, indikator, "
+            "target dan formulasinya disajikan pada ",
+            Ref("tbl-bab2-indikator-program"),
+            ".",
+        )
+    ]
+
+
+def tabel_indikator_program(ctx: ReportContext) -> list[Block]:
+    """Program → kegiatan → sub-kegiatan with their sasaran statement, indicators, target of the
+    report year and formula (the columns that have data)."""
+    if not _has_planned(ctx):
+        return []
+    nodes = _planned_nodes(ctx)
+    results = [r for _, found in nodes for r in found]
+    with_goal = any(str(r.row.get("rumusan_sasaran") or "").strip() for r in results)
+    with_formula = any(str(r.row.get("formulasi") or "").strip() for r in results)
+    rows: list[list[str | Cell]] = []
+    for line, found in nodes:
+        bold = line.level != "subkegiatan"
+        name = subkegiatan_name(ctx, line)
+        mine: list[IndicatorResult | None] = list(found) or [None]
+        span = len(mine)
+        for i, result in enumerate(mine):
+            cells: list[str | Cell] = []
+            if i == 0:
+                cells += [
+                    Cell(line.kode, rowspan=span, bold=bold),
+                    Cell(name, rowspan=span, bold=bold),
+                ]
+                if with_goal:
+                    cells.append(Cell(rumusan_sasaran(found) or "-", rowspan=span))
+            if result is None:
+                cells += ["-", "-", *(["-"] if with_formula else [])]
+            else:
+                cells += [result.uraian, with_unit(result.target, result.satuan)]
+                if with_formula:
+                    cells.append(str(result.row.get("formulasi") or "-"))
+            rows.append(cells)
+    header = [
+        "Kode",
+        "Program / Kegiatan / Sub Kegiatan",
+        *(["Sasaran"] if with_goal else []),
+        "Indikator",
+        f"Target {ctx.tahun}",
+        *(["Formulasi"] if with_formula else []),
+    ]
+    aligns: list[Align] = [
+        "left",
+        "left",
+        *(["left"] if with_goal else []),
+        "left",
+        "right",
+        *(["left"] if with_formula else []),
+    ]
+    sizes = widths(11, 20, *([18] if with_goal else []), 20, 9, *([22] if with_formula else []))
+    periode = periode_renstra(ctx)
+    source = f"Renstra Kecamatan {ctx.kecamatan}" + (f" {periode}" if periode else "")
+    source += f" dan Perjanjian Kinerja Tahun {ctx.tahun}"
+    return [table(header, rows, aligns=aligns, source=source, wide=True, widths=sizes)]

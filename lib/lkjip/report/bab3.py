@@ -3,7 +3,8 @@
 
 Every function is a pure function of the report context and returns blocks (possibly none) or a
 matplotlib figure (or None). Part ids for ``bagian_nonaktif``: ``kinerja-program``, ``prestasi``,
-``dokumentasi``.
+``dokumentasi``, ``triwulan-kinerja``, ``tren-program``, ``renstra-program``, ``indikator-lain``,
+``abk``, ``jenis-belanja``.
 """
 
 from __future__ import annotations
@@ -14,11 +15,23 @@ from decimal import Decimal
 from matplotlib.figure import Figure
 
 from lkjip.formatting import angka, angka_ringkas, bilangan_terbilang, persen, rupiah
+from lkjip.loader import Row
 from lkjip.metrics.budget import BudgetLine, share
-from lkjip.metrics.capaian import HUNDRED, IndicatorResult, SasaranResult, category_counts, mean
-from lkjip.metrics.efficiency import SasaranEfficiency
+from lkjip.metrics.capaian import (
+    HUNDRED,
+    IndicatorResult,
+    SasaranResult,
+    category_counts,
+    in_force,
+    indicator_result,
+    mean,
+    target_rows,
+)
+from lkjip.metrics.efficiency import SasaranEfficiency, efisiensi
+from lkjip.metrics.sdm import AbkLine, abk_lines, sdm_by_sasaran, total_need
 from lkjip.metrics.trend import Trend, YearValue, progress_to_end, trend
 from lkjip.report import figures
+from lkjip.report.bab2 import sumber_dana_kalimat
 from lkjip.report.blocks import (
     Align,
     Block,
@@ -33,6 +46,7 @@ from lkjip.report.blocks import (
 )
 from lkjip.report.common import table, value, with_unit
 from lkjip.report.context import ReportContext
+from lkjip.report.photos import Photo, photo_png
 from lkjip.report.sentences import (
     BATAS_SERAPAN,
     amount,
@@ -58,6 +72,7 @@ from lkjip.report.sentences import (
     unit_label,
 )
 from lkjip.rules import Aturan, Band
+from lkjip.validate_sheets import photo_folder
 
 SUMBER_OLAHAN = "Data capaian kinerja Kecamatan {kecamatan} Tahun {tahun}, diolah"
 SUMBER_ANGGARAN = "Data realisasi anggaran Kecamatan {kecamatan} Tahun {tahun}, diolah"
@@ -304,16 +319,23 @@ def tabel_capaian_iku(ctx: ReportContext) -> list[Block]:
         return []
     names = _all_sasaran_names(ctx)
     rows = []
-    shown: set[str] = set()
     number = 0
-    for result in ctx.iku:
-        first = result.induk not in shown
-        shown.add(result.induk)
+    for index, result in enumerate(ctx.iku):
+        first = index == 0 or ctx.iku[index - 1].induk != result.induk
         number += first
+        # Merged cells over the sasaran's consecutive IKU, as in the genre.
+        later = [r.induk for r in ctx.iku[index:]]
+        span = next((n for n, induk in enumerate(later) if induk != result.induk), len(later))
         rows.append(
             [
-                str(number) if first else "",
-                names.get(result.induk, result.induk) if first else "",
+                *(
+                    [
+                        Cell(str(number), rowspan=span),
+                        Cell(names.get(result.induk, result.induk), rowspan=span),
+                    ]
+                    if first
+                    else []
+                ),
                 result.uraian,
                 result.satuan,
                 value(result.target),
@@ -331,14 +353,15 @@ def tabel_capaian_iku(ctx: ReportContext) -> list[Block]:
         ]
     ]
     header = [
-        "No",
-        "Sasaran Strategis",
-        "Indikator Kinerja Utama",
-        "Satuan",
-        "Target",
-        "Realisasi",
-        "Capaian (%)",
-        "Kategori",
+        [
+            Cell("No", rowspan=2),
+            Cell("Sasaran Strategis", rowspan=2),
+            Cell("Indikator Kinerja Utama", rowspan=2),
+            Cell("Satuan", rowspan=2),
+            Cell(f"Tahun {ctx.tahun}", colspan=3, align="center"),
+            Cell("Kategori", rowspan=2),
+        ],
+        ["Target", "Realisasi", "Capaian (%)"],
     ]
     aligns: list[Align] = ["center", "left", "left", "left", "right", "right", "right", "center"]
     return [
@@ -498,8 +521,12 @@ def analisis_pengantar(ctx: ReportContext) -> list[Block]:
         if _tren_data(ctx):
             tren += [" dan ", Ref("fig-bab3-tren")]
         refs.append(tren)
+    if tabel_tren_program(ctx):
+        refs.append(["realisasi indikator program pada ", Ref("tbl-bab3-tren-program")])
     if tabel_renstra(ctx):
         refs.append(["kemajuan terhadap target akhir Renstra pada ", Ref("tbl-bab3-renstra")])
+    if tabel_renstra_program(ctx):
+        refs.append(["kemajuan indikator program pada ", Ref("tbl-bab3-renstra-program")])
     if tabel_pembanding(ctx):
         refs.append(["perbandingan dengan tingkat lain pada ", Ref("tbl-bab3-pembanding")])
     if refs:
@@ -1114,6 +1141,9 @@ def _count_nodes(ctx: ReportContext) -> tuple[int, int, int]:
 
 
 def _jenis_lines(ctx: ReportContext) -> list[BudgetLine]:
+    """Budget per jenis belanja (part ``jenis-belanja``: table and figure), when filled."""
+    if not ctx.enabled("jenis-belanja"):
+        return []
     if not any(r.get("jenis_belanja") for r in ctx.data.table("anggaran")):
         return []
     return ctx.budget_by("jenis_belanja")
@@ -1137,6 +1167,8 @@ def keuangan(ctx: ReportContext) -> list[Block]:
             f" Pagu tersebut adalah pagu setelah perubahan; pagu murni sebesar "
             f"{rupiah(total.pagu_murni)}, sehingga {arah} {rupiah(abs(total.perubahan or 0))}."
         )
+    if sumber := sumber_dana_kalimat(ctx):
+        text += f" {sumber}"
     blocks.append(Para([text]))
     measured = [p for p in total.children if p.persen is not None]
     if len(measured) > 1:
@@ -1158,7 +1190,8 @@ def keuangan(ctx: ReportContext) -> list[Block]:
     if tabel_anggaran_unit(ctx):
         refs.append(["per unit pelaksana pada ", Ref("tbl-bab3-anggaran-unit")])
     if tabel_jenis_belanja(ctx):
-        refs.append(["per jenis belanja pada ", Ref("tbl-bab3-jenis-belanja")])
+        jenis: list[Inline] = ["per jenis belanja pada ", Ref("tbl-bab3-jenis-belanja")]
+        refs.append([*jenis, " dan ", Ref("fig-bab3-jenis-belanja")])
     parts: list[Inline] = ["Rincian realisasi anggaran disajikan "]
     for i, ref in enumerate(refs):
         if i:
@@ -1185,8 +1218,18 @@ def _budget_table(
             _money(total.silpa),
         ]
     ]
+    header = [
+        [
+            Cell("No", rowspan=2),
+            Cell(first, rowspan=2),
+            Cell("Pagu (Rp)", rowspan=2),
+            Cell("Realisasi", colspan=2, align="center"),
+            Cell("SiLPA (Rp)", rowspan=2),
+        ],
+        ["Nominal (Rp)", "%"],
+    ]
     return table(
-        ["No", first, "Pagu (Rp)", "Realisasi (Rp)", "%", "SiLPA (Rp)"],
+        header,
         rows,
         aligns=["center", "left", "right", "right", "right", "right"],
         foot=foot,
@@ -1272,11 +1315,16 @@ def _rupiah_scale(largest: int) -> tuple[float, str]:
 def fig_anggaran(ctx: ReportContext) -> Figure | None:
     """fig-bab3-anggaran: pagu and realisasi per program (horizontal bars, Rupiah in miliar or
     juta), each labelled with its absorption."""
-    from matplotlib.ticker import FuncFormatter
-
     programs = ctx.budget.children
     if not programs or ctx.budget.pagu == 0:
         return None
+    return _pagu_realisasi_figure(programs, [p.nama for p in programs])
+
+
+def _pagu_realisasi_figure(programs: list[BudgetLine], names: list[str]) -> Figure:
+    """Horizontal bars of pagu and realisasi per budget line, each labelled with its %."""
+    from matplotlib.ticker import FuncFormatter
+
     scale, unit = _rupiah_scale(max(p.pagu for p in programs))
     figure, axes = figures.new_figure(height=0.75 * len(programs) + 1.2)
     axes.grid(axis="y", visible=False)
@@ -1306,7 +1354,7 @@ def fig_anggaran(ctx: ReportContext) -> Figure | None:
             xytext=(3, 0),
             textcoords="offset points",
         )
-    axes.set_yticks(positions, [figures.wrap(p.nama, 34) for p in programs], fontsize=7)
+    axes.set_yticks(positions, [figures.wrap(name, 34) for name in names], fontsize=7)
     axes.set_xlabel(unit, fontsize=8)
     axes.tick_params(axis="x", labelsize=8)
     axes.set_xlim(0, max(p.pagu for p in programs) / scale * 1.15)
@@ -1505,17 +1553,555 @@ def tabel_prestasi(ctx: ReportContext) -> list[Block]:
     ]
 
 
-def dokumentasi(ctx: ReportContext) -> list[Block]:
-    """ "Dokumentasi Kegiatan" (part ``dokumentasi``): the captions of the documented activities
-    (photos are added by the assembler later)."""
-    rows = [r for r in ctx.data.table("dokumentasi") if r.get("keterangan")]
-    if not ctx.enabled("dokumentasi") or not rows:
+# --- target and realisasi per quarter -----------------------------------------------------------
+PART_TRIWULAN_KINERJA = "triwulan-kinerja"
+TW = ("TW I", "TW II", "TW III", "TW IV")
+
+
+def _quarters(row: dict[str, object], kind: str) -> list[Decimal | None]:
+    return [row.get(f"{kind}_tw{q}") for q in range(1, 5)]  # type: ignore[misc]
+
+
+def _quarterly(ctx: ReportContext) -> list[tuple[IndicatorResult, list, list]]:
+    """Indicators with quarterly values in the report year, when any realisasi per quarter is
+    recorded (quarterly targets alone are shown in the Perjanjian Kinerja)."""
+    if not ctx.enabled(PART_TRIWULAN_KINERJA):
         return []
+    values = target_rows(ctx.data)
+    found = []
+    for result in _all_indicators(ctx):
+        row = values.get((result.kode, ctx.tahun), {})
+        targets, reals = _quarters(row, "target"), _quarters(row, "realisasi")
+        if any(v is not None for v in [*targets, *reals]):
+            found.append((result, targets, reals))
+    if not any(v is not None for _, _, reals in found for v in reals):
+        return []
+    return found
+
+
+def triwulan_kinerja(ctx: ReportContext) -> list[Block]:
+    """The quarterly realisations recorded (``realisasi_tw1`` … ``realisasi_tw4``)."""
+    data = _quarterly(ctx)
+    if not data:
+        return []
+    items: list[list[Inline]] = []
+    for result, _targets, reals in data:
+        recorded = [
+            f"{TW[q]} {with_unit(v, result.satuan)}" for q, v in enumerate(reals) if v is not None
+        ]
+        if recorded:
+            items.append([f"{result.uraian}: {_join(recorded)}."])
     return [
-        Heading("Dokumentasi Kegiatan", level=2),
-        Para([f"Dokumentasi kegiatan Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}:"]),
-        ListBlock([[str(r["keterangan"])] for r in rows]),
+        Para(
+            [
+                "Selain realisasi tahunan, realisasi kinerja per triwulan tercatat sebagai berikut; "
+                "target dan realisasi setiap triwulan disajikan pada ",
+                Ref("tbl-bab3-triwulan"),
+                ".",
+            ]
+        ),
+        ListBlock(items),
     ]
+
+
+def tabel_triwulan_kinerja(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-triwulan: target and realisasi of each quarter beside the annual ones."""
+    data = _quarterly(ctx)
+    if not data:
+        return []
+    head = [
+        [
+            Cell("No", rowspan=2),
+            Cell("Indikator", rowspan=2),
+            Cell("Satuan", rowspan=2),
+            Cell(f"Target {ctx.tahun}", rowspan=2),
+            *[Cell(q, colspan=2, align="center") for q in TW],
+            Cell(f"Realisasi {ctx.tahun}", rowspan=2),
+        ],
+        [Cell(t) for _ in TW for t in ("Target", "Realisasi")],
+    ]
+    rows = []
+    for n, (result, targets, reals) in enumerate(data, start=1):
+        cells = [str(n), result.uraian, result.satuan or "-", value(result.target)]
+        for target, real in zip(targets, reals, strict=True):
+            cells += [value(target), value(real)]
+        rows.append([*cells, value(result.realisasi)])
+    return [
+        table(
+            head,
+            rows,
+            aligns=["center", "left", "left", *["right"] * 10],
+            source=_source(SUMBER_OLAHAN, ctx),
+            wide=True,
+            widths=[0.04, 0.22, 0.07, 0.07, *[0.064] * 8, 0.088],
+        )
+    ]
+
+
+# --- program indicators over the years and against the Renstra end target ----------------------
+PART_TREN_PROGRAM = "tren-program"
+PART_RENSTRA_PROGRAM = "renstra-program"
+ARAH = ("naik", "tetap", "turun")  # the order counts are listed in
+
+
+def _by_program(ctx: ReportContext, results: list[IndicatorResult]) -> list[tuple[str, list]]:
+    """Program indicators grouped under their program's name, in budget order."""
+    groups: list[tuple[str, list]] = []
+    names = {p.kode: p.nama for p in ctx.budget.children}
+    order = [p.kode for p in ctx.budget.children]
+    order += [r.induk for r in results if r.induk not in order]
+    for kode in dict.fromkeys(order):
+        mine = [r for r in results if r.induk == kode]
+        if mine:
+            groups.append((names.get(kode, kode), mine))
+    return groups
+
+
+def _program_trends(ctx: ReportContext) -> dict[str, Trend]:
+    return {r.kode: trend(r, ctx.data, ctx.rules) for r in ctx.indicators("program")}
+
+
+def tabel_tren_program(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-tren-program: target, realisasi and capaian of each program indicator over three
+    years, with the arrow of the latest change."""
+    trends = _program_trends(ctx)
+    if not ctx.enabled(PART_TREN_PROGRAM) or not any(
+        _has_history(t, ctx.tahun) for t in trends.values()
+    ):
+        return []
+    years = [v.tahun for v in next(iter(trends.values())).tahun]
+    head = [
+        [Cell("No", rowspan=2), Cell("Program", rowspan=2), Cell("Indikator Program", rowspan=2)]
+        + [Cell("Satuan", rowspan=2)]
+        + [Cell(f"Tahun {y}", colspan=3, align="center") for y in years]
+        + [Cell("Tren", rowspan=2)],
+        [Cell(t) for _ in years for t in ("Target", "Realisasi", "Capaian (%)")],
+    ]
+    rows: list[list[str | Cell]] = []
+    for number, (nama, results) in enumerate(_by_program(ctx, ctx.indicators("program")), 1):
+        for i, result in enumerate(results):
+            t = trends[result.kode]
+            cells: list[str | Cell] = []
+            if i == 0:
+                cells += [Cell(str(number), rowspan=len(results)), Cell(nama, rowspan=len(results))]
+            cells += [result.uraian, result.satuan]
+            for v in t.tahun:
+                cells += [value(v.target), value(v.realisasi), _pct(v.capaian)]
+            arrow = t.simbol if t.perubahan is None else f"{t.simbol} {angka_ringkas(t.perubahan)}"
+            rows.append([*cells, arrow])
+    width = 0.5 / (3 * len(years))
+    return [
+        table(
+            head,
+            rows,
+            aligns=["center", "left", "left", "left", *(["right"] * 3 * len(years)), "center"],
+            source=_source(SUMBER_OLAHAN, ctx)
+            + "; ▲ naik, ● tetap, ▼ turun dibanding tahun sebelumnya",
+            wide=True,
+            widths=[0.04, 0.16, 0.16, 0.06, *([width] * 3 * len(years)), 0.08],
+        )
+    ]
+
+
+def tren_program_uraian(ctx: ReportContext) -> list[Block]:
+    """How the program indicators moved against the previous year."""
+    if not tabel_tren_program(ctx):
+        return []
+    trends = _program_trends(ctx)
+    results = [r for r in ctx.indicators("program") if trends[r.kode].arah is not None]
+    if not results:
+        return []
+    counts = {arah: [r for r in results if trends[r.kode].arah == arah] for arah in ARAH}
+    parts = [f"{bilangan_terbilang(len(found))} {arah}" for arah, found in counts.items() if found]
+    text = (
+        f"Dibandingkan Tahun {ctx.tahun - 1}, realisasi {bilangan_terbilang(len(results))} "
+        f"indikator program: {_join(parts)} ("
+    )
+    blocks: list[Block] = [Para([text, Ref("tbl-bab3-tren-program"), ")."])]
+    changed = [r for r in results if trends[r.kode].arah != "tetap"]
+    items: list[list[Inline]] = []
+    for result in changed:
+        known = _known(trends[result.kode].tahun)
+        before, now = known[-2], known[-1]
+        items.append(
+            [
+                f"{result.uraian}: {trends[result.kode].arah} dari "
+                f"{with_unit(before.realisasi, result.satuan)} ({before.tahun}) menjadi "
+                f"{with_unit(now.realisasi, result.satuan)} ({now.tahun})."
+            ]
+        )
+    if items:
+        blocks.append(ListBlock(items))
+    return blocks
+
+
+def _renstra_programs(ctx: ReportContext) -> list[IndicatorResult]:
+    if not ctx.enabled(PART_RENSTRA_PROGRAM):
+        return []
+    return [r for r in ctx.indicators("program") if r.target_akhir is not None]
+
+
+def tabel_renstra_program(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-renstra-program: this year's realisasi of each program indicator against its
+    Renstra end target."""
+    results = _renstra_programs(ctx)
+    if not results:
+        return []
+    periode = ctx.variables().get("periode_renstra", "")
+    rows: list[list[str | Cell]] = []
+    progress = []
+    for number, (nama, mine) in enumerate(_by_program(ctx, results), 1):
+        for i, result in enumerate(mine):
+            kemajuan = progress_to_end(result, ctx.rules)
+            if kemajuan is not None:
+                progress.append(kemajuan)
+            cells: list[str | Cell] = []
+            if i == 0:
+                cells += [Cell(str(number), rowspan=len(mine)), Cell(nama, rowspan=len(mine))]
+            rows.append(
+                [
+                    *cells,
+                    result.uraian,
+                    result.satuan,
+                    value(result.target_akhir),
+                    value(result.realisasi),
+                    _pct(kemajuan),
+                ]
+            )
+    header = [
+        "No",
+        "Program",
+        "Indikator Program",
+        "Satuan",
+        f"Target Akhir Renstra {periode}".strip(),
+        f"Realisasi {ctx.tahun}",
+        "Tingkat Kemajuan (%)",
+    ]
+    foot = [[Cell("Rata-rata tingkat kemajuan", colspan=6), _pct(mean(progress))]]
+    return [
+        table(
+            header,
+            rows,
+            aligns=["center", "left", "left", "left", "right", "right", "right"],
+            foot=foot,
+            source=_source(SUMBER_OLAHAN, ctx),
+            wide=True,
+            widths=[0.05, 0.24, 0.26, 0.09, 0.13, 0.11, 0.12],
+        )
+    ]
+
+
+def renstra_program_uraian(ctx: ReportContext) -> list[Block]:
+    """How many program indicators reached their Renstra end target; the ones that did not."""
+    results = [r for r in _renstra_programs(ctx) if progress_to_end(r, ctx.rules) is not None]
+    if not results:
+        return []
+    below = [r for r in results if progress_to_end(r, ctx.rules) < HUNDRED]  # type: ignore[operator]
+    reached = len(results) - len(below)
+    blocks: list[Block] = [
+        Para(
+            [
+                f"Dari {bilangan_terbilang(len(results))} indikator program yang memiliki target "
+                f"akhir Renstra, {bilangan_terbilang(reached)} indikator telah mencapai target "
+                "akhirnya (",
+                Ref("tbl-bab3-renstra-program"),
+                ")." if not below else "), sedangkan yang belum:",
+            ]
+        )
+    ]
+    if below:
+        blocks.append(
+            ListBlock(
+                [
+                    [
+                        f"{r.uraian}: realisasi {with_unit(r.realisasi, r.satuan)} atau "
+                        f"{persen(progress_to_end(r, ctx.rules))} dari target akhir "
+                        f"{with_unit(r.target_akhir, r.satuan)}."
+                    ]
+                    for r in below
+                ]
+            )
+        )
+    return blocks
+
+
+# --- other indicators with data (tujuan, non-IKU and earlier indicators) ------------------------
+PART_INDIKATOR_LAIN = "indikator-lain"
+
+
+def _status(row: dict[str, object], tahun: int) -> str:
+    level = str(row.get("level") or "")
+    if in_force(row, tahun):  # type: ignore[arg-type]
+        return "Indikator tujuan" if level == "tujuan" else "Indikator sasaran (bukan IKU)"
+    kind = "IKU" if row.get("iku") else f"Indikator {level}"
+    end, start = row.get("tahun_selesai"), row.get("tahun_mulai")
+    if isinstance(end, int) and end < tahun:
+        return f"{kind} s.d. {end}"
+    return f"{kind} mulai {start}" if isinstance(start, int) else kind
+
+
+def _other_indicators(ctx: ReportContext) -> list[tuple[IndicatorResult, Trend, str]]:
+    """Tujuan and sasaran indicators that are not this year's IKU but have a realisasi in the
+    last three years (indicators of an earlier Renstra, tujuan indicators, non-IKU ones)."""
+    if not ctx.enabled(PART_INDIKATOR_LAIN):
+        return []
+    iku = {r.kode for r in ctx.iku}
+    values = target_rows(ctx.data)
+    window = range(ctx.tahun - 2, ctx.tahun + 1)
+    found = []
+    for row in ctx.data.table("indikator"):
+        kode = row.get("kode")
+        if row.get("level") not in ("tujuan", "sasaran") or not kode or kode in iku:
+            continue
+        if all(values.get((kode, y), {}).get("realisasi") is None for y in window):  # type: ignore[arg-type]
+            continue
+        result = indicator_result(row, values, ctx.rules, ctx.tahun)
+        found.append((result, trend(result, ctx.data, ctx.rules), _status(row, ctx.tahun)))
+    return found
+
+
+def indikator_lain(ctx: ReportContext) -> list[Block]:
+    """Heading, lead-in and one line per other indicator measured this year (with its
+    explanation from ``target_realisasi.penjelasan``)."""
+    data = _other_indicators(ctx)
+    if not data:
+        return []
+    kinds = []
+    for status, phrase in (
+        ("Indikator tujuan", "indikator tujuan"),
+        ("Indikator sasaran (bukan IKU)", "indikator sasaran yang bukan IKU"),
+    ):
+        if any(s == status for _, _, s in data):
+            kinds.append(phrase)
+    if any(not in_force(r.row, ctx.tahun) for r, _, _ in data):
+        kinds.append(f"indikator yang tidak lagi berlaku pada Tahun {ctx.tahun}")
+    blocks: list[Block] = [
+        Heading("Indikator Kinerja Lainnya", level=3),
+        Para(
+            [
+                f"Selain IKU Tahun {ctx.tahun}, tersedia data {bilangan_terbilang(len(data))} "
+                f"indikator kinerja lain, yaitu {_join(kinds)}. Target, realisasi dan "
+                "capaiannya dalam tiga tahun terakhir disajikan pada ",
+                Ref("tbl-bab3-indikator-lain"),
+                ".",
+            ]
+        ),
+    ]
+    values = target_rows(ctx.data)
+    items: list[list[Inline]] = []
+    for result, _t, _status_text in data:
+        if result.realisasi is None:
+            continue
+        text = (
+            f"{result.uraian}: target {with_unit(result.target, result.satuan)}, realisasi "
+            f"{with_unit(result.realisasi, result.satuan)}"
+        )
+        text += f" (capaian {persen(result.capaian.nilai)})." if result.capaian.nilai else "."
+        penjelasan = str(values.get((result.kode, ctx.tahun), {}).get("penjelasan") or "").strip()
+        if penjelasan:
+            text += f" {penjelasan.rstrip('.')}."
+        items.append([text])
+    if items:
+        blocks += [Para([f"Realisasi Tahun {ctx.tahun}:"]), ListBlock(items)]
+    return blocks
+
+
+def tabel_indikator_lain(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-indikator-lain: the other indicators over three years, with trend and status."""
+    data = _other_indicators(ctx)
+    if not data:
+        return []
+    years = [v.tahun for v in data[0][1].tahun]
+    head = [
+        [Cell("No", rowspan=2), Cell("Indikator", rowspan=2), Cell("Satuan", rowspan=2)]
+        + [Cell(f"Tahun {y}", colspan=3, align="center") for y in years]
+        + [Cell("Tren", rowspan=2), Cell("Keterangan", rowspan=2)],
+        [Cell(t) for _ in years for t in ("Target", "Realisasi", "Capaian (%)")],
+    ]
+    rows = []
+    for number, (result, t, status) in enumerate(data, start=1):
+        cells = [str(number), result.uraian, result.satuan]
+        for v in t.tahun:
+            cells += [value(v.target), value(v.realisasi), _pct(v.capaian)]
+        arrow = t.simbol if t.perubahan is None else f"{t.simbol} {angka_ringkas(t.perubahan)}"
+        rows.append([*cells, arrow, status])
+    width = 0.5 / (3 * len(years))
+    return [
+        table(
+            head,
+            rows,
+            aligns=["center", "left", "left", *(["right"] * 3 * len(years)), "center", "left"],
+            source=_source(SUMBER_OLAHAN, ctx)
+            + "; ▲ naik, ● tetap, ▼ turun dibanding tahun sebelumnya",
+            wide=True,
+            widths=[0.04, 0.2, 0.06, *([width] * 3 * len(years)), 0.07, 0.13],
+        )
+    ]
+
+
+# --- human resources (ABK) ----------------------------------------------------------------------
+PART_ABK = "abk"
+
+
+def _abk(ctx: ReportContext) -> list[AbkLine]:
+    return abk_lines(ctx.data) if ctx.enabled(PART_ABK) else []
+
+
+def _sasaran_label(ctx: ReportContext, kode: str) -> str:
+    numbers = {s.kode: n for n, s in _numbered(ctx)}
+    return f"Sasaran {numbers[kode]}" if kode in numbers else kode or "-"
+
+
+def efisiensi_sdm(ctx: ReportContext) -> list[Block]:
+    """Staff against the workload analysis: need, availability, fulfilment, shortages and the
+    efficiency of each sasaran's staff against its capaian kinerja."""
+    lines = _abk(ctx)
+    if not lines:
+        return []
+    need, have, pemenuhan = total_need(lines)
+    text = (
+        f"Berdasarkan Analisis Beban Kerja (ABK), Kecamatan {ctx.kecamatan} membutuhkan "
+        f"{bilangan_terbilang(need)} pegawai, sedangkan yang tersedia "
+        f"{bilangan_terbilang(have)} pegawai, sehingga tingkat pemenuhan sumber daya manusia "
+        f"sebesar {persen(pemenuhan)}."
+    )
+    short = [line for line in lines if line.selisih < 0]
+    if short:
+        missing = -sum(line.selisih for line in short)
+        text += (
+            f" Sebanyak {bilangan_terbilang(len(short))} jabatan masih kekurangan pegawai, "
+            f"seluruhnya {bilangan_terbilang(missing)} orang."
+        )
+    else:
+        text += " Seluruh kebutuhan pegawai menurut ABK telah terpenuhi."
+    kinerja = overall(ctx).nilai
+    nilai = efisiensi(kinerja, pemenuhan, ctx.rules)
+    if nilai is not None:
+        text += (
+            f" Dengan tingkat pemenuhan tersebut, rata-rata capaian IKU sebesar {persen(kinerja)}, "
+            f"sehingga efisiensi sumber daya manusia {efisiensi_text(nilai, ctx.rules)}."
+        )
+    blocks: list[Block] = [
+        _small_heading("Efisiensi Sumber Daya Manusia"),
+        Para([text, " Rinciannya disajikan pada ", Ref("tbl-bab3-abk"), "."]),
+    ]
+    per_sasaran = sdm_by_sasaran(ctx.data, ctx.rules, ctx.tahun)
+    if per_sasaran:
+        items: list[list[Inline]] = []
+        for s in per_sasaran:
+            line = (
+                f"{_sasaran_label(ctx, s.kode)} ({s.uraian}): {bilangan_terbilang(s.ketersediaan)} "
+                f"dari {bilangan_terbilang(s.kebutuhan)} pegawai yang dibutuhkan "
+                f"({persen(s.pemenuhan)})"
+            )
+            if s.efisiensi is not None:
+                line += (
+                    f", capaian kinerja {persen(s.capaian_kinerja)}, efisiensi "
+                    f"{efisiensi_text(s.efisiensi, ctx.rules)}"
+                )
+            items.append([line + "."])
+        blocks += [Para(["Menurut sasaran strategis:"]), ListBlock(items)]
+    return blocks
+
+
+def _signed(number: int) -> str:
+    return f"+{angka(number, 0)}" if number > 0 else angka(number, 0)
+
+
+def tabel_abk(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-abk: per jabatan (or group), need by the ABK, availability, difference and
+    fulfilment, with the totals."""
+    lines = _abk(ctx)
+    if not lines:
+        return []
+    with_sasaran = any(line.sasaran for line in lines)
+    header = ["No", "Jabatan", *(["Sasaran"] if with_sasaran else [])]
+    header += ["Kebutuhan (ABK)", "Ketersediaan", "Selisih", "Pemenuhan (%)"]
+    rows = [
+        [
+            str(n),
+            line.jabatan,
+            *([_sasaran_label(ctx, line.sasaran)] if with_sasaran else []),
+            angka(line.kebutuhan, 0),
+            angka(line.ketersediaan, 0),
+            _signed(line.selisih),
+            _pct(line.pemenuhan),
+        ]
+        for n, line in enumerate(lines, start=1)
+    ]
+    need, have, pemenuhan = total_need(lines)
+    foot = [
+        [
+            Cell("Jumlah", colspan=3 if with_sasaran else 2),
+            angka(need, 0),
+            angka(have, 0),
+            _signed(have - need),
+            _pct(pemenuhan),
+        ]
+    ]
+    aligns: list[Align] = ["center", "left", *(["left"] if with_sasaran else []), *["right"] * 4]
+    return [
+        table(
+            header,
+            rows,
+            aligns=aligns,
+            foot=foot,
+            source=f"Analisis Beban Kerja Kecamatan {ctx.kecamatan}; pemenuhan = ketersediaan ÷ "
+            "kebutuhan × 100",
+        )
+    ]
+
+
+# --- jenis belanja figure -----------------------------------------------------------------------
+def fig_jenis_belanja(ctx: ReportContext) -> Figure | None:
+    """fig-bab3-jenis-belanja: pagu and realisasi per jenis belanja (horizontal bars)."""
+    lines = _jenis_lines(ctx)
+    if not lines or ctx.budget.pagu == 0:
+        return None
+    return _pagu_realisasi_figure(lines, [JENIS_BELANJA.get(x.kode, x.kode) for x in lines])
+
+
+# --- dokumentasi --------------------------------------------------------------------------------
+def _photo_rows(ctx: ReportContext) -> list[Row]:
+    """The dokumentasi rows whose photo file exists (validation reports the others)."""
+    if not ctx.enabled("dokumentasi"):
+        return []
+    folder = photo_folder(ctx.data.path)
+    return [
+        r
+        for r in ctx.data.table("dokumentasi")
+        if r.get("file") and r.get("keterangan") and (folder / str(r["file"]).strip()).is_file()
+    ]
+
+
+def foto_dokumentasi(ctx: ReportContext) -> list[Photo]:
+    """The photos of ``dokumentasi`` (files in ``foto/``), scaled down, each captioned with its
+    keterangan and labelled ``fig-bab3-foto-N``."""
+    folder = photo_folder(ctx.data.path)
+    return [
+        Photo(
+            photo_png(folder / str(row["file"]).strip()),
+            str(row["keterangan"]),
+            f"fig-bab3-foto-{n}",
+        )
+        for n, row in enumerate(_photo_rows(ctx), start=1)
+    ]
+
+
+def dokumentasi(ctx: ReportContext) -> list[Block]:
+    """ "Dokumentasi Kegiatan" (part ``dokumentasi``): heading and the sentence pointing to the
+    photos (:func:`foto_dokumentasi`), which follow as numbered figures."""
+    rows = _photo_rows(ctx)
+    if not rows:
+        return []
+    content: list[Inline] = [
+        f"Dokumentasi {bilangan_terbilang(len(rows))} kegiatan Kecamatan {ctx.kecamatan} Tahun "
+        f"{ctx.tahun} disajikan pada ",
+        Ref("fig-bab3-foto-1"),
+    ]
+    if len(rows) > 1:
+        content += [" sampai ", Ref(f"fig-bab3-foto-{len(rows)}")]
+    return [Heading("Dokumentasi Kegiatan", level=2), Para([*content, "."])]
 
 
 __all__ = [
@@ -1526,30 +2112,42 @@ __all__ = [
     "dokumentasi",
     "efisiensi_kesimpulan",
     "efisiensi_pengantar",
+    "efisiensi_sdm",
     "fig_anggaran",
+    "fig_jenis_belanja",
     "fig_kinerja_anggaran",
     "fig_target_realisasi",
     "fig_tren",
+    "foto_dokumentasi",
+    "indikator_lain",
     "keuangan",
     "kinerja_program",
     "metode",
     "metode_ketentuan",
     "pengantar",
     "prestasi",
+    "renstra_program_uraian",
     "serapan_rendah",
     "supporting_programs",
+    "tabel_abk",
     "tabel_anggaran_program",
     "tabel_anggaran_sasaran",
     "tabel_anggaran_unit",
     "tabel_capaian_iku",
     "tabel_efisiensi",
+    "tabel_indikator_lain",
     "tabel_jenis_belanja",
     "tabel_kinerja_program",
     "tabel_klasifikasi",
     "tabel_pembanding",
     "tabel_prestasi",
     "tabel_renstra",
+    "tabel_renstra_program",
     "tabel_skala",
     "tabel_tren",
+    "tabel_tren_program",
+    "tabel_triwulan_kinerja",
+    "tren_program_uraian",
+    "triwulan_kinerja",
     "under_absorbed",
 ]

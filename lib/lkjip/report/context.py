@@ -25,7 +25,18 @@ from lkjip.metrics.capaian import (
     sasaran_results,
 )
 from lkjip.metrics.efficiency import SasaranEfficiency, efficiency_by_sasaran
-from lkjip.metrics.evaluations import AkipResult, IkmResult, akip_result, akip_years, ikm_result
+from lkjip.metrics.evaluations import (
+    AkipResult,
+    IkmResult,
+    IppResult,
+    RbResult,
+    akip_result,
+    akip_years,
+    ikm_result,
+    ipp_result,
+    rb_result,
+    rb_years,
+)
 from lkjip.problems import InputError
 from lkjip.report.blocks import Narrative
 from lkjip.report.narrative import SECTIONS, read_narrative, section_of
@@ -157,6 +168,18 @@ class ReportContext:
     @cached_property
     def ikm(self) -> IkmResult | None:
         return ikm_result(self.data, self.rules, self.tahun)
+
+    @cached_property
+    def rb(self) -> RbResult | None:
+        return rb_result(self.data, self.rules, self.tahun)
+
+    @cached_property
+    def rb_history(self) -> dict[int, RbResult]:
+        return rb_years(self.data, self.rules)
+
+    @cached_property
+    def ipp(self) -> IppResult | None:
+        return ipp_result(self.data, self.rules, self.tahun)
 
 
 def open_report(config: str | Path, kecamatan: str) -> ReportContext:

@@ -151,6 +151,7 @@ def tabel_rincian_anggaran(ctx: ReportContext) -> list[Block]:
         return []
     units = has_units(ctx)
     murni = budget.pagu_murni is not None
+    sources = len(bab2.sumber_dana(ctx)) > 1  # one source for all is said in BAB II/III
 
     def money(item: BudgetLine) -> list[str]:
         cells = (
@@ -166,6 +167,8 @@ def tabel_rincian_anggaran(ctx: ReportContext) -> list[Block]:
 
     def line(item: BudgetLine, parent: bool) -> list[str | Cell]:
         unit = ["" if parent else item.unit] if units else []
+        if sources:
+            unit.append("" if parent else str(item.rows[0].get("sumber_dana") or "-"))
         return [Cell(c, bold=parent) for c in [item.kode, item.nama, *unit, *money(item)]]
 
     rows: list[list[str | Cell]] = []
@@ -175,6 +178,7 @@ def tabel_rincian_anggaran(ctx: ReportContext) -> list[Block]:
             rows.append(line(kegiatan, True))
             rows += [line(leaf, False) for leaf in leaves_in_order(kegiatan)]
     fixed = ["Kode", "Program / Kegiatan / Sub Kegiatan", *(["Unit"] if units else [])]
+    fixed += ["Sumber Dana"] if sources else []
     header = [
         *fixed,
         *(["Pagu Murni (Rp)"] if murni else []),
@@ -184,7 +188,23 @@ def tabel_rincian_anggaran(ctx: ReportContext) -> list[Block]:
         "SiLPA (Rp)",
     ]
     foot = [[Cell("Jumlah", colspan=len(fixed)), *money(budget)]]
-    aligns: list[Align] = ["left", "left", *(["left"] if units else []), *["right"] * (4 + murni)]
+    aligns: list[Align] = [
+        "left",
+        "left",
+        *(["left"] if units else []),
+        *(["left"] if sources else []),
+        *["right"] * (4 + murni),
+    ]
     source = f"Realisasi anggaran Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}, diolah"
-    sizes = widths(12, 24, *([10] if units else []), *([12] if murni else []), 12, 12, 7, 11)
+    sizes = widths(
+        12,
+        24,
+        *([10] if units else []),
+        *([8] if sources else []),
+        *([12] if murni else []),
+        12,
+        12,
+        7,
+        11,
+    )
     return [table(header, rows, aligns=aligns, foot=foot, source=source, wide=True, widths=sizes)]

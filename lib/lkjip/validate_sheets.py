@@ -1,0 +1,406 @@
+"""Cross-checks of the optional evaluation and resource sheets (``evaluasi_rb``, ``indikator_rb``,
+``ipp``, ``abk``) and of the photos of ``dokumentasi``. Called by :mod:`lkjip.validate`; every
+message names the file, sheet, row and column to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Protocol
+
+from lkjip.formatting import angka, round_half_up
+from lkjip.loader import KecamatanData, Row, shown
+from lkjip.metrics.evaluations import ipp_result, ipp_weighted
+from lkjip.problems import Problems
+from lkjip.rules import Aturan
+
+TOLERANCE = Decimal("0.005")
+HUNDRED = Decimal(100)
+PHOTO_FOLDER = "foto"
+_RANGE = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(?:-|–|s\.?d\.?|sampai)\s*(-?\d+(?:[.,]\d+)?)\s*$")
+
+
+class _Checks(Protocol):
+    data: KecamatanData
+    rules: Aturan
+    tahun: int | None
+    p: Problems
+
+    def rows(self, sheet: str) -> list[Row]: ...
+
+    def _codes(self, sheet: str, column: str) -> set[str]: ...
+
+    def _parent(self, row: Row, column: str, known: set[str], what: str) -> None: ...
+
+
+def check_optional_sheets(checks: _Checks) -> None:
+    """Every check of this module, in order."""
+    _years(checks)
+    _rb(checks)
+    _rb_indicators(checks)
+    _ipp(checks)
+    _abk(checks)
+    _photos(checks)
+
+
+def photo_folder(data_path: Path) -> Path:
+    """The ``foto/`` folder beside the data (a CSV folder, or the folder of ``data.xlsx``)."""
+    base = data_path if data_path.is_dir() else data_path.parent
+    return base / PHOTO_FOLDER
+
+
+def _duplicates(checks: _Checks, sheet: str, key, label: str, column: str) -> None:
+    seen: dict[object, Row] = {}
+    for row in checks.rows(sheet):
+        value = key(row)
+        if value is None:
+            continue
+        if value in seen:
+            checks.p.error(
+                f"{label} ganda; sudah dipakai di baris {seen[value].line}", **row.where(column)
+            )
+        else:
+            seen[value] = row
+
+
+def _by_year(rows: list[Row]) -> dict[int, list[Row]]:
+    groups: dict[int, list[Row]] = defaultdict(list)
+    for row in rows:
+        if isinstance(row.get("tahun"), int):
+            groups[row["tahun"]].append(row)  # type: ignore[index]
+    return groups
+
+
+def _one_source(checks: _Checks, sheet: str) -> None:
+    """The ``sumber`` of one year's rows is written once, or the same everywhere."""
+    for _year, rows in _by_year(checks.rows(sheet)).items():
+        stated = [r for r in rows if r.get("sumber")]
+        first = stated[0] if stated else None
+        for row in stated[1:]:
+            if str(row["sumber"]).strip() != str(first["sumber"]).strip():  # type: ignore[index]
+                checks.p.warning(
+                    f"sumber berbeda dengan baris {first.line} tahun yang sama",  # type: ignore[union-attr]
+                    found=str(row["sumber"]),
+                    expected=str(first["sumber"]),  # type: ignore[index]
+                    **row.where("sumber"),
+                )
+
+
+def _years(checks: _Checks) -> None:
+    if checks.tahun is None:
+        return
+    for sheet in ("evaluasi_rb", "indikator_rb", "ipp"):
+        for row in checks.rows(sheet):
+            year = row.get("tahun")
+            if isinstance(year, int) and year > checks.tahun:
+                checks.p.error(
+                    "tahun sesudah tahun laporan",
+                    found=str(year),
+                    expected=f"paling lambat {checks.tahun}",
+                    **row.where("tahun"),
+                )
+
+
+# --- Reformasi Birokrasi ------------------------------------------------------------------------
+def _rb(checks: _Checks) -> None:
+    rows = checks.rows("evaluasi_rb")
+    _duplicates(
+        checks,
+        "evaluasi_rb",
+        lambda r: (r.get("tahun"), r.get("kode")) if r.get("kode") else None,
+        "kode komponen RB pada tahun yang sama",
+        "kode",
+    )
+    _one_source(checks, "evaluasi_rb")
+    for year, members in _by_year(rows).items():
+        by_code = {str(r["kode"]): r for r in members if r.get("kode")}
+        children: dict[str, list[Row]] = defaultdict(list)
+        for row in members:
+            parent = str(row.get("induk") or "")
+            if not parent:
+                continue
+            if parent == str(row.get("kode")):
+                checks.p.error("komponen RB menginduk ke dirinya sendiri", **row.where("induk"))
+            elif parent not in by_code:
+                sample = ", ".join(sorted(by_code)[:8]) or "(belum ada)"
+                checks.p.error(
+                    f"kode komponen induk '{parent}' tidak ditemukan pada tahun {year}",
+                    found=parent,
+                    expected=f"salah satu kode tahun {year}: {sample}",
+                    **row.where("induk"),
+                )
+            else:
+                children[parent].append(row)
+        _rb_cycles(checks, by_code)
+        top = [r for r in members if not r.get("induk") or str(r["induk"]) not in by_code]
+        weights = [r["bobot"] for r in top if isinstance(r.get("bobot"), Decimal)]
+        if top and len(weights) == len(top) and sum(weights) != HUNDRED:
+            checks.p.warning(
+                f"jumlah bobot komponen utama RB tahun {year} bukan 100",
+                found=angka(sum(weights)),
+                expected="100",
+                **top[0].where("bobot"),
+            )
+        for code, row in by_code.items():
+            kids = children.get(code, [])
+            _rb_component(checks, row, kids)
+
+
+def _rb_cycles(checks: _Checks, by_code: dict[str, Row]) -> None:
+    reported: set[str] = set()
+    for code in by_code:
+        path: list[str] = []
+        current = code
+        while current in by_code and current not in path:
+            path.append(current)
+            parent = str(by_code[current].get("induk") or "")
+            if parent == current:
+                break
+            current = parent
+        if current in path and current != path[-1] and current not in reported:
+            row = by_code[current]
+            reported.update(path[path.index(current) :])
+            checks.p.error(
+                "komponen RB saling menginduk (melingkar): "
+                + " → ".join([*path[path.index(current) :], current]),
+                **row.where("induk"),
+            )
+
+
+def _rb_component(checks: _Checks, row: Row, kids: list[Row]) -> None:
+    bobot, nilai = row.get("bobot"), row.get("nilai")
+    if kids:
+        weights = [k["bobot"] for k in kids if isinstance(k.get("bobot"), Decimal)]
+        if isinstance(bobot, Decimal) and len(weights) == len(kids) and sum(weights) != bobot:
+            checks.p.warning(
+                "jumlah bobot subkomponen RB tidak sama dengan bobot komponennya",
+                found=angka(sum(weights)),
+                expected=angka(bobot),
+                **row.where("bobot"),
+            )
+        scores = [k["nilai"] for k in kids if isinstance(k.get("nilai"), Decimal)]
+        if isinstance(nilai, Decimal) and scores and len(scores) == len(kids):
+            total = sum(scores, Decimal(0))
+            if abs(total - nilai) > TOLERANCE:
+                checks.p.error(
+                    "nilai komponen RB tidak sama dengan jumlah nilai subkomponennya",
+                    found=angka(nilai),
+                    expected=f"{angka(total)} (atau kosongkan: nilai dihitung)",
+                    **row.where("nilai"),
+                )
+        return
+    if nilai is None:
+        checks.p.warning(
+            "nilai komponen RB kosong; komponen ini tidak ikut dijumlahkan",
+            expected="nilai komponen",
+            **row.where("nilai"),
+        )
+    elif isinstance(bobot, Decimal) and isinstance(nilai, Decimal) and nilai > bobot:
+        checks.p.error(
+            "nilai komponen RB melebihi bobotnya",
+            found=angka(nilai),
+            expected=f"paling tinggi {angka(bobot)}",
+            **row.where("nilai"),
+        )
+
+
+def scale_range(text: object) -> tuple[Decimal, Decimal] | None:
+    """ "0 - 100" → (0, 100); None when the text is not a range."""
+    match = _RANGE.match(str(text or ""))
+    if not match:
+        return None
+    low, high = (Decimal(g.replace(",", ".")) for g in match.groups())
+    return (low, high) if low < high else None
+
+
+def _rb_indicators(checks: _Checks) -> None:
+    _duplicates(
+        checks,
+        "indikator_rb",
+        lambda r: (r.get("tahun"), str(r["indikator"]).lower()) if r.get("indikator") else None,
+        "indikator RB pada tahun yang sama",
+        "indikator",
+    )
+    for row in checks.rows("indikator_rb"):
+        skala = row.get("skala")
+        if not skala:
+            continue
+        bounds = scale_range(skala)
+        if bounds is None:
+            checks.p.warning(
+                "skala tidak dapat dibaca; nilai tidak diperiksa terhadapnya",
+                found=str(skala),
+                expected="rentang 'bawah - atas', mis. 0 - 100",
+                **row.where("skala"),
+            )
+            continue
+        nilai = row.get("nilai")
+        if isinstance(nilai, Decimal) and not bounds[0] <= nilai <= bounds[1]:
+            checks.p.error(
+                "nilai di luar skala indikator",
+                found=angka(nilai),
+                expected=f"{angka(bounds[0])} sampai {angka(bounds[1])}",
+                **row.where("nilai"),
+            )
+
+
+# --- Indeks Pelayanan Publik --------------------------------------------------------------------
+def _ipp(checks: _Checks) -> None:
+    rows = checks.rows("ipp")
+    _duplicates(
+        checks,
+        "ipp",
+        lambda r: (r.get("tahun"), str(r["aspek"]).lower()) if r.get("aspek") else None,
+        "aspek IPP pada tahun yang sama",
+        "aspek",
+    )
+    _one_source(checks, "ipp")
+    for row in rows:
+        score = row.get("nilai_indikator")
+        if isinstance(score, Decimal) and not 0 <= score <= 5:
+            checks.p.error(
+                "nilai indikator aspek IPP di luar skala 0–5",
+                found=angka(score),
+                expected="0 sampai 5",
+                **row.where("nilai_indikator"),
+            )
+        stated, computed = row.get("nilai"), ipp_weighted(row)
+        if stated is None and computed is None:
+            checks.p.warning(
+                "nilai aspek IPP tidak dapat dihitung; aspek ini tidak ikut dijumlahkan",
+                expected="nilai_indikator (atau nilai tertimbang di kolom nilai)",
+                **row.where("nilai_indikator"),
+            )
+        elif (
+            isinstance(stated, Decimal)
+            and computed is not None
+            and abs(round_half_up(computed) - stated) > TOLERANCE
+        ):
+            checks.p.warning(
+                "nilai aspek IPP tidak sama dengan bobot × nilai indikator ÷ 100",
+                found=angka(stated),
+                expected=angka(computed),
+                **row.where("nilai"),
+            )
+    for year, members in _by_year(rows).items():
+        weights = [r["bobot"] for r in members if isinstance(r.get("bobot"), Decimal)]
+        if len(weights) == len(members) and sum(weights) != HUNDRED:
+            checks.p.warning(
+                f"jumlah bobot aspek IPP tahun {year} bukan 100",
+                found=angka(sum(weights)),
+                expected="100",
+                **members[0].where("bobot"),
+            )
+    _ipp_indicator(checks)
+
+
+def _ipp_indicator(checks: _Checks) -> None:
+    """An indicator computed from the ipp sheet (``dihitung_dari: ipp``) states the same value."""
+    codes = {str(r["kode"]) for r in checks.rows("indikator") if r.get("dihitung_dari") == "ipp"}
+    for row in checks.rows("target_realisasi"):
+        if str(row.get("indikator")) not in codes or row.get("realisasi") is None:
+            continue
+        result = ipp_result(checks.data, checks.rules, row["tahun"])  # type: ignore[arg-type]
+        if result is None or result.nilai is None:
+            continue
+        stated: Decimal = row["realisasi"]  # type: ignore[assignment]
+        if abs(round_half_up(result.nilai) - stated) > TOLERANCE:
+            checks.p.error(
+                f"realisasi berbeda dengan IPP yang dihitung dari sheet ipp tahun {row['tahun']}",
+                found=angka(stated),
+                expected=angka(result.nilai),
+                **row.where("realisasi"),
+            )
+
+
+# --- ABK ----------------------------------------------------------------------------------------
+def _abk(checks: _Checks) -> None:
+    rows = checks.rows("abk")
+    if not rows:
+        return
+    _duplicates(
+        checks,
+        "abk",
+        lambda r: (str(r["jabatan"]).lower(), r.get("sasaran")) if r.get("jabatan") else None,
+        "jabatan (per sasaran)",
+        "jabatan",
+    )
+    sasaran = checks._codes("sasaran", "kode")
+    for row in rows:
+        checks._parent(row, "sasaran", sasaran, "kode sasaran")
+        for column in ("kebutuhan", "ketersediaan"):
+            value = row.get(column)
+            if isinstance(value, int) and value < 0:
+                checks.p.error(
+                    f"{column} negatif",
+                    found=str(value),
+                    expected="0 atau lebih",
+                    **row.where(column),
+                )
+        if row.get("kebutuhan") == 0:
+            checks.p.warning(
+                "kebutuhan 0: tingkat pemenuhan jabatan ini tidak dapat dihitung",
+                found="0",
+                expected="kebutuhan pegawai menurut ABK (hapus jabatan yang tidak dibutuhkan)",
+                **row.where("kebutuhan"),
+            )
+    staff = checks.rows("pegawai")
+    if staff and not any(r.get("sasaran") for r in rows):
+        # One row per jabatan: the available pegawai cannot outnumber the staff list.
+        have = sum(r["ketersediaan"] for r in rows if isinstance(r.get("ketersediaan"), int))
+        people = sum(r["jumlah"] if isinstance(r.get("jumlah"), int) else 1 for r in staff)
+        if have > people:
+            checks.p.warning(
+                f"jumlah ketersediaan ABK ({have}) melebihi jumlah pegawai di sheet pegawai",
+                found=str(have),
+                expected=f"paling banyak {people}",
+                **rows[0].where("ketersediaan"),
+            )
+
+
+# --- dokumentasi --------------------------------------------------------------------------------
+def _photos(checks: _Checks) -> None:
+    rows = [r for r in checks.rows("dokumentasi") if r.get("file")]
+    if not rows:
+        return
+    folder = photo_folder(checks.data.path)
+    for row in rows:
+        name = str(row["file"]).strip()
+        if Path(name).name != name or name in (".", ".."):
+            checks.p.error(
+                "nama berkas foto harus nama berkas saja, tanpa folder",
+                found=name,
+                expected=f"nama berkas di folder {PHOTO_FOLDER}/",
+                **row.where("file"),
+            )
+            continue
+        path = folder / name
+        if not path.is_file():
+            checks.p.error(
+                f"berkas foto tidak ditemukan di folder {PHOTO_FOLDER}/",
+                found=name,
+                expected=f"berkas {name} di {shown(folder)}",
+                **row.where("file"),
+            )
+            continue
+        if not _is_image(path):
+            checks.p.error(
+                "berkas foto tidak dapat dibaca sebagai gambar",
+                found=name,
+                expected="foto JPEG atau PNG",
+                **row.where("file"),
+            )
+
+
+def _is_image(path: Path) -> bool:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+        return False
+    return True
