@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+import importlib
 import json
 import os
+import re
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lkjip.formatting import angka_ringkas, persen, rupiah
+from lkjip.formatting import angka, angka_ringkas, persen, rupiah
 from lkjip.problems import InputError
 from lkjip.targets import Target, resolve
 
@@ -133,10 +137,13 @@ def _print_summary(figures: dict[str, object]) -> None:
         f"Anggaran: pagu {rupiah(money['pagu'])}, realisasi {rupiah(money['realisasi'])} "
         f"({persen(money['persen'])}), SiLPA {rupiah(money['silpa'])}"
     )
+    points = figures.get("efisiensi_satuan") == "poin persen"
     for row in figures["efisiensi"]:  # type: ignore[attr-defined]
+        value = row["efisiensi"]
+        shown = f"{angka(value)} poin persen" if points and value is not None else persen(value)
         _say(
             f"Efisiensi sasaran {row['sasaran']}: kinerja {persen(row['capaian_kinerja'])}, "
-            f"anggaran {persen(row['capaian_anggaran'])}, efisiensi {persen(row['efisiensi'])}"
+            f"anggaran {persen(row['capaian_anggaran'])}, efisiensi {shown}"
         )
     _say("")
 
@@ -267,7 +274,7 @@ def _print_batch(cities) -> None:
                 row.status,
                 persen(row.capaian),
                 persen(row.serapan),
-                f"{row.seconds:.1f} dtk" if row.seconds else "-",
+                f"{angka(Decimal(str(row.seconds)), 1)} dtk" if row.seconds else "-",
                 row.reason.splitlines()[0] if row.reason else "",
             )
     out.print(table)
@@ -352,9 +359,16 @@ def sample(
     tahun: Annotated[int, typer.Option("--tahun", min=2000, max=2100)] = 2024,
 ) -> None:
     """Buat kota sintetis 'Kota Contoh' dengan N kecamatan yang valid dan realistis."""
+    from lkjip.loader import os_reason
     from lkjip.sample import generate_city
 
-    config = generate_city(output, kecamatan, seed, tahun)
+    if output.exists() and not output.is_dir():
+        raise InputError(f"{output}: sudah ada sebagai berkas; sebutkan folder tujuan")
+    try:
+        config = generate_city(output, kecamatan, seed, tahun)
+    except OSError as exc:
+        where = exc.filename or output
+        raise InputError(f"{where}: kota contoh tidak dapat ditulis ({os_reason(exc)})") from exc
     _say(f"Kota Contoh dengan {kecamatan} kecamatan ditulis; konfigurasi: {config}")
 
 
@@ -366,15 +380,122 @@ def contract(
 ) -> None:
     """Tulis ulang dokumen kontrak data dari skema."""
     from lkjip.contract_doc import contract_markdown
+    from lkjip.loader import os_reason
 
-    output.write_text(contract_markdown(), encoding="utf-8")
+    try:
+        output.write_text(contract_markdown(), encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{output}: dokumen tidak dapat ditulis ({os_reason(exc)})") from exc
     _say(f"Kontrak data ditulis: {output}")
+
+
+# Click (as bundled by typer) reports usage errors in English; they are translated here. The
+# exception classes live where typer.BadParameter does: typer's own copy of click, or click.
+_CLICK = importlib.import_module(typer.BadParameter.__module__)
+_VALUE_PROBLEMS = (
+    (r"valid integer", "harus bilangan bulat"),
+    (r"valid (?:number|float)", "harus angka"),
+    (r"valid boolean", "harus true atau false"),
+    (r"greater than or equal to (\S+?)\.?$", "paling kecil {0}"),
+    (r"less than or equal to (\S+?)\.?$", "paling besar {0}"),
+    (r"greater than (\S+?)\.?$", "harus lebih besar dari {0}"),
+    (r"less than (\S+?)\.?$", "harus lebih kecil dari {0}"),
+    (r"not in the range (.+?)\.?$", "di luar rentang {0}"),
+    (r"is not one of (.+?)\.?$", "pilihan: {0}"),
+    (r"does not exist", "tidak ditemukan"),
+)
+
+
+def _param_name(param: object) -> str:
+    if getattr(param, "param_type_name", "") == "option":
+        return "opsi " + " / ".join(getattr(param, "opts", []))
+    return f"argumen '{getattr(param, 'name', '')}'"
+
+
+def _given(param: object, args: list[str]) -> str | None:
+    """The value typed for an option, as found on the command line."""
+    for index, arg in enumerate(args):
+        for opt in getattr(param, "opts", []):
+            if arg == opt and index + 1 < len(args):
+                return args[index + 1]
+            if arg.startswith(opt + "="):
+                return arg[len(opt) + 1 :]
+    return None
+
+
+def _usage_message(exc: Exception, args: list[str]) -> str:
+    """One Indonesian line for a click usage error (missing argument, unknown option or
+    command, bad value), with a pointer to the command's --help."""
+    message = str(getattr(exc, "message", "") or exc)
+    param = getattr(exc, "param", None)
+    if isinstance(exc, _CLICK.MissingParameter) and param is not None:
+        text = f"{_param_name(param)} wajib diisi"
+        if getattr(param, "help", None):
+            text += f" ({str(param.help).rstrip('.')})"
+    elif isinstance(exc, _CLICK.BadParameter):
+        detail = next(
+            (
+                meaning.format(*found.groups())
+                for pattern, meaning in _VALUE_PROBLEMS
+                if (found := re.search(pattern, message))
+            ),
+            message,
+        )
+        text = f"nilai {_param_name(param)} tidak sah" if param else "nilai tidak sah"
+        value = _given(param, args) if param is not None else None
+        text += f" (ditemukan '{value}'; {detail})" if value is not None else f" ({detail})"
+    elif isinstance(exc, _CLICK.NoSuchOption):
+        text = f"opsi tidak dikenal: {exc.option_name}"
+        if exc.possibilities:
+            text += " (mungkin maksudnya: " + ", ".join(sorted(exc.possibilities)) + ")"
+    elif isinstance(exc, _CLICK.BadOptionUsage) and "requires" in message:
+        text = f"opsi {exc.option_name} memerlukan nilai"
+    elif isinstance(exc, _CLICK.BadOptionUsage) and "does not take a value" in message:
+        text = f"opsi {exc.option_name} tidak menerima nilai"
+    elif found := re.match(r"No such command '(.+?)'", message):
+        text = f"perintah tidak dikenal: {found.group(1)}"
+        ctx = getattr(exc, "ctx", None)
+        commands = list(ctx.command.list_commands(ctx)) if ctx is not None else []
+        if close := difflib.get_close_matches(found.group(1), commands):
+            text += " (mungkin maksudnya: " + ", ".join(close) + ")"
+        elif commands:
+            text += "; perintah yang ada: " + ", ".join(commands)
+    elif found := re.search(r"unexpected extra argument(?:s|\(s\))? \((.+)\)", message):
+        text = f"argumen berlebih: {found.group(1)}"
+    else:
+        text = f"pemakaian perintah salah: {message}"
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        command = ctx.command_path
+    else:  # raised while parsing, before the command's context exists
+        command = "lkjip" + (f" {args[0]}" if args and not args[0].startswith("-") else "")
+    return f"{text}. Lihat '{command} --help'."
+
+
+def _register_subcommands() -> None:
+    from lkjip.cli_narrative import narrative_app
+
+    app.add_typer(narrative_app, name="narrative")
+
+
+_register_subcommands()
 
 
 def main() -> None:
     """Entry point: user errors become one Indonesian message and exit code 2."""
+    args = sys.argv[1:]
     try:
-        app()
+        code = app(args=args, prog_name="lkjip", standalone_mode=False)
+    except _CLICK.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # help for a bare `lkjip`: already shown
+            if help_text := exc.format_message().strip():
+                _say(help_text, console=err)
+        else:
+            _say(f"galat: {_usage_message(exc, args)}", "red", console=err)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        _say("dibatalkan.", console=err)
+        sys.exit(1)
     except InputError as exc:
         _say(f"galat: {exc}", "red", console=err)
         sys.exit(2)
@@ -391,6 +512,9 @@ def main() -> None:
             console=err,
         )
         sys.exit(3)
+    if code == 130:  # typer turns Ctrl+C into exit code 130
+        _say("dihentikan.", console=err)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

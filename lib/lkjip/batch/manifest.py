@@ -57,7 +57,8 @@ def code_hash() -> str:
 def input_hash(config: CityConfig, entry: KecamatanEntry, ringkasan: str) -> str:
     folder = config.data_path(entry)
     photos = sorted((folder / "foto").glob("*")) if (folder / "foto").is_dir() else []
-    inputs = [*data_files(folder), folder / NARRATIVE_FILE, *photos, config.path]
+    logo = [config.logo_path] if config.logo_path else []
+    inputs = [*data_files(folder), folder / NARRATIVE_FILE, *photos, config.path, *logo]
     h = hashlib.sha256()
     for part in (_digest(inputs), code_hash(), ringkasan, entry.model_dump_json()):
         h.update(part.encode())

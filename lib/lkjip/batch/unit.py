@@ -50,9 +50,14 @@ def pack_inputs(config: CityConfig, entry: KecamatanEntry) -> bytes:
     folder = config.data_path(entry)
     single = yaml.safe_load(config.path.read_text(encoding="utf-8"))
     single["kecamatan"] = [{**entry.model_dump(mode="json"), "data": f"../data/{entry.slug}"}]
+    logo = config.logo_path
     single.pop("logo", None)
+    if logo is not None and logo.is_file():
+        single["logo"] = f"logo{logo.suffix}"
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"params/{config.path.name}", yaml.safe_dump(single, allow_unicode=True))
+        if "logo" in single:
+            archive.write(logo, f"params/{single['logo']}")
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 archive.write(path, f"data/{entry.slug}/{path.relative_to(folder)}")
@@ -98,6 +103,7 @@ def run_unit(task: UnitTask, progress: Callable[[str], None] = lambda _m: None) 
                     root,
                     progress=progress,
                     ringkasan=task.ringkasan,
+                    origin_config=str(Path(task.config).resolve()),
                 )
                 result.ok = True
             except InputError as exc:

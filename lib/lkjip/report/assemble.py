@@ -17,6 +17,7 @@ import nbformat
 import yaml
 
 from lkjip.report import pandoc_ast as pa
+from lkjip.report import wordfields as wf
 from lkjip.report.blocks import (
     MIME,
     Block,
@@ -31,21 +32,15 @@ from lkjip.report.blocks import (
     Strong,
     Table,
     from_json,
+    grid,
 )
 from lkjip.report.common import ROMAN
+from lkjip.report.wordfields import CaptionNumber
 
 PAGE_BREAK = {
     "openxml": '<w:p><w:r><w:br w:type="page"/></w:r></w:p>',
     "typst": "#pagebreak(weak: true)",
 }
-TOC_FIELD = (
-    '<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-    '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
-    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-    "<w:r><w:t>Daftar isi diperbarui saat dokumen dibuka (atau klik kanan, Update Field).</w:t></w:r>"
-    '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
-)
-TYPST_TOC = "#outline(title: none, depth: 3)"
 _OPTION = re.compile(r"^#\|\s?(.*)$")
 _HEADING = re.compile(r"^(#{1,4})\s+(.+?)\s*(\{#[^}]*\})?\s*$")
 
@@ -119,6 +114,9 @@ def read_chapter(path: Path, name: str | None = None) -> Chapter:
                 caption = str(options.get("fig-cap") or "")
                 fig_label = label if label.startswith("fig-") and not labelled else ""
                 labelled = labelled or bool(fig_label)
+                own = output.get("metadata", {}).get("lkjip") or {}  # a photo: report/photos.py
+                caption = str(own.get("caption") or caption)
+                fig_label = str(own.get("label") or fig_label)
                 items.append(FigureItem(base64.b64decode(data["image/png"]), fig_label, caption))
     return Chapter(name or path.stem, items)
 
@@ -142,36 +140,54 @@ def _markdown_items(source: str) -> list[Item]:
 
 
 @dataclass
-class Numbering:
-    """Numbers of headings, tables and figures, assigned in one pass before rendering."""
+class Numbered:
+    """A captioned table or figure: its number, caption and the bookmark around its number."""
 
-    labels: dict[str, str] = field(default_factory=dict)
-    tables: list[tuple[str, str]] = field(default_factory=list)
-    figures: list[tuple[str, str]] = field(default_factory=list)
+    number: CaptionNumber
+    caption: str
+    bookmark: str
+
+    @property
+    def title(self) -> str:
+        return f"{self.number.text} {self.caption}"
+
+
+@dataclass
+class Numbering:
+    """Numbers of tables and figures, assigned in one pass before rendering."""
+
+    labels: dict[str, Numbered] = field(default_factory=dict)
+    tables: list[Numbered] = field(default_factory=list)
+    figures: list[Numbered] = field(default_factory=list)
+    items: dict[int, Numbered] = field(default_factory=dict)  # by id() of the Table/FigureItem
+    bookmarks: set[str] = field(default_factory=set)
 
     def assign(self, chapters: list[Chapter]) -> None:
         for chapter in chapters:
-            prefix = self.prefix(chapter)
-            tables = figures = 0
+            mark = self.mark(chapter)
+            counts = {wf.TABLE_SEQ: 0, wf.FIGURE_SEQ: 0}
             for item in chapter.items:
-                if isinstance(item, Table) and item.caption:
-                    tables += 1
-                    number = f"Tabel {prefix}{tables}"
-                    self.tables.append((number, item.caption))
-                    if item.label:
-                        self.labels[item.label] = number
-                elif isinstance(item, FigureItem) and item.caption:
-                    figures += 1
-                    number = f"Gambar {prefix}{figures}"
-                    self.figures.append((number, item.caption))
-                    if item.label:
-                        self.labels[item.label] = number
+                if not isinstance(item, Table | FigureItem) or not item.caption:
+                    continue
+                sequence = wf.TABLE_SEQ if isinstance(item, Table) else wf.FIGURE_SEQ
+                counts[sequence] += 1
+                number = CaptionNumber(sequence, mark, counts[sequence])
+                bookmark = wf.bookmark_name(item.label or number.text, self.bookmarks)
+                numbered = Numbered(number, item.caption, bookmark)
+                (self.tables if isinstance(item, Table) else self.figures).append(numbered)
+                self.items[id(item)] = numbered
+                if item.label:
+                    self.labels[item.label] = numbered
+
+    def of(self, item: Table | FigureItem) -> Numbered | None:
+        return self.items.get(id(item))
 
     @staticmethod
-    def prefix(chapter: Chapter) -> str:
+    def mark(chapter: Chapter) -> str:
+        """What precedes the number within a chapter: ``3`` in BAB III, ``L`` in the Lampiran."""
         if chapter.kind == "bab":
-            return f"{chapter.number}."
-        return "L." if chapter.kind == "lampiran" else ""
+            return str(chapter.number)
+        return "L" if chapter.kind == "lampiran" else ""
 
 
 @dataclass
@@ -179,6 +195,31 @@ class Assembled:
     document: dict[str, object]
     media: dict[str, bytes]
     numbering: Numbering
+    last_section: wf.Section = field(default_factory=lambda: wf.BODY)
+
+
+TYPST_FRONT = '#set page(numbering: "i")\n#counter(page).update(1)'
+TYPST_BODY = '#pagebreak(weak: true)\n#set page(numbering: "1")\n#counter(page).update(1)'
+TYPST_LANDSCAPE = "#page(flipped: true)[#set text(size: 8pt)"
+TYPST_LISTS = {
+    "daftar-isi": "#outline(title: none, depth: 3)",
+    "daftar-tabel": "#outline(title: none, target: figure.where(kind: table))",
+    "daftar-gambar": "#outline(title: none, target: figure.where(kind: image))",
+}
+_TYPST_SPECIAL = re.compile(r"([\\#\[\]*_`$<>@~\"'/=+-])")
+
+
+def typst_text(text: str) -> str:
+    """Constant-looking text (a number like ``Tabel 3.2``) made literal for Typst markup."""
+    return _TYPST_SPECIAL.sub(r"\\\1", text)
+
+
+def _is_page_start(node: pa.Node) -> bool:
+    """A raw OpenXML block that starts a new page (a page or section break)."""
+    if node.get("t") != "RawBlock":
+        return False
+    fmt, content = node["c"]  # type: ignore[misc]
+    return fmt == "openxml" and ("w:sectPr" in content or 'w:type="page"' in content)
 
 
 class _Builder:
@@ -187,13 +228,19 @@ class _Builder:
         self.media: dict[str, bytes] = {}
         self.blocks: list[pa.Node] = []
         self.narrative: list[tuple[int, str]] = []  # (index in blocks, markdown) to convert later
+        self.headings: list[wf.TocEntry] = []
+        self.list_slots: dict[str, int] = {}  # list id -> index of its placeholder block
+        self.section = wf.FRONT  # the Word section being filled
+        self.body_started = False
+        self.break_pending = False
+        self.bookmark_ids = 100_000  # above pandoc's own bookmark ids
 
     # --- inline text -----------------------------------------------------------------------
     def inlines(self, content: list[str | Ref | Strong]) -> list[pa.Node]:
         nodes: list[pa.Node] = []
         for item in content:
             if isinstance(item, Ref):
-                nodes += pa.text(self.numbering.labels.get(item.label, "tabel/gambar terkait"))
+                nodes += self.reference(item.label)
             elif isinstance(item, Strong):
                 nodes.append(pa.strong(pa.text(item.text)))
             else:
@@ -205,29 +252,85 @@ class _Builder:
                     nodes.append({"t": "Space"})
         return nodes
 
-    def page_break(self) -> None:
-        if self.blocks and self.blocks[-1] == pa.raw("typst", PAGE_BREAK["typst"]):
-            return
-        self.blocks += [
-            pa.raw("openxml", PAGE_BREAK["openxml"]),
-            pa.raw("typst", PAGE_BREAK["typst"]),
+    def reference(self, label: str) -> list[pa.Node]:
+        """``Tabel 3.2`` in the text: a REF field to the caption's number in Word."""
+        numbered = self.numbering.labels.get(label)
+        if numbered is None:
+            return pa.text("tabel/gambar terkait")
+        text = numbered.number.text
+        return [
+            pa.raw_inline("openxml", wf.reference(numbered.bookmark, text)),
+            pa.raw_inline("typst", typst_text(text)),
         ]
+
+    def caption(self, numbered: Numbered | None, caption: str) -> list[pa.Node]:
+        """``Tabel 3.2 <caption>``; in Word the number is STYLEREF and SEQ fields inside the
+        bookmark that references and the lists point to."""
+        if numbered is None:
+            return pa.text(caption)
+        self.bookmark_ids += 1
+        fields = wf.bookmarked(numbered.bookmark, self.bookmark_ids, numbered.number.fields())
+        return [
+            pa.raw_inline("openxml", fields),
+            pa.raw_inline("typst", typst_text(numbered.number.text)),
+            {"t": "Space"},
+            *pa.text(caption),
+        ]
+
+    # --- pages and sections ----------------------------------------------------------------
+    def page_break(self) -> None:
+        """A new page. In Word the break is deferred: a chapter heading starts a page by its
+        style (a break paragraph before it could leave an empty page behind a full one), and
+        a section break already starts one."""
+        self.break_pending = True
+        if self.blocks and self.blocks[-1] != pa.raw("typst", PAGE_BREAK["typst"]):
+            self.blocks.append(pa.raw("typst", PAGE_BREAK["typst"]))
+
+    def flush_break(self, heading: bool = False) -> None:
+        if self.break_pending and not heading:
+            last_word = next((b for b in reversed(self.blocks) if _is_word(b)), None)
+            if last_word is not None and not _is_page_start(last_word):
+                self.blocks.append(pa.raw("openxml", PAGE_BREAK["openxml"]))
+        self.break_pending = False
+
+    def end_section(self, following: wf.Section) -> None:
+        """A Word section break: what came before keeps its layout, ``following`` starts."""
+        self.blocks.append(pa.raw("openxml", self.section.end()))
+        self.section = following
+
+    def close_landscape(self) -> None:
+        if self.section.landscape:
+            self.end_section(self.section.rotated())
+            self.blocks.append(pa.raw("typst", "]"))
+
+    def start_body(self) -> None:
+        """BAB I starts the body: arabic page numbers from 1."""
+        self.close_landscape()
+        self.end_section(wf.BODY)
+        self.blocks.append(pa.raw("typst", TYPST_BODY))
+        self.body_started = True
 
     # --- blocks ----------------------------------------------------------------------------
     def heading(self, item: Heading, chapter: Chapter, counters: list[int]) -> None:
         level = item.level
+        ident = item.id or f"bagian-{len(self.headings) + 1}"
         if level == 1:
-            self.page_break()
+            if chapter.kind == "bab" and not self.body_started:
+                self.start_body()
+            else:
+                self.page_break()
+                self.flush_break(heading=True)
             title = item.text.upper()
             if chapter.kind == "bab":
-                inlines = [
-                    *pa.text(f"BAB {ROMAN[chapter.number]}"),
-                    pa.line_break(),
-                    *pa.text(title),
-                ]
+                label = f"BAB {ROMAN[chapter.number]}"
+                inlines = [*pa.text(label), pa.line_break(), *pa.text(title)]
+                entry = f"{label} {title}"
             else:
-                inlines = pa.text(title)
-            self.blocks.append(pa.header(1, inlines, item.id, unnumbered=True))
+                inlines, entry = pa.text(title), title
+            self.blocks.append(pa.header(1, inlines, ident, unnumbered=True))
+            if chapter.kind in ("bab", "lampiran"):
+                self.blocks.append(pa.raw("openxml", wf.chapter_mark(Numbering.mark(chapter))))
+            self.headings.append(wf.TocEntry(entry, ident, 1))
             counters[:] = [0, 0, 0]
             return
         depth = min(level - 2, 2)
@@ -241,7 +344,9 @@ class _Builder:
             label = f"Lampiran {counters[0]}. {item.text}"
         else:
             label = item.text
-        self.blocks.append(pa.header(level, pa.text(label), item.id, unnumbered=True))
+        self.blocks.append(pa.header(level, pa.text(label), ident, unnumbered=True))
+        if level <= 3:
+            self.headings.append(wf.TocEntry(label, ident, level))
 
     def table(self, item: Table) -> None:
         width = max(sum(c.colspan for c in row) for row in [*item.head, *item.body, *item.foot])
@@ -267,46 +372,32 @@ class _Builder:
                 for row in source
             ]
 
-        number = self.numbering.labels.get(item.label) if item.label else None
-        if number is None and item.caption:
-            number = next((n for n, cap in self.numbering.tables if cap == item.caption), None)
-        caption = (
-            pa.text(f"{number} {item.caption}")
-            if item.caption and number
-            else pa.text(item.caption)
-        )
+        caption = self.caption(self.numbering.of(item), item.caption) if item.caption else []
         widths = item.widths if item.widths and len(item.widths) == width else None
         node = pa.table(
-            caption, aligns, widths, rows(item.head), rows(item.body), rows(item.foot), item.label
-        )
-        if item.wide:
-            self.blocks += [pa.raw("typst", "#[#set text(size: 8pt)"), node, pa.raw("typst", "]")]
-        else:
-            self.blocks.append(node)
+            caption, aligns, widths or default_widths(item, width), rows(item.head),
+            rows(item.body), rows(item.foot), item.label,
+        )  # fmt: skip
+        if item.wide and not self.section.landscape:
+            self.end_section(self.section.rotated())
+            self.blocks.append(pa.raw("typst", TYPST_LANDSCAPE))
+        self.blocks.append(node)
         if item.source:
             self.blocks.append(pa.styled([pa.para(pa.text(f"Sumber: {item.source}"))], "Sumber"))
 
     def figure(self, item: FigureItem) -> None:
         name = f"gambar-{len(self.media) + 1}.png"
         self.media[name] = item.png
-        number = self.numbering.labels.get(item.label)
-        if number is None and item.caption:
-            number = next((n for n, cap in self.numbering.figures if cap == item.caption), None)
-        caption = pa.text(f"{number} {item.caption}" if number else item.caption)
+        caption = self.caption(self.numbering.of(item), item.caption) if item.caption else []
         self.blocks.append(pa.image_figure(name, caption, item.label))
 
     def narrative_block(self, item: Narrative) -> None:
         ident = f"narasi-{item.anchor}"
         if item.text is None:
-            body = [
-                pa.para(
-                    [
-                        pa.strong(pa.text(f"[BELUM DIISI: {item.title}]")),
-                        {"t": "Space"},
-                        *pa.text(item.instruction),
-                    ]
-                )
-            ]
+            # The marker's emphasis is a character style, not direct bold: text typed over it
+            # in Word is then plain narrative, not bold.
+            marker = pa.span(pa.text(f"[BELUM DIISI: {item.title}]"), custom_style="Penanda Isian")
+            body = [pa.para([marker, {"t": "Space"}, *pa.text(item.instruction)])]
             self.blocks += [
                 pa.raw(
                     "typst",
@@ -334,7 +425,10 @@ class _Builder:
         for index, line in enumerate(lines):
             if index:
                 inlines.append(pa.line_break())
-            inlines += [pa.strong(pa.text(line))] if line == item.nama else pa.text(line)
+            if line == item.nama:
+                inlines.append(pa.underline([pa.strong(pa.text(line))]))
+            else:
+                inlines += pa.text(line)
         self.blocks += [
             pa.raw(
                 "typst",
@@ -345,6 +439,13 @@ class _Builder:
         ]
 
     def cover(self, item: Cover) -> None:
+        """The title page, alone in its section (no page number)."""
+        self.section = wf.COVER if not self.blocks else self.section
+        self.blocks.append(
+            pa.raw(
+                "typst", "#page(numbering: none)[#set text(size: 15pt)\n#align(center + horizon)["
+            )
+        )
         lines = [
             (item.pemerintah.upper(), "Sampul Instansi"),
             (f"{item.judul.upper()} ({item.akronim})", "Sampul Judul"),
@@ -352,35 +453,59 @@ class _Builder:
             (f"TAHUN {item.tahun}", "Sampul Judul"),
             (item.alamat, "Sampul Alamat"),
         ]
-        self.blocks.append(
-            pa.raw(
-                "typst", "#page(numbering: none)[#set text(size: 15pt)\n#align(center + horizon)["
-            )
-        )
-        for text, style in lines:
+        logo = Path(item.logo) if item.logo else None
+        for index, (text, style) in enumerate(lines):
+            if index == 1 and logo is not None and logo.is_file():
+                name = f"logo{logo.suffix.lower()}"
+                self.media[name] = logo.read_bytes()
+                image = {"t": "Image", "c": [pa.attr(width="3.5cm"), [], [name, ""]]}
+                self.blocks.append(pa.styled([pa.para([image])], "Sampul Logo"))
             if text:
                 self.blocks.append(pa.styled([pa.para([pa.strong(pa.text(text))])], style))
         self.blocks.append(pa.raw("typst", "]]"))
+        if self.section == wf.COVER:
+            self.end_section(wf.FRONT)
+            self.blocks.append(pa.raw("typst", TYPST_FRONT))
 
     def lists(self) -> None:
-        """Daftar Isi, Daftar Tabel and Daftar Gambar."""
-        self.page_break()
-        self.blocks.append(pa.header(1, pa.text("DAFTAR ISI"), "daftar-isi", unnumbered=True))
-        self.blocks += [pa.raw("openxml", TOC_FIELD), pa.raw("typst", TYPST_TOC)]
-        for title, entries, ident in (
-            ("DAFTAR TABEL", self.numbering.tables, "daftar-tabel"),
-            ("DAFTAR GAMBAR", self.numbering.figures, "daftar-gambar"),
+        """Daftar Isi, Daftar Tabel and Daftar Gambar; their entries are filled in at the end."""
+        for title, ident in (
+            ("DAFTAR ISI", "daftar-isi"),
+            ("DAFTAR TABEL", "daftar-tabel"),
+            ("DAFTAR GAMBAR", "daftar-gambar"),
         ):
             self.page_break()
+            self.flush_break(heading=True)
             self.blocks.append(pa.header(1, pa.text(title), ident, unnumbered=True))
-            if not entries:
-                self.blocks.append(pa.para(pa.text("Tidak ada.")))
-            for number, caption in entries:
-                self.blocks.append(
-                    pa.styled([pa.para(pa.text(f"{number} {caption}"))], "Daftar Entri")
-                )
+            self.headings.append(wf.TocEntry(title, ident, 1))
+            self.list_slots[ident] = len(self.blocks)
+            self.blocks.append(pa.raw("typst", TYPST_LISTS[ident]))
+
+    def fill_lists(self) -> None:
+        entries = {
+            "daftar-isi": (wf.TOC_CONTENTS, self.headings, ""),
+            "daftar-tabel": (
+                f'TOC \\h \\z \\c "{wf.TABLE_SEQ}"',
+                [wf.TocEntry(n.title, n.bookmark, 0) for n in self.numbering.tables],
+                "Tidak ada tabel.",
+            ),
+            "daftar-gambar": (
+                f'TOC \\h \\z \\c "{wf.FIGURE_SEQ}"',
+                [wf.TocEntry(n.title, n.bookmark, 0) for n in self.numbering.figures],
+                "Tidak ada gambar.",
+            ),
+        }
+        # Later lists first, so that inserting does not move the earlier indices.
+        for ident, index in sorted(self.list_slots.items(), key=lambda pair: -pair[1]):
+            instruction, listed, empty = entries[ident]
+            self.blocks.insert(index, pa.raw("openxml", wf.toc(instruction, listed, empty)))
+            self.narrative = [(i + (i >= index), text) for i, text in self.narrative]
 
     def add(self, chapter: Chapter, item: Item, counters: list[int]) -> None:
+        if self.section.landscape and not (isinstance(item, Table) and item.wide):
+            self.close_landscape()
+        if not isinstance(item, PageBreak):
+            self.flush_break(heading=isinstance(item, Heading) and item.level == 1)
         if isinstance(item, Heading):
             self.heading(item, chapter, counters)
         elif isinstance(item, Para):
@@ -405,10 +530,29 @@ class _Builder:
         elif isinstance(item, Cover):
             self.cover(item)
 
-    def convert_markdown(self) -> None:
+    def finish(self) -> None:
+        self.close_landscape()
+        self.fill_lists()
         converted = pa.markdown_blocks([text for _, text in self.narrative])
         for (index, _), blocks in zip(self.narrative, converted, strict=True):
             self.blocks[index]["c"][1] = blocks  # type: ignore[index]
+
+
+def _is_word(node: pa.Node) -> bool:
+    """Anything that reaches the Word document (everything but raw Typst)."""
+    return not (node.get("t") == "RawBlock" and node["c"][0] == "typst")  # type: ignore[index]
+
+
+def default_widths(table: Table, width: int) -> list[float]:
+    """Column widths for a table that gives none, from the length of the longest text in each
+    column (capped, so one long cell cannot squeeze the others), summing to the page width."""
+    longest = [4] * width
+    for row in grid([*table.head, *table.body, *table.foot], width):
+        for column, text in enumerate(row):
+            words = max((len(w) for w in text.split()), default=0)
+            longest[column] = max(longest[column], min(len(text), 40), words)
+    total = sum(longest)
+    return [n / total for n in longest]
 
 
 def assemble(chapters: list[Chapter], meta: dict[str, str]) -> Assembled:
@@ -427,5 +571,6 @@ def assemble(chapters: list[Chapter], meta: dict[str, str]) -> Assembled:
                 builder.lists()
                 lists_done = True
             builder.add(chapter, item, counters)
-    builder.convert_markdown()
-    return Assembled(pa.document(builder.blocks, meta), builder.media, numbering)
+    builder.finish()
+    document = pa.document(builder.blocks, meta)
+    return Assembled(document, builder.media, numbering, builder.section)

@@ -105,6 +105,7 @@ class Cover:
     kecamatan: str
     tahun: int
     alamat: str = ""
+    logo: str = ""  # path of the city's logo image, when the config names one
 
 
 Block = Heading | Para | ListBlock | Table | Narrative | PageBreak | Signature | Cover

@@ -63,8 +63,11 @@ def build_kecamatan(
     root: Path = OUTPUTS,
     progress: Progress = lambda _msg: None,
     ringkasan: str = "",
+    origin_config: str = "",
 ) -> BuildResult:
-    """Write ``<out>/notebooks/*.ipynb`` and the report files; raise BuildError on failure."""
+    """Write ``<out>/notebooks/*.ipynb`` and the report files; raise BuildError on failure.
+    ``origin_config`` is the city config as the user knows it (a Dask worker builds from a
+    copy); the draft records it for ``lkjip narrative pull``."""
     label = f"{config.slug}/{entry.slug}"
     result = BuildResult(label)
     started = time.perf_counter()
@@ -109,7 +112,8 @@ def build_kecamatan(
         assembled = assemble(chapters, {"judul-dokumen": meta["title"]})
         result.seconds["rakit"] = time.perf_counter() - tic
         tic = time.perf_counter()
-        result.files = render_embedded(assembled, targets)
+        origin = {"config": origin_config or str(config.path), "kecamatan": entry.slug}
+        result.files = render_embedded(assembled, targets, origin, result.seconds)
     result.seconds["render"] = time.perf_counter() - tic
     result.seconds["total"] = time.perf_counter() - started
     return result

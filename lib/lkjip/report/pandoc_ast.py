@@ -63,6 +63,10 @@ def emph(inlines: list[Node]) -> Node:
     return {"t": "Emph", "c": inlines}
 
 
+def underline(inlines: list[Node]) -> Node:
+    return {"t": "Underline", "c": inlines}
+
+
 def line_break() -> Node:
     return {"t": "LineBreak"}
 
@@ -80,6 +84,11 @@ def header(level: int, inlines: list[Node], ident: str = "", unnumbered: bool = 
     return {"t": "Header", "c": [level, attr(ident, classes), inlines]}
 
 
+def span(inlines: list[Node], **kv: str) -> Node:
+    """Inlines with attributes; ``custom_style`` names a Word character style."""
+    return {"t": "Span", "c": [attr(**kv), inlines]}
+
+
 def div(blocks: list[Node], ident: str = "", classes: list[str] | None = None, **kv: str) -> Node:
     return {"t": "Div", "c": [attr(ident, classes, **kv), blocks]}
 
@@ -92,6 +101,11 @@ def styled(blocks: list[Node], style: str) -> Node:
 def raw(fmt: str, content: str) -> Node:
     """A raw block for one output format; ``content`` must be a constant, never user text."""
     return {"t": "RawBlock", "c": [fmt, content]}
+
+
+def raw_inline(fmt: str, content: str) -> Node:
+    """Raw inline markup for one output format; built from constants and escaped text only."""
+    return {"t": "RawInline", "c": [fmt, content]}
 
 
 def bullet_list(items: list[list[Node]]) -> Node:

@@ -71,6 +71,7 @@ def cover(ctx: ReportContext) -> list[Block]:
             kecamatan=ctx.kecamatan,
             tahun=ctx.tahun,
             alamat=" · ".join(contact),
+            logo=str(ctx.config.logo_path or ""),
         ),
         PageBreak(),
     ]

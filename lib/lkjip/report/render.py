@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -14,6 +17,7 @@ import yaml
 from lkjip.paths import TEMPLATES
 from lkjip.problems import InputError
 from lkjip.report.assemble import Assembled
+from lkjip.report.docx_finish import finish_docx
 from lkjip.report.pandoc_ast import pandoc_path
 
 REFERENCE_DOCX = TEMPLATES / "reference.docx"
@@ -39,13 +43,24 @@ def atomic_write(target: Path, produce) -> Path:
 
 
 def _pandoc(args: list[str], cwd: Path) -> None:
-    result = subprocess.run([pandoc_path(), *args], cwd=cwd, capture_output=True, text=True)
+    """pandoc on the assembled JSON document (``-f json``) in ``cwd``."""
+    result = subprocess.run(
+        [pandoc_path(), "-f", "json", *args], cwd=cwd, capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise RenderError(f"pandoc gagal: {result.stderr.strip()[:500]}")
 
 
-def render_embedded(assembled: Assembled, targets: dict[str, Path]) -> dict[str, Path]:
-    """Write the requested formats (``docx``, ``pdf``) of an assembled document."""
+def render_embedded(
+    assembled: Assembled,
+    targets: dict[str, Path],
+    origin: dict[str, str] | None = None,
+    seconds: dict[str, float] | None = None,
+) -> dict[str, Path]:
+    """Write the requested formats (``docx``, ``pdf``) of an assembled document. ``origin``
+    (city config and kecamatan) is recorded in the draft for ``lkjip narrative pull``; the time
+    of each step goes into ``seconds`` when given."""
+    timings = seconds if seconds is not None else {}
     written: dict[str, Path] = {}
     with tempfile.TemporaryDirectory(prefix="lkjip-render-") as scratch:
         work = Path(scratch)
@@ -53,42 +68,33 @@ def render_embedded(assembled: Assembled, targets: dict[str, Path]) -> dict[str,
             (work / name).write_bytes(data)
         (work / "dokumen.json").write_text(json.dumps(assembled.document), encoding="utf-8")
         if "docx" in targets:
-            written["docx"] = atomic_write(
-                targets["docx"],
-                lambda tmp: _pandoc(
-                    [
-                        "dokumen.json",
-                        "-f",
-                        "json",
-                        "-t",
-                        "docx",
-                        "--reference-doc",
-                        str(REFERENCE_DOCX),
-                        "-o",
-                        str(tmp),
-                    ],
-                    work,
-                ),
-            )
+
+            def write_docx(tmp: Path) -> None:
+                reference = ["--reference-doc", str(REFERENCE_DOCX)]
+                with _timed(timings, "pandoc docx"):
+                    _pandoc(["dokumen.json", "-t", "docx", *reference, "-o", str(tmp)], work)
+                with _timed(timings, "rapikan docx"):
+                    finish_docx(tmp, assembled.last_section, origin)
+
+            written["docx"] = atomic_write(targets["docx"], write_docx)
         if "pdf" in targets:
-            _pandoc(
-                [
-                    "dokumen.json",
-                    "-f",
-                    "json",
-                    "-t",
-                    "typst",
-                    "--template",
-                    str(TYPST_TEMPLATE),
-                    "-o",
-                    "dokumen.typ",
-                ],
-                work,
-            )
-            written["pdf"] = atomic_write(
-                targets["pdf"], lambda tmp: _typst(work / "dokumen.typ", tmp, work)
-            )
+            with _timed(timings, "pandoc typst"):
+                template = ["--template", str(TYPST_TEMPLATE)]
+                _pandoc(["dokumen.json", "-t", "typst", *template, "-o", "dokumen.typ"], work)
+            with _timed(timings, "typst pdf"):
+                written["pdf"] = atomic_write(
+                    targets["pdf"], lambda tmp: _typst(work / "dokumen.typ", tmp, work)
+                )
     return written
+
+
+@contextlib.contextmanager
+def _timed(seconds: dict[str, float], step: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[step] = seconds.get(step, 0.0) + time.perf_counter() - started
 
 
 def _typst(source: Path, output: Path, root: Path) -> None:

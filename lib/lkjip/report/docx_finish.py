@@ -1,0 +1,219 @@
+"""Finish the Word draft pandoc wrote.
+
+- Word updates every field (captions, references, lists, page numbers) when the draft is opened.
+- Every numbered section gets the page-number footer, and the last section its own layout.
+- Tables fill exactly the text width of their section (portrait or landscape), never more.
+- List items inside a narrative section take the narrative style too.
+- The draft records where it came from and what was generated in it (a custom XML part that
+  Word keeps), for ``lkjip narrative pull``.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from lkjip.report import wordfields as wf
+from lkjip.report.draft import ANCHOR_PREFIX, NS, W, q, read_content
+
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+CUSTOM_XML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+CUSTOM_PROPS_REL = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
+)
+CUSTOM_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+RECORD_NS = "urn:lkjip:draf:1"
+RECORD_PART = "customXml/lkjipDraf.xml"
+# Children of w:settings that come after w:updateFields in the schema's sequence.
+_AFTER_UPDATE_FIELDS = {
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "listSeparator",
+}  # fmt: skip
+
+
+def finish_docx(path: Path, last: wf.Section, origin: dict[str, str] | None = None) -> None:
+    """Rewrite the DOCX at ``path`` in place (it is still a temporary file)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    document = etree.fromstring(parts["word/document.xml"])
+    body = document.find("w:body", NS)
+    _sections(body, last)
+    _fit_tables(body, last)
+    _center_headers(body)
+    _narrative_styles(body)
+    parts["word/document.xml"] = _xml(document)
+    parts["word/settings.xml"] = _update_fields(parts["word/settings.xml"])
+    numbering = parts.get("word/numbering.xml")
+    content = read_content(body, etree.fromstring(numbering) if numbering else None)
+    record = {"versi": 1, "asal": origin or {}, "isi": content.to_json()}
+    _add_record(parts, record)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def read_record(path: Path) -> dict[str, object] | None:
+    """The record a draft carries (``None`` for a DOCX lkjip did not write)."""
+    with zipfile.ZipFile(path) as archive:
+        if RECORD_PART not in archive.namelist():
+            return None
+        root = etree.fromstring(archive.read(RECORD_PART))
+    return json.loads(root.text or "{}")
+
+
+def _xml(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+# --- sections ------------------------------------------------------------------------------------
+def _sections(body: etree._Element, last: wf.Section) -> None:
+    """Footers for every numbered section; the final section's layout from ``last``."""
+    final = body.find("w:sectPr", NS)
+    if final is None:
+        final = etree.SubElement(body, q("w:sectPr"))
+    footers = final.findall("w:footerReference", NS)
+    replacement = etree.fromstring(
+        f'<w:sectPr xmlns:w="{W}" xmlns:r="{R}">{last.properties()}</w:sectPr>'
+    )
+    final[:] = [*footers, *replacement]
+    for sect in body.iterfind("w:p/w:pPr/w:sectPr", NS):
+        if sect.find("w:pgNumType", NS) is not None and sect.find("w:footerReference", NS) is None:
+            for index, footer in enumerate(footers):
+                sect.insert(index, _copy(footer))
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(element))
+
+
+def _section_of_blocks(body: etree._Element, last: wf.Section) -> list[tuple[bool, list]]:
+    """The body's tables grouped by section, with whether that section is landscape."""
+    groups: list[tuple[bool, list]] = []
+    tables: list[etree._Element] = []
+    for child in body:
+        if child.tag == q("w:tbl"):
+            tables.append(child)
+        sect = child.find("w:pPr/w:sectPr", NS) if child.tag == q("w:p") else None
+        if sect is not None:
+            size = sect.find("w:pgSz", NS)
+            landscape = size is not None and size.get(q("w:orient")) == "landscape"
+            groups.append((landscape, tables))
+            tables = []
+    groups.append((last.landscape, tables))
+    return groups
+
+
+def _fit_tables(body: etree._Element, last: wf.Section) -> None:
+    """Scale each table's columns to the text width of its page (pandoc sizes them for a
+    portrait page of its own default width)."""
+    for landscape, tables in _section_of_blocks(body, last):
+        text_width = wf.TEXT_WIDTH_LANDSCAPE if landscape else wf.TEXT_WIDTH
+        for table in tables:
+            columns = table.findall("w:tblGrid/w:gridCol", NS)
+            widths = [int(c.get(q("w:w"), "0")) for c in columns]
+            total = sum(widths)
+            if not total:
+                continue
+            width = table.find("w:tblPr/w:tblW", NS)
+            share = 1.0
+            if width is not None and width.get(q("w:type")) == "pct":
+                share = min(int(width.get(q("w:w"), "5000")) / 5000, 1.0)
+                width.set(q("w:w"), str(round(share * 5000)))
+            target = text_width * share
+            for column, value in zip(columns, widths, strict=True):
+                column.set(q("w:w"), str(int(value * target / total)))
+
+
+def _center_headers(body: etree._Element) -> None:
+    """Header cells centred, as in the genre (pandoc aligns them like their column)."""
+    for row in body.iter(q("w:tr")):
+        if row.find("w:trPr/w:tblHeader", NS) is None:
+            continue
+        for jc in row.iterfind("w:tc/w:p/w:pPr/w:jc", NS):
+            jc.set(q("w:val"), "center")
+
+
+def _narrative_styles(body: etree._Element) -> None:
+    """List items of a narrative section (pandoc gives them "Compact") in the Narasi style, so
+    that everything the author wrote carries it."""
+    open_ids: set[str] = set()
+    for child in body:
+        for start in child.iter(q("w:bookmarkStart")):
+            if start.get(q("w:name"), "").startswith(ANCHOR_PREFIX):
+                open_ids.add(start.get(q("w:id"), ""))
+        if open_ids and child.tag == q("w:p"):
+            style = child.find("w:pPr/w:pStyle", NS)
+            if style is not None and style.get(q("w:val")) in ("Compact", "BodyText"):
+                style.set(q("w:val"), "Narasi")
+        for end in child.iter(q("w:bookmarkEnd")):
+            open_ids.discard(end.get(q("w:id"), ""))
+
+
+# --- settings ------------------------------------------------------------------------------------
+def _update_fields(settings_xml: bytes) -> bytes:
+    """``<w:updateFields w:val="true"/>``: Word refreshes fields (and asks) when opening."""
+    settings = etree.fromstring(settings_xml)
+    for old in settings.findall("w:updateFields", NS):
+        settings.remove(old)
+    update = etree.Element(q("w:updateFields"))
+    update.set(q("w:val"), "true")
+    following = next(
+        (c for c in settings if etree.QName(c).localname in _AFTER_UPDATE_FIELDS), None
+    )
+    if following is None:
+        settings.append(update)
+    else:
+        following.addprevious(update)
+    return _xml(settings)
+
+
+# --- the record ----------------------------------------------------------------------------------
+def _add_record(parts: dict[str, bytes], record: dict[str, object]) -> None:
+    """Store ``record`` as a custom XML part related to the main document (Word keeps those)."""
+    root = etree.Element(f"{{{RECORD_NS}}}draf", nsmap={None: RECORD_NS})
+    root.text = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    parts[RECORD_PART] = _xml(root)
+    props = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<ds:datastoreItem xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"'
+        f' ds:itemID="{{{str(uuid.uuid5(uuid.NAMESPACE_URL, RECORD_NS)).upper()}}}">'
+        "<ds:schemaRefs/></ds:datastoreItem>"
+    )
+    parts["customXml/lkjipDrafProps.xml"] = props.encode()
+    parts["customXml/_rels/lkjipDraf.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{CUSTOM_PROPS_REL}" '
+        'Target="lkjipDrafProps.xml"/></Relationships>'
+    ).encode()
+    rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
+    if not any(r.get("Target") == f"../{RECORD_PART}" for r in rels):
+        taken = {r.get("Id") for r in rels}
+        number = 1
+        while f"rIdLkjip{number}" in taken:
+            number += 1
+        rel = etree.SubElement(rels, f"{{{PKG}}}Relationship")
+        rel.set("Id", f"rIdLkjip{number}")
+        rel.set("Type", CUSTOM_XML_REL)
+        rel.set("Target", f"../{RECORD_PART}")
+    parts["word/_rels/document.xml.rels"] = _xml(rels)
+    types = etree.fromstring(parts["[Content_Types].xml"])
+    defaults = {d.get("Extension") for d in types.findall(f"{{{CT}}}Default")}
+    if "xml" not in defaults:
+        default = etree.SubElement(types, f"{{{CT}}}Default")
+        default.set("Extension", "xml")
+        default.set("ContentType", "application/xml")
+    override_name = "/customXml/lkjipDrafProps.xml"
+    if not any(o.get("PartName") == override_name for o in types.findall(f"{{{CT}}}Override")):
+        override = etree.SubElement(types, f"{{{CT}}}Override")
+        override.set("PartName", override_name)
+        override.set("ContentType", CUSTOM_PROPS_TYPE)
+    parts["[Content_Types].xml"] = _xml(types)

@@ -1,0 +1,335 @@
+"""``lkjip narrative pull``: bring the narrative written in a Word draft back into ``narasi.md``.
+
+The draft carries a record of what it contained when lkjip wrote it (see
+:mod:`lkjip.report.docx_finish`). Reading the edited draft the same way and comparing tells
+which narrative sections changed (written back, with a backup of the old file), which
+placeholders are still empty, and which generated paragraphs or table cells were edited by hand:
+those come from data, so the report says which input to change instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from lxml import etree
+
+from lkjip.problems import InputError
+from lkjip.report.docx_finish import read_record
+from lkjip.report.draft import NS, DraftContent, GeneratedTable, normal, read_content
+from lkjip.report.narrative import (
+    NARRATIVE_FILE,
+    normalise_anchor,
+    parse_narrative,
+    section_of,
+)
+
+_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+# Which input sheets a table's numbers come from, by a word of its caption (first match wins).
+_TABLE_SOURCES = (
+    ("anggaran", "anggaran"),
+    ("belanja", "anggaran"),
+    ("efisiensi", "target_realisasi dan anggaran"),
+    ("pegawai", "pegawai"),
+    ("pejabat", "pegawai"),
+    ("sarana", "sarpras"),
+    ("kelurahan", "wilayah"),
+    ("batas", "batas_wilayah"),
+    ("akip", "evaluasi_sakip"),
+    ("kepuasan", "ikm"),
+    ("tindak lanjut", "tindak_lanjut"),
+    ("pembanding", "pembanding"),
+    ("tingkat lain", "pembanding"),
+    ("prestasi", "prestasi"),
+    ("kecamatan", "data kecamatan lain di kota yang sama"),
+    ("program", "indikator, target_realisasi dan anggaran"),
+    ("indikator", "indikator dan target_realisasi"),
+    ("capaian", "indikator dan target_realisasi"),
+    ("sasaran", "tujuan, sasaran, indikator dan target_realisasi"),
+)
+
+
+@dataclass
+class Edit:
+    """A generated paragraph or table cell changed by hand, and what to do instead."""
+
+    where: str
+    before: str
+    after: str
+    advice: str
+
+    def line(self) -> str:
+        return f"{self.where}: '{self.before}' diubah menjadi '{self.after}'. {self.advice}"
+
+
+@dataclass
+class PullResult:
+    narasi: Path
+    changed: list[str] = field(default_factory=list)
+    unfilled: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    backup: Path | None = None
+
+
+# --- reading the draft ---------------------------------------------------------------------------
+def read_draft(path: Path) -> tuple[DraftContent, dict[str, object]]:
+    """The draft's current content and the record lkjip stored in it."""
+    if not path.is_file():
+        raise InputError(f"{path}: berkas draf tidak ditemukan")
+    try:
+        record = read_record(path)
+        with zipfile.ZipFile(path) as archive:
+            document = etree.fromstring(archive.read("word/document.xml"))
+            names = archive.namelist()
+            numbering = (
+                etree.fromstring(archive.read("word/numbering.xml"))
+                if "word/numbering.xml" in names
+                else None
+            )
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+        raise InputError(f"{path}: bukan dokumen Word (.docx) yang dapat dibaca") from exc
+    if record is None:
+        raise InputError(
+            f"{path}: draf ini tidak dibuat oleh lkjip (tidak ada catatan lkjip di dalamnya), "
+            "sehingga narasinya tidak dapat ditarik"
+        )
+    body = document.find("w:body", NS)
+    return read_content(body, numbering), record
+
+
+def narasi_of(record: dict[str, object]) -> Path:
+    """The ``narasi.md`` of the kecamatan the draft was built for."""
+    from lkjip.config import load_config
+
+    origin = record.get("asal") or {}
+    config, slug = origin.get("config"), origin.get("kecamatan")  # type: ignore[union-attr]
+    if not config or not slug or not Path(str(config)).is_file():
+        raise InputError(
+            f"konfigurasi kota tempat draf ini dibuat ({config or 'tidak tercatat'}) tidak "
+            "ditemukan di mesin ini; sebutkan berkas narasinya dengan --narasi PATH/narasi.md"
+        )
+    city = load_config(Path(str(config)))
+    return city.data_path(city.find(str(slug))) / NARRATIVE_FILE
+
+
+# --- comparing -----------------------------------------------------------------------------------
+def _same(a: str, b: str) -> bool:
+    return normal(a) == normal(b)
+
+
+def _numbers(text: str) -> list[str]:
+    return _NUMBER.findall(text)
+
+
+def _value(token: str) -> Decimal | None:
+    from lkjip.numbers import NumberTextError, parse_decimal
+
+    try:
+        return parse_decimal(token)
+    except NumberTextError:
+        return None
+
+
+def find_inputs(folder: Path | None, token: str) -> list[str]:
+    """Where a number occurs in the kecamatan's input files: ``anggaran.csv baris 5``."""
+    if folder is None or not folder.is_dir():
+        return []
+    import csv
+
+    wanted = _value(token)
+    if wanted is None:
+        return []
+    places = []
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="", errors="replace") as handle:
+            rows = list(csv.reader(handle))
+        header = rows[0] if rows else []
+        for number, row in enumerate(rows[1:], start=2):
+            for column, cell in enumerate(row):
+                if _NUMBER.search(cell or "") and _value(cell.strip()) == wanted:
+                    name = header[column] if column < len(header) else str(column + 1)
+                    places.append(f"{path.name} baris {number} kolom {name}")
+    return places[:3]
+
+
+def _advice(before: str, after: str, folder: Path | None, sheets: str = "") -> str:
+    gone = [t for t in _numbers(before) if t not in _numbers(after)]
+    places = [p for token in gone for p in find_inputs(folder, token)]
+    if places:
+        where = "; ".join(places)
+        return f"Angka ini berasal dari data masukan ({where}): ubah di sana, lalu susun ulang."
+    source = f" ({sheets})" if sheets else ""
+    return (
+        f"Isi ini dihitung dari data masukan kecamatan{source}; ubah datanya lalu susun ulang "
+        "dengan lkjip build. Perubahan langsung di draf akan hilang saat draf disusun ulang."
+    )
+
+
+def _title(table: GeneratedTable) -> str:
+    """The caption without its number, which Word renumbers when tables are inserted."""
+    return re.sub(r"^(Tabel|Gambar)\s+\S+\s+", "", table.caption)
+
+
+def _table_sheets(caption: str) -> str:
+    lowered = caption.lower()
+    return next((sheets for word, sheets in _TABLE_SOURCES if word in lowered), "")
+
+
+def paragraph_edits(before: list[str], after: list[str], folder: Path | None) -> list[Edit]:
+    edits = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old, new = before[i1:i2], after[j1:j2]
+        for k in range(max(len(old), len(new))):
+            was = old[k] if k < len(old) else ""
+            now = new[k] if k < len(new) else ""
+            if not was:
+                where = "Teks baru di luar bagian narasi"
+                advice = (
+                    "Teks ini tidak berada dalam bagian narasi dan akan hilang saat draf disusun "
+                    "ulang; pindahkan ke bagian narasi (gaya Narasi) atau ke narasi.md."
+                )
+            else:
+                where = "Paragraf hasil olahan data"
+                advice = _advice(was, now, folder)
+            edits.append(Edit(where, *_excerpts(was, now), advice))
+    return edits
+
+
+def _excerpts(before: str, after: str, context: int = 50) -> tuple[str, str]:
+    """The changed part of two long texts, with some words around it."""
+    if len(before) <= 2 * context and len(after) <= 2 * context:
+        return before, after
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    left = max(0, start - context)
+
+    def cut(text: str) -> str:
+        right = min(len(text), len(text) - end + context)
+        return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+    return cut(before), cut(after)
+
+
+def table_edits(
+    before: list[GeneratedTable], after: list[GeneratedTable], folder: Path | None
+) -> list[Edit]:
+    edits = []
+    remaining = list(after)
+    for table in before:
+        match = next((t for t in remaining if table.label and t.label == table.label), None)
+        match = match or next((t for t in remaining if _title(t) == _title(table)), None)
+        if match is None:
+            name = table.caption or "Tabel tanpa judul"
+            edits.append(
+                Edit(
+                    name,
+                    "(ada)",
+                    "(tidak ditemukan)",
+                    "Tabel hasil olahan data dihapus dari "
+                    "draf; tabel ini akan muncul lagi saat draf disusun ulang.",
+                )
+            )
+            continue
+        remaining.remove(match)
+        sheets = _table_sheets(table.caption)
+        for r, (old_row, new_row) in enumerate(zip(table.rows, match.rows, strict=False), 1):
+            for c, (old, new) in enumerate(zip(old_row, new_row, strict=False), 1):
+                if not _same(old, new):
+                    where = f"{table.caption or 'Tabel'}, baris {r} kolom {c}"
+                    edits.append(Edit(where, old, new, _advice(old, new, folder, sheets)))
+        if len(table.rows) != len(match.rows):
+            edits.append(
+                Edit(
+                    table.caption or "Tabel",
+                    f"{len(table.rows)} baris",
+                    f"{len(match.rows)} baris",
+                    "Baris tabel hasil olahan data ditambah atau dihapus di draf; ubah datanya "
+                    f"({sheets or 'data masukan kecamatan'}) lalu susun ulang.",
+                )
+            )
+    return edits
+
+
+# --- writing narasi.md ---------------------------------------------------------------------------
+def update_sections(text: str, updates: dict[str, str]) -> str:
+    """``narasi.md`` with the bodies of the updated sections replaced (new sections appended);
+    everything else, including text before the first section, kept as it was."""
+    lines = text.splitlines()
+    out: list[str] = []
+    done: set[str] = set()
+    skipping = False
+    for line in lines:
+        match = _HEADING.match(line)
+        if match:
+            anchor = normalise_anchor(match.group(1))
+            skipping = anchor in updates and anchor not in done
+            out.append(line)
+            if skipping:
+                out += ["", updates[anchor].strip(), ""]
+                done.add(anchor)
+            continue
+        if not skipping:
+            out.append(line)
+    for anchor, body in updates.items():
+        if anchor not in done:
+            if out and out[-1].strip():
+                out.append("")
+            out += [f"## {anchor}", "", body.strip(), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def pull_narrative(
+    draft: Path, narasi: Path | None = None, now: dt.datetime | None = None
+) -> PullResult:
+    """Compare the draft with its record, write changed narrative into ``narasi.md``."""
+    current, record = read_draft(draft)
+    stored = DraftContent.from_json(record.get("isi", {}))  # type: ignore[arg-type]
+    target = narasi or narasi_of(record)
+    result = PullResult(target)
+    folder = target.parent
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    written = parse_narrative(old)
+    updates: dict[str, str] = {}
+    for anchor, before in stored.narrative.items():
+        after = current.narrative.get(anchor)
+        if after is None:
+            result.missing.append(anchor)
+            continue
+        if after.placeholder:
+            result.unfilled.append(anchor)
+            continue
+        edited = before.placeholder or not _same(after.markdown, before.markdown)
+        if edited and not _same(after.markdown, written.get(anchor, "")):
+            updates[anchor] = after.markdown  # edited in the draft and not pulled yet
+    result.changed = list(updates)
+    result.edits = paragraph_edits(stored.paragraphs, current.paragraphs, folder)
+    result.edits += table_edits(stored.tables, current.tables, folder)
+    if updates:
+        if target.exists():
+            stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+            result.backup = target.with_name(f"{target.name}.{stamp}.bak")
+            shutil.copy2(target, result.backup)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_text(update_sections(old, updates), encoding="utf-8")
+        tmp.replace(target)
+    return result
+
+
+def title_of(anchor: str) -> str:
+    section = section_of(anchor)
+    return f"{anchor} ({section.title})" if section else anchor
