@@ -134,7 +134,7 @@ def run_local(jobs: list[Job], workers: int, on_event: Events) -> Iterator[tuple
     try:
         futures = {pool.submit(_worker, j.task, events): j for j in jobs}
         for future in as_completed(futures):
-            job = futures[future]
+            job = futures.pop(future)  # drop its result (the files) once stored
             try:
                 result = future.result()
             except BrokenProcessPool:
@@ -166,7 +166,7 @@ def run_dask(jobs: list[Job], scheduler: str, on_event: Events) -> Iterator[tupl
             )
             futures[client.submit(run_unit, task, pure=False, key=f"lkjip-{job.label}")] = job
         for future in dask_completed(futures):
-            job = futures[future]
+            job = futures.pop(future)  # drop its result (the files) once stored
             try:
                 result = future.result()
             except Exception as exc:

@@ -42,6 +42,28 @@ def neighbours(ctx: ReportContext, ringkasan: str = "") -> list[Neighbour]:
     return sorted(rows, key=lambda r: (r.capaian is None, -(r.capaian or 0)))
 
 
+# A city with more kecamatan than this shows the top of the ranking, the kecamatan with its
+# neighbours and the bottom, so that table and chart keep a readable size in any city.
+SHOWN_AT_MOST = 20
+TOP, AROUND, BOTTOM = 10, 3, 3
+
+
+def shown(rows: list[Neighbour], slug: str) -> list[tuple[int, Neighbour] | None]:
+    """(rank, row) pairs to show, ``None`` where ranks are left out."""
+    ranked = list(enumerate(rows, 1))
+    if len(rows) <= SHOWN_AT_MOST:
+        return list(ranked)
+    own = next((i for i, r in ranked if r.slug == slug), 0)
+    keep = {i for i, _ in ranked if i <= TOP or i > len(rows) - BOTTOM or abs(i - own) <= AROUND}
+    out: list[tuple[int, Neighbour] | None] = []
+    for rank, row in ranked:
+        if rank in keep:
+            out.append((rank, row))
+        elif out and out[-1] is not None:
+            out.append(None)
+    return out
+
+
 def perbandingan_kecamatan(ctx: ReportContext, ringkasan: str = "") -> list[Block]:
     """Sentence and table tbl-bab3-kecamatan: rank of this kecamatan among the city's."""
     rows = neighbours(ctx, ringkasan)
@@ -49,7 +71,11 @@ def perbandingan_kecamatan(ctx: ReportContext, ringkasan: str = "") -> list[Bloc
         return []
     rank = next((i for i, r in enumerate(rows, 1) if r.slug == ctx.entry.slug), None)
     body = []
-    for number, row in enumerate(rows, 1):
+    for item in shown(rows, ctx.entry.slug):
+        if item is None:
+            body.append([Cell("…"), Cell("…"), Cell("…"), Cell("…")])
+            continue
+        number, row = item
         mine = row.slug == ctx.entry.slug
         body.append(
             [
@@ -69,6 +95,11 @@ def perbandingan_kecamatan(ctx: ReportContext, ringkasan: str = "") -> list[Bloc
         Ref("fig-bab3-kecamatan"),
         ").",
     ]
+    if len(rows) > SHOWN_AT_MOST:
+        sentence.append(
+            f" Tabel dan gambar menampilkan {TOP} peringkat teratas, {BOTTOM} terbawah dan "
+            f"kecamatan di sekitar peringkat Kecamatan {ctx.kecamatan}."
+        )
     return [
         Heading("Perbandingan dengan Kecamatan Lain", level=2),
         Para(sentence),
@@ -86,11 +117,14 @@ def fig_peringkat(ctx: ReportContext, ringkasan: str = ""):
     rows = [r for r in neighbours(ctx, ringkasan) if r.capaian is not None]
     if not ctx.enabled(PART) or len(rows) < 2:
         return None
-    figure, axes = new_figure(height=max(2.4, 0.35 * len(rows) + 1))
-    names = [r.nama for r in reversed(rows)]
-    values = [as_float(r.capaian) for r in reversed(rows)]
-    colors = ["#c55a11" if r.slug == ctx.entry.slug else "#1f4e79" for r in reversed(rows)]
-    axes.barh(names, values, color=colors)
+    bars = list(reversed(shown(rows, ctx.entry.slug)))
+    figure, axes = new_figure(height=max(2.4, 0.35 * len(bars) + 1))
+    names = [f"{b[0]}. {b[1].nama}" if b else "…" for b in bars]
+    values = [as_float(b[1].capaian) if b else 0.0 for b in bars]
+    colors = ["#c55a11" if b and b[1].slug == ctx.entry.slug else "#1f4e79" for b in bars]
+    positions = list(range(len(bars)))  # positions, not names: the "…" gaps may repeat
+    axes.barh(positions, values, color=colors)
+    axes.set_yticks(positions, names)
     axes.axvline(100, color="#7f7f7f", linewidth=0.8, linestyle="--")
     axes.grid(axis="x", color="#dddddd", linewidth=0.6)
     axes.grid(axis="y", visible=False)
