@@ -70,6 +70,13 @@ def ikm_result(data: KecamatanData, rules: Aturan, tahun: int) -> IkmResult | No
     return IkmResult(tahun, services, nilai, classify(nilai, rules.skala_ikm))
 
 
+def share_of_weight(nilai: Decimal | None, bobot: Decimal | None) -> Decimal | None:
+    """A component's score as a percentage of its weight (bobot)."""
+    if nilai is None or not bobot:
+        return None
+    return nilai / bobot * HUNDRED
+
+
 @dataclass(frozen=True)
 class AkipComponent:
     komponen: str
@@ -81,10 +88,7 @@ class AkipComponent:
 
     @property
     def persen(self) -> Decimal | None:
-        """The score as a share of the component's weight."""
-        if self.nilai is None or not self.bobot:
-            return None
-        return self.nilai / self.bobot * HUNDRED
+        return share_of_weight(self.nilai, self.bobot)
 
 
 @dataclass(frozen=True)
@@ -148,10 +152,7 @@ class RbComponent:
 
     @property
     def persen(self) -> Decimal | None:
-        """The score as a share of the component's weight."""
-        if self.nilai is None or not self.bobot:
-            return None
-        return self.nilai / self.bobot * HUNDRED
+        return share_of_weight(self.nilai, self.bobot)
 
 
 @dataclass(frozen=True)
