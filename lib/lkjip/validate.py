@@ -105,7 +105,8 @@ class _Checks:
             )
         if self.tahun is None:
             return
-        for sheet in ("evaluasi_sakip", "ikm", "prestasi", "pembanding", "tindak_lanjut"):
+        dated = ("evaluasi_sakip", "ikm", "prestasi", "pembanding", "tindak_lanjut")
+        for sheet in (*dated, "evaluasi_rb", "indikator_rb", "ipp"):
             for row in self.rows(sheet):
                 year = row.get("tahun")
                 if isinstance(year, int) and year > self.tahun:

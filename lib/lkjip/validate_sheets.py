@@ -38,7 +38,6 @@ class _Checks(Protocol):
 
 def check_optional_sheets(checks: _Checks) -> None:
     """Every check of this module, in order."""
-    _years(checks)
     _rb(checks)
     _rb_indicators(checks)
     _ipp(checks)
@@ -86,21 +85,6 @@ def _one_source(checks: _Checks, sheet: str) -> None:
                     found=str(row["sumber"]),
                     expected=str(first["sumber"]),  # type: ignore[index]
                     **row.where("sumber"),
-                )
-
-
-def _years(checks: _Checks) -> None:
-    if checks.tahun is None:
-        return
-    for sheet in ("evaluasi_rb", "indikator_rb", "ipp"):
-        for row in checks.rows(sheet):
-            year = row.get("tahun")
-            if isinstance(year, int) and year > checks.tahun:
-                checks.p.error(
-                    "tahun sesudah tahun laporan",
-                    found=str(year),
-                    expected=f"paling lambat {checks.tahun}",
-                    **row.where("tahun"),
                 )
 
 

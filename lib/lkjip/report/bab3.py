@@ -638,35 +638,40 @@ def _small_range(t: Trend) -> bool:
     return bool(values) and max(values) - min(values) < 5
 
 
-def tabel_renstra(ctx: ReportContext) -> list[Block]:
-    """tbl-bab3-renstra: this year's realisasi of each IKU against the Renstra end target."""
-    if not any(r.target_akhir is not None for r in ctx.iku):
-        return []
+def _renstra_header(ctx: ReportContext) -> list[str]:
     periode = ctx.variables().get("periode_renstra", "")
-    rows = []
-    progress = []
-    for number, result in enumerate(ctx.iku, start=1):
-        kemajuan = progress_to_end(result, ctx.rules)
-        if kemajuan is not None:
-            progress.append(kemajuan)
-        rows.append(
-            [
-                str(number),
-                result.uraian,
-                result.satuan,
-                value(result.target_akhir),
-                value(result.realisasi),
-                _pct(kemajuan),
-            ]
-        )
-    header = [
-        "No",
-        "Indikator Kinerja Utama",
+    return [
         "Satuan",
         f"Target Akhir Renstra {periode}".strip(),
         f"Realisasi {ctx.tahun}",
         "Tingkat Kemajuan (%)",
     ]
+
+
+def _renstra_cells(result: IndicatorResult, ctx: ReportContext, progress: list) -> list[str]:
+    """Uraian, satuan, end target, realisasi and progress; the progress also goes to
+    ``progress`` (for the average)."""
+    kemajuan = progress_to_end(result, ctx.rules)
+    if kemajuan is not None:
+        progress.append(kemajuan)
+    return [
+        result.uraian,
+        result.satuan,
+        value(result.target_akhir),
+        value(result.realisasi),
+        _pct(kemajuan),
+    ]
+
+
+def tabel_renstra(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-renstra: this year's realisasi of each IKU against the Renstra end target."""
+    if not any(r.target_akhir is not None for r in ctx.iku):
+        return []
+    rows = []
+    progress: list[Decimal] = []
+    for number, result in enumerate(ctx.iku, start=1):
+        rows.append([str(number), *_renstra_cells(result, ctx, progress)])
+    header = ["No", "Indikator Kinerja Utama", *_renstra_header(ctx)]
     foot = [[Cell("Rata-rata tingkat kemajuan", colspan=5), _pct(mean(progress))]]
     return [
         table(
@@ -1747,36 +1752,15 @@ def tabel_renstra_program(ctx: ReportContext) -> list[Block]:
     results = _renstra_programs(ctx)
     if not results:
         return []
-    periode = ctx.variables().get("periode_renstra", "")
     rows: list[list[str | Cell]] = []
-    progress = []
+    progress: list[Decimal] = []
     for number, (nama, mine) in enumerate(_by_program(ctx, results), 1):
         for i, result in enumerate(mine):
-            kemajuan = progress_to_end(result, ctx.rules)
-            if kemajuan is not None:
-                progress.append(kemajuan)
             cells: list[str | Cell] = []
             if i == 0:
                 cells += [Cell(str(number), rowspan=len(mine)), Cell(nama, rowspan=len(mine))]
-            rows.append(
-                [
-                    *cells,
-                    result.uraian,
-                    result.satuan,
-                    value(result.target_akhir),
-                    value(result.realisasi),
-                    _pct(kemajuan),
-                ]
-            )
-    header = [
-        "No",
-        "Program",
-        "Indikator Program",
-        "Satuan",
-        f"Target Akhir Renstra {periode}".strip(),
-        f"Realisasi {ctx.tahun}",
-        "Tingkat Kemajuan (%)",
-    ]
+            rows.append([*cells, *_renstra_cells(result, ctx, progress)])
+    header = ["No", "Program", "Indikator Program", *_renstra_header(ctx)]
     foot = [[Cell("Rata-rata tingkat kemajuan", colspan=6), _pct(mean(progress))]]
     return [
         table(
