@@ -187,26 +187,17 @@ def build(
 
     from lkjip.batch.runner import exit_ok, run_batch
     from lkjip.config import load_config
-    from lkjip.report.build import FORMATS
-    from lkjip.report.render import quarto_available
+    from lkjip.report.formats import FORMATS, resolve_renderer
     from lkjip.targets import city_configs
 
     wanted = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
     if not wanted or any(f not in FORMATS for f in wanted):
         raise InputError(f"format tidak dikenal: {formats}; pilihan: docx, pdf")
-    if renderer not in ("auto", "embedded", "quarto"):
-        raise InputError(f"renderer tidak dikenal: {renderer}; pilihan: auto, embedded, quarto")
-    if renderer == "quarto" and not quarto_available():
-        raise InputError("renderer quarto diminta, tetapi perintah 'quarto' tidak ada di PATH")
+    renderer = resolve_renderer(renderer)
     if executor not in ("local", "dask"):
         raise InputError(f"executor tidak dikenal: {executor}; pilihan: local, dask")
     if executor == "dask" and not scheduler:
         raise InputError("executor dask memerlukan --scheduler tcp://HOST:PORT")
-    renderer = (
-        "quarto"
-        if renderer == "quarto" or (renderer == "auto" and quarto_available())
-        else "embedded"
-    )
     loaded = [load_config(p) for p in (configs or city_configs())]
     if kecamatan:
         known = {e.slug for c in loaded for e in c.kecamatan}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -22,9 +23,15 @@ def angka(value: Decimal | int | None, places: int = 2) -> str:
     """``1234567.885`` → ``1.234.567,89``; None → ``-``."""
     if value is None:
         return EMPTY
-    rounded = round_half_up(value, places)
+    return _angka(str(round_half_up(value, places)), places)
+
+
+@lru_cache(maxsize=8192)
+def _angka(rounded: str, places: int) -> str:
+    # Babel re-parses the pattern on every call; a report formats the same few thousand numbers
+    # (table cells, chart ticks) again and again.
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(rounded, format=pattern, locale=LOCALE)
+    return format_decimal(Decimal(rounded), format=pattern, locale=LOCALE)
 
 
 def angka_ringkas(value: Decimal | int | None, max_places: int = 2) -> str:

@@ -13,16 +13,10 @@ from lkjip.paths import OUTPUTS
 from lkjip.problems import InputError
 from lkjip.report.assemble import assemble, read_chapter
 from lkjip.report.execute import NOTEBOOKS, execute_notebook, prepare_notebook
-from lkjip.report.render import (
-    atomic_write,
-    quarto_available,
-    quarto_project,
-    render_embedded,
-    render_quarto,
-)
+from lkjip.report.formats import FORMATS, resolve_renderer
+from lkjip.report.render import atomic_write, quarto_project, render_embedded, render_quarto
 from lkjip.validate import check_kecamatan
 
-FORMATS = ("docx", "pdf")
 Progress = Callable[[str], None]
 
 
@@ -91,9 +85,7 @@ def build_kecamatan(
 
     name = report_name(config, checked.data.nama)
     targets = {fmt: out / f"{name}.{fmt}" for fmt in formats}
-    use_quarto = renderer == "quarto" or (renderer == "auto" and quarto_available())
-    if renderer == "quarto" and not quarto_available():
-        raise BuildError("renderer quarto diminta, tetapi perintah 'quarto' tidak ada di PATH")
+    use_quarto = resolve_renderer(renderer) == "quarto"
     tic = time.perf_counter()
     meta = {
         "title": f"{config.label.judul} Kecamatan {checked.data.nama} Tahun {config.tahun}",

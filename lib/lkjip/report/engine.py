@@ -30,6 +30,12 @@ ENGINE = "lkjip"
 _LOCK = threading.Lock()  # one notebook at a time per process: stdout and cwd are process-wide
 
 
+def _output(output_type: str, **fields: object) -> nbformat.NotebookNode:
+    """A cell output as ``nbformat.v4.new_output`` makes it, without its per-output schema check
+    (jsonschema, slow); papermill validates the whole notebook when it writes it."""
+    return nbformat.from_dict({"output_type": output_type, **fields})
+
+
 class _Outputs:
     """The outputs of the cell being run; the shell's hooks append to it."""
 
@@ -43,7 +49,7 @@ class _Outputs:
         if last is not None and last.output_type == "stream" and last.name == name:
             last.text += text
         else:
-            self.items.append(nbformat.v4.new_output("stream", name=name, text=text))
+            self.items.append(_output("stream", name=name, text=text))
 
 
 class _Stream(io.TextIOBase):
@@ -69,7 +75,7 @@ def _json_data(data: dict[str, object]) -> dict[str, object]:
 class _Publisher(DisplayPublisher):
     def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **_kw):
         self.shell.outputs.items.append(
-            nbformat.v4.new_output("display_data", data=_json_data(data), metadata=metadata or {})
+            _output("display_data", data=_json_data(data), metadata=metadata or {})
         )
 
     def clear_output(self, wait=False):
@@ -87,7 +93,7 @@ class _DisplayHook(DisplayHook):
 
     def write_format_data(self, format_dict, md_dict=None) -> None:
         self.shell.outputs.items.append(
-            nbformat.v4.new_output(
+            _output(
                 "execute_result",
                 data=_json_data(format_dict),
                 metadata=md_dict or {},
@@ -109,15 +115,18 @@ class _Shell(InteractiveShell):
 
     def _showtraceback(self, etype, evalue, stb) -> None:
         self.outputs.items.append(
-            nbformat.v4.new_output(
+            _output(
                 "error", ename=etype.__name__, evalue=str(evalue), traceback=list(stb)
             )
         )
 
 
 def _figure_png(figure) -> bytes:
+    """PNG of a figure. A figure with a layout engine (the report's charts use constrained
+    layout) already fits its labels; cropping it to a tight box would draw it a second time."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches="tight")
+    tight = figure.get_layout_engine() is None
+    figure.savefig(buffer, format="png", bbox_inches="tight" if tight else None)
     return buffer.getvalue()
 
 

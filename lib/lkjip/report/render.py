@@ -107,10 +107,6 @@ def _typst(source: Path, output: Path, root: Path) -> None:
 
 
 # --- Quarto ------------------------------------------------------------------------------------
-def quarto_available() -> bool:
-    return shutil.which("quarto") is not None
-
-
 def quarto_project(
     notebooks: list[Path], project: Path, title: str, output_name: str, meta: dict[str, str]
 ) -> Path:
