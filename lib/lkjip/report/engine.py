@@ -115,9 +115,7 @@ class _Shell(InteractiveShell):
 
     def _showtraceback(self, etype, evalue, stb) -> None:
         self.outputs.items.append(
-            _output(
-                "error", ename=etype.__name__, evalue=str(evalue), traceback=list(stb)
-            )
+            _output("error", ename=etype.__name__, evalue=str(evalue), traceback=list(stb))
         )
 
 
