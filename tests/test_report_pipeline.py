@@ -241,3 +241,44 @@ def test_chapters_run_in_process_and_see_nothing_of_each_other(tmp_path: Path, m
     assert outputs[1].output_type == "execute_result" and outputs[1].data["text/plain"] == "'a'"
     assert [c.execution_count for c in first.cells if c.cell_type == "code"] == [1, 2, 3]
     assert first.metadata.papermill["parameters"] == params
+
+
+def test_a_worker_keeps_nothing_of_the_notebooks_it_ran(tmp_path: Path, monkeypatch):
+    """Memory stays flat over a long batch: the injected parameters (the city summary of a
+    large city) and the cells of a notebook are let go once it has been written."""
+    import gc
+    import tracemalloc
+
+    from lkjip.report.execute import execute_notebook
+    from mini_notebooks import PARAMS as MINI_PARAMS
+    from mini_notebooks import write_notebook
+
+    folder = tmp_path / "nb"
+    write_notebook(
+        folder / "01-pendahuluan.ipynb",
+        [
+            new_code_cell(MINI_PARAMS, metadata={"tags": ["parameters"]}),
+            new_code_cell("panjang = len(ringkasan_kota)\npanjang"),
+        ],
+    )
+    monkeypatch.setenv("LKJIP_NOTEBOOKS", str(folder))
+    summary = 200_000  # characters of city summary per notebook
+
+    def run(index: int) -> None:
+        params = {"config": "x.yaml", "kecamatan": f"k{index}", "ringkasan_kota": ""}
+        params["ringkasan_kota"] = f"{index:06d}" + "x" * summary
+        execute_notebook("01-pendahuluan", tmp_path / "out.ipynb", params)
+
+    for index in range(3):
+        run(index)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for index in range(3, 13):
+            run(index)
+        gc.collect()
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < summary, f"{grown} bytes kept after 10 notebooks"

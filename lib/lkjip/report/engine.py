@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import io
+import linecache
 import sys
 import threading
 
@@ -149,8 +150,21 @@ def shell() -> _Shell:
 
 
 def _fresh_namespace(sh: _Shell) -> None:
-    sh.reset(new_session=False)
-    sh.execution_count = 1
+    """Empty namespace, counter at 1, and nothing kept of the cells run before: IPython holds
+    every cell's source in its input history (and, with the history database off, in a write
+    cache that is never flushed) and in ``linecache`` for tracebacks. A worker runs thousands of
+    notebooks whose injected cell carries the city summary, so that would grow without bound;
+    error banners are already written when this runs."""
+    sh.reset(new_session=True)
+    history = sh.history_manager
+    with history.db_input_cache_lock:
+        history.db_input_cache.clear()
+    with history.db_output_cache_lock:
+        history.db_output_cache.clear()
+    history._i00 = history._i = history._ii = history._iii = ""  # the last inputs, kept for _i
+    for name in [n for n in linecache.cache if n.startswith("<ipython-input-")]:
+        del linecache.cache[name]
+    getattr(sh.compile, "_filename_map", {}).clear()
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
 
