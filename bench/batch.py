@@ -11,9 +11,11 @@ In one run, on N synthetic kecamatan, it times:
     workers, assembly and rendering of the same N reports, writing files, manifest, status page,
     recap) except running notebooks. b/d is what executing the notebooks adds.
 
-Each phase runs as a child process; for each it reports the wall time and the peak resident
-memory of the child's process tree (workers, kernels, pandoc, papermill), sampled every 0.2 s.
-RSS of forked processes counts shared pages once per process, so the figure is an upper bound.
+Each phase runs as a child process; for each it reports the wall time and the peak memory of
+the child's process tree (workers, kernels, pandoc, papermill), sampled every 0.2 s, twice: as
+the sum of RSS, which counts the pages forked workers share once per process (an upper bound),
+and as the sum of PSS (proportional set size: shared pages split between their users), which is
+what the tree really occupies.
 
 Run from anywhere (it changes to the repository root)::
 
@@ -55,25 +57,28 @@ class Phase:
     key: str
     name: str
     seconds: float = 0.0
-    peak_mb: float = 0.0
+    peak_mb: float = 0.0  # sum of RSS
+    peak_pss_mb: float = 0.0  # sum of PSS
     code: int = 0
     note: str = ""
 
 
 # --- running a phase ---------------------------------------------------------------------------
-def tree_rss(root: psutil.Process) -> int:
-    """Resident bytes of ``root`` and all its descendants (those that vanish are skipped)."""
-    total = 0
+def tree_memory(root: psutil.Process) -> tuple[int, int]:
+    """RSS and PSS bytes of ``root`` and all its descendants (those that vanish are skipped)."""
+    rss = pss = 0
     try:
         processes = [root, *root.children(recursive=True)]
     except psutil.Error:
-        return 0
+        return 0, 0
     for proc in processes:
         try:
-            total += proc.memory_info().rss
+            info = proc.memory_full_info()
         except psutil.Error:
             continue
-    return total
+        rss += info.rss
+        pss += getattr(info, "pss", info.rss)  # PSS exists on Linux only
+    return rss, pss
 
 
 def environment() -> dict[str, str]:
@@ -84,9 +89,10 @@ def environment() -> dict[str, str]:
     return env
 
 
-def run(command: list[str], log: Path, cwd: Path = ROOT) -> tuple[int, float, int]:
+def run(command: list[str], log: Path, cwd: Path = ROOT) -> tuple[int, float, tuple[int, int]]:
     """Run ``command`` with its output appended to ``log``; return exit status, seconds and the
-    peak RSS of its process tree (sampled by a thread; the time is taken at the child's exit)."""
+    peak RSS and PSS of its process tree (sampled by a thread; the time is taken at the child's
+    exit)."""
     with log.open("a", encoding="utf-8") as out:
         out.write(f"$ {' '.join(command)}\n")
         out.flush()
@@ -94,11 +100,12 @@ def run(command: list[str], log: Path, cwd: Path = ROOT) -> tuple[int, float, in
         child = subprocess.Popen(
             command, cwd=cwd, env=environment(), stdout=out, stderr=subprocess.STDOUT
         )
-        watched, peak, done = psutil.Process(child.pid), [0], threading.Event()
+        watched, peak, done = psutil.Process(child.pid), [0, 0], threading.Event()
 
         def sample() -> None:
             while not done.is_set():
-                peak[0] = max(peak[0], tree_rss(watched))
+                rss, pss = tree_memory(watched)
+                peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
                 done.wait(SAMPLE_INTERVAL)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -107,13 +114,17 @@ def run(command: list[str], log: Path, cwd: Path = ROOT) -> tuple[int, float, in
         seconds = time.perf_counter() - started
         done.set()
         sampler.join()
-        return code, seconds, peak[0]
+        return code, seconds, (peak[0], peak[1])
 
 
 def measure(phase: Phase, command: list[str], log: Path) -> Phase:
-    phase.code, phase.seconds, peak = run(command, log)
-    phase.peak_mb = peak / 2**20
-    print(f"  {phase.key}) {phase.name}: {phase.seconds:.1f} s, {phase.peak_mb:.0f} MB", flush=True)
+    phase.code, phase.seconds, (rss, pss) = run(command, log)
+    phase.peak_mb, phase.peak_pss_mb = rss / 2**20, pss / 2**20
+    print(
+        f"  {phase.key}) {phase.name}: {phase.seconds:.1f} s, "
+        f"{phase.peak_mb:.0f} MB RSS, {phase.peak_pss_mb:.0f} MB PSS",
+        flush=True,
+    )
     return phase
 
 
@@ -209,12 +220,15 @@ def print_report(phases: dict[str, Phase], args: argparse.Namespace) -> None:
         f"N = {args.kecamatan} kecamatan, -j {args.jobs}, format {args.formats}, "
         f"seed {args.seed}, {os.cpu_count()} inti"
     )
-    print(f"{'phase':<46} {'seconds':>9} {'s/kec':>7} {'peak MB':>9}")
+    print(f"{'phase':<46} {'seconds':>9} {'s/kec':>7} {'RSS MB':>8} {'PSS MB':>8}")
     for phase in phases.values():
         per = phase.seconds / args.kecamatan
         label = f"({phase.key}) {phase.name}"
-        print(f"{label:<46} {phase.seconds:9.1f} {per:7.2f} {phase.peak_mb:9.0f}  {phase.note}")
-    print("(peak = RSS of the phase's process tree)")
+        print(
+            f"{label:<46} {phase.seconds:9.1f} {per:7.2f} {phase.peak_mb:8.0f} "
+            f"{phase.peak_pss_mb:8.0f}  {phase.note}"
+        )
+    print("(peak memory of the phase's process tree: sum of RSS, and of PSS)")
     print()
     for line in ratio_lines(phases):
         print(line)
