@@ -113,13 +113,9 @@ def test_edited_draft_is_archived_before_it_is_replaced(city):
 def test_one_broken_kecamatan_does_not_stop_the_others(tmp_path: Path):
     config = sample_city(tmp_path / "kota")
     anggaran = tmp_path / "kota/data/kota-contoh/2024/mekarsari/anggaran.csv"
-    with anggaran.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = _read_csv(anggaran)
     rows[0]["pagu"] = "satu miliar"
-    with anggaran.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _write_csv(anggaran, rows)
     result = build(config, tmp_path / "out")
     assert result.code == 1
     assert "2 berhasil" in result.stdout and "1 tidak valid" in result.stdout
@@ -223,3 +219,64 @@ def test_timeout_stops_a_kecamatan_and_the_worker_goes_on(tmp_path: Path, monkey
     monkeypatch.setenv("LKJIP_NOTEBOOKS", str(write_mini_notebooks(tmp_path / "nb2")))
     after = run_unit(UnitTask(str(config), "sukamaju", ("docx",), "embedded", "", 60))
     assert after.ok, after.reason
+
+
+def test_a_change_in_a_large_city_rebuilds_only_the_reports_that_show_it(tmp_path: Path):
+    """Beyond 20 kecamatan a report lists the top, its own neighbours and the bottom of the
+    city ranking. A changed serapan rebuilds the reports whose table lists that kecamatan; the
+    others are skipped, and they are not stale, since they do not show it."""
+    from decimal import Decimal
+
+    from lkjip.formatting import persen
+
+    assert run_cli("sample", tmp_path / "kota", "--kecamatan", "24", "--seed", "7").code == 0
+    config, out = tmp_path / "kota/params/kota-contoh.yaml", tmp_path / "out"
+    first = build(config, out)
+    assert first.code == 0 and "24 kecamatan: 24 berhasil" in first.stdout, first.output
+    manifest = out / "kota-contoh/2024/manifest.json"
+    survey = json.loads(manifest.read_text(encoding="utf-8"))["survei"]
+    capaian = {slug: Decimal(item["baris"]["capaian"]) for slug, item in survey.items()}
+    assert len(set(capaian.values())) == 24  # no ties: the ranking below is the report's
+    order = sorted(capaian, key=lambda slug: -capaian[slug])
+    changed = order[14]  # rank 15: listed by ranks 12–18 only (own rank ± 3)
+
+    # Half the realisasi of its first sub-kegiatan, and of its program's total accordingly.
+    folder = config.parent.parent / f"data/kota-contoh/2024/{changed}"
+    budget = _read_csv(folder / "anggaran.csv")
+    cut = int(budget[0]["realisasi"]) // 2
+    budget[0]["realisasi"] = str(int(budget[0]["realisasi"]) - cut)
+    programs = _read_csv(folder / "pagu_program.csv")
+    program = next(p for p in programs if p["program_kode"] == budget[0]["program_kode"])
+    program["realisasi"] = str(int(program["realisasi"]) - cut)
+    _write_csv(folder / "anggaran.csv", budget)
+    _write_csv(folder / "pagu_program.csv", programs)
+
+    before = _rows(out)
+    again = build(config, out)
+    assert again.code == 0, again.output
+    assert "7 berhasil" in again.stdout and "17 dilewati" in again.stdout
+    after = _rows(out)
+    assert {slug for slug in after if after[slug] != before[slug]} == set(order[11:18])
+
+    survey = json.loads(manifest.read_text(encoding="utf-8"))["survei"][changed]["baris"]
+    serapan, nama = persen(Decimal(survey["serapan"])), survey["nama"]
+
+    def ranking_rows(slug: str) -> list[list[str]]:
+        tables = Document(str(docx_of(out, slug))).tables
+        table = next(t for t in tables if t.rows[0].cells[0].text == "Peringkat")
+        return [[cell.text for cell in row.cells] for row in table.rows[1:]]
+
+    assert [nama, serapan] in [row[1:4:2] for row in ranking_rows(order[12])]  # rebuilt
+    assert all(row[1] != nama for row in ranking_rows(order[0]))  # skipped, does not list it
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)

@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 from conftest import inline_text
 from lkjip.report import kota
 from lkjip.report.blocks import Para, Table
+from lkjip.report.ranking import comparison
 
 
 def city_summary(size: int, own_rank: int) -> str:
@@ -46,4 +47,4 @@ def test_a_small_city_shows_every_kecamatan(sukamaju):
         b for b in kota.perbandingan_kecamatan(sukamaju, ringkasan) if isinstance(b, Table)
     )
     assert [row[0].text for row in table.body] == ["1", "2", "3", "4", "5", "6"]
-    assert kota.shown(kota.neighbours(sukamaju, ringkasan), "sukamaju")[-1][0] == 6
+    assert comparison(kota.neighbours(sukamaju, ringkasan), "sukamaju").chart[-1][0] == 6

@@ -54,13 +54,15 @@ def code_hash() -> str:
     return _digest(files)
 
 
-def input_hash(config: CityConfig, entry: KecamatanEntry, ringkasan: str) -> str:
+def input_hash(config: CityConfig, entry: KecamatanEntry, city_view: str) -> str:
+    """Everything the report of ``entry`` depends on; ``city_view`` is what it shows of the other
+    kecamatan (:meth:`lkjip.report.ranking.Comparison.key`)."""
     folder = config.data_path(entry)
     photos = sorted((folder / "foto").glob("*")) if (folder / "foto").is_dir() else []
     logo = [config.logo_path] if config.logo_path else []
     inputs = [*data_files(folder), folder / NARRATIVE_FILE, *photos, config.path, *logo]
     h = hashlib.sha256()
-    for part in (_digest(inputs), code_hash(), ringkasan, entry.model_dump_json()):
+    for part in (_digest(inputs), code_hash(), city_view, entry.model_dump_json()):
         h.update(part.encode())
     return h.hexdigest()
 

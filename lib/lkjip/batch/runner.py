@@ -19,6 +19,7 @@ from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, Kecamatan
 from lkjip.batch.survey import city_folder, city_summary_json, survey_city
 from lkjip.batch.unit import UnitResult, UnitTask, pack_inputs, run_unit
 from lkjip.config import CityConfig
+from lkjip.report.ranking import comparison, ranked
 
 VALIDATION = "validasi.txt"
 Events = Callable[[str, str], None]  # (kecamatan label, stage message)
@@ -65,6 +66,7 @@ def plan(
             manifest.save()
         cities.append((city, manifest))
         ringkasan = city_summary_json(city)
+        ranking = ranked(ringkasan)
         for row in city.rows:
             folder = city.folder / row.slug
             if row.status == INVALID:
@@ -73,7 +75,9 @@ def plan(
                 _links(row, [VALIDATION])
                 continue
             entry = config.find(row.slug)
-            digest = input_hash(config, entry, ringkasan)
+            # Only what this report shows of the city: a change elsewhere that leaves its ranking
+            # table and chart as they are does not rebuild it.
+            digest = input_hash(config, entry, comparison(ranking, row.slug).key())
             if not force and manifest.unchanged(row.slug, digest, folder):
                 row.status = SKIPPED
                 _links(row, list(manifest.entries[row.slug]["files"]))  # type: ignore[arg-type]
