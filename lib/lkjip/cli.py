@@ -185,6 +185,7 @@ def build(
     """Susun laporan (DOCX dan PDF) setiap kecamatan: paralel, bertahap, hanya yang berubah."""
     import os
 
+    from lkjip.batch.display import batch_display
     from lkjip.batch.runner import exit_ok, run_batch
     from lkjip.config import load_config
     from lkjip.report.formats import FORMATS, resolve_renderer
@@ -203,8 +204,8 @@ def build(
         known = {e.slug for c in loaded for e in c.kecamatan}
         if missing := [k for k in kecamatan if k not in known]:
             raise InputError("kecamatan tidak ditemukan di konfigurasi: " + ", ".join(missing))
-    cities = _run_with_progress(
-        lambda on_event, on_done: run_batch(
+    with batch_display(out) as display:
+        cities = run_batch(
             loaded,
             kecamatan or None,
             wanted,
@@ -215,41 +216,15 @@ def build(
             jobs or os.cpu_count() or 1,
             executor,
             scheduler,
-            on_event,
-            on_done,
+            on_event=display.event,
+            on_done=lambda job: display.done(
+                job.label, job.row.status, job.row.seconds, job.row.reason
+            ),
+            on_phase=display.phase,
         )
-    )
     _print_batch(cities)
     if not exit_ok(cities):
         raise typer.Exit(1)
-
-
-def _run_with_progress(run):
-    """A live line per kecamatan (stage) while the batch runs; plain lines without a terminal."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    if not out.is_terminal:
-        return run(lambda label, message: _say(f"{label}: {message}", "dim"), lambda _job: None)
-    tasks: dict[str, int] = {}
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=out
-    ) as bar:
-
-        def on_event(label: str, message: str) -> None:
-            if label not in tasks:
-                tasks[label] = bar.add_task(label, total=None)
-            bar.update(tasks[label], description=f"{label}: {message}")
-
-        def on_done(job) -> None:
-            if job.label in tasks:
-                bar.update(
-                    tasks[job.label],
-                    description=f"{job.label}: {job.row.status}",
-                    total=1,
-                    completed=1,
-                )
-
-        return run(on_event, on_done)
 
 
 def _print_batch(cities) -> None:

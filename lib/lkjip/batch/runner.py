@@ -23,6 +23,7 @@ from lkjip.report.ranking import comparison, ranked
 
 VALIDATION = "validasi.txt"
 Events = Callable[[str, str], None]  # (kecamatan label, stage message)
+Phases = Callable[[str, int], None]  # (what the phase does, how many kecamatan it counts)
 
 
 @dataclass
@@ -55,13 +56,21 @@ def plan(
     root: Path,
     force: bool,
     timeout: float,
+    on_surveyed: Callable[[str], None] = lambda _label: None,
 ) -> tuple[list[tuple[CityBatch, Manifest]], list[Job]]:
-    """Phase 1: survey, write validation reports of invalid kecamatan, decide what to build."""
+    """Phase 1: survey, write validation reports of invalid kecamatan, decide what to build.
+    ``on_surveyed`` gets the label of each kecamatan once it has been checked."""
     cities, jobs = [], []
     for config in configs:
         manifest = Manifest.load(city_folder(config, root))
         before = json.dumps(manifest.survey, sort_keys=True)
-        city = survey_city(config, root, only, manifest.survey)
+        city = survey_city(
+            config,
+            root,
+            only,
+            manifest.survey,
+            lambda r, city=config.slug: on_surveyed(f"{city}/{r.slug}"),
+        )
         if json.dumps(manifest.survey, sort_keys=True) != before:
             manifest.save()
         cities.append((city, manifest))
@@ -191,10 +200,26 @@ def run_batch(
     scheduler: str = "",
     on_event: Events = lambda _label, _message: None,
     on_done: Callable[[Job], None] = lambda _job: None,
+    on_phase: Phases = lambda _what, _count: None,
 ) -> list[CityBatch]:
-    """Both phases; returns every city with its rows filled in. Pages and recaps are written."""
-    planned, jobs = plan(configs, only, formats, renderer, root, force, timeout)
+    """Both phases; returns every city with its rows filled in. Pages and recaps are written.
+    Progress: ``on_phase`` at the start of each phase, ``on_event`` for a kecamatan's stages
+    (``"diperiksa"`` when phase 1 has checked it), ``on_done`` when its report is stored."""
+    count = sum(1 for c in configs for e in c.kecamatan if not only or e.slug in only)
+    on_phase("Tahap 1: memeriksa data", count)
+    planned, jobs = plan(
+        configs,
+        only,
+        formats,
+        renderer,
+        root,
+        force,
+        timeout,
+        lambda label: on_event(label, "diperiksa"),
+    )
     if jobs:
+        where = f"klaster Dask {scheduler}" if executor == "dask" else f"{workers} proses"
+        on_phase(f"Tahap 2: menyusun laporan ({where})", len(jobs))
         results = (
             run_dask(jobs, scheduler, on_event)
             if executor == "dask"

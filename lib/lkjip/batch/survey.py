@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from lkjip.batch.model import INVALID, CityBatch, KecamatanRow
@@ -19,10 +20,12 @@ def survey_city(
     root: Path = OUTPUTS,
     only: list[str] | None = None,
     remembered: dict[str, dict[str, object]] | None = None,
+    on_row: Callable[[KecamatanRow], None] = lambda _row: None,
 ) -> CityBatch:
     """Every kecamatan of ``config`` (or those in ``only``) with its validation and figures.
     ``remembered`` (the manifest's survey section) holds earlier results by the digest of what
-    they were computed from: an unchanged kecamatan is not loaded again, new results are added."""
+    they were computed from: an unchanged kecamatan is not loaded again, new results are added.
+    ``on_row`` is called after each kecamatan (progress)."""
     city = CityBatch(
         slug=config.slug,
         nama=config.nama,
@@ -33,18 +36,23 @@ def survey_city(
     for entry in config.kecamatan:
         if only and entry.slug not in only:
             continue
-        if remembered is None:
-            city.rows.append(survey_kecamatan(config, entry))
-            continue
-        key = survey_key(config, entry)
-        earlier = remembered.get(entry.slug)
-        if earlier and earlier.get("kunci") == key:
-            city.rows.append(KecamatanRow.from_survey(earlier["baris"]))  # type: ignore[arg-type]
-            continue
-        row = survey_kecamatan(config, entry)
-        remembered[entry.slug] = {"kunci": key, "baris": row.survey_dict()}
-        city.rows.append(row)
+        city.rows.append(_surveyed(config, entry, remembered))
+        on_row(city.rows[-1])
     return city
+
+
+def _surveyed(
+    config: CityConfig, entry: KecamatanEntry, remembered: dict[str, dict[str, object]] | None
+) -> KecamatanRow:
+    if remembered is None:
+        return survey_kecamatan(config, entry)
+    key = survey_key(config, entry)
+    earlier = remembered.get(entry.slug)
+    if earlier and earlier.get("kunci") == key:
+        return KecamatanRow.from_survey(earlier["baris"])  # type: ignore[arg-type]
+    row = survey_kecamatan(config, entry)
+    remembered[entry.slug] = {"kunci": key, "baris": row.survey_dict()}
+    return row
 
 
 def city_folder(config: CityConfig, root: Path = OUTPUTS) -> Path:

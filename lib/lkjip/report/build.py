@@ -98,7 +98,7 @@ def build_kecamatan(
         project = quarto_project(executed, out / "quarto", meta["title"], name, meta)
         result.files = render_quarto(project, targets, name)
     else:
-        progress("menyusun DOCX/PDF")
+        progress("menyusun " + "/".join(f.upper() for f in formats))
         chapters = [read_chapter(path) for path in executed]
         # Only the PDF's document title; a pandoc title block would precede the cover in Word.
         assembled = assemble(chapters, {"judul-dokumen": meta["title"]})
