@@ -8,7 +8,6 @@ import json
 import os
 import re
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lkjip.formatting import angka, angka_ringkas, persen, rupiah
+from lkjip.formatting import angka, angka_ringkas, detik, persen, rupiah
 from lkjip.problems import InputError
 from lkjip.targets import Target, resolve
 
@@ -240,7 +239,7 @@ def _print_batch(cities) -> None:
                 row.status,
                 persen(row.capaian),
                 persen(row.serapan),
-                f"{angka(Decimal(str(row.seconds)), 1)} dtk" if row.seconds else "-",
+                f"{detik(row.seconds)} dtk" if row.seconds else "-",
                 row.reason.splitlines()[0] if row.reason else "",
             )
     out.print(table)

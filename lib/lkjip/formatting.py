@@ -34,6 +34,12 @@ def _angka(rounded: str, places: int) -> str:
     return format_decimal(Decimal(rounded), format=pattern, locale=LOCALE)
 
 
+def detik(seconds: float) -> str:
+    """A duration ``1.25`` → ``1,3`` (seconds, one decimal). ``str()`` first: the shortest decimal
+    form, so 0.35 rounds half-up to 0,4 as a reader expects."""
+    return angka(Decimal(str(seconds)), 1)
+
+
 def angka_ringkas(value: Decimal | int | None, max_places: int = 2) -> str:
     """Like :func:`angka` but without trailing zeros: ``73`` → ``73``, ``7.8`` → ``7,8``."""
     if value is None:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
-from lkjip.formatting import angka
+from lkjip.formatting import detik
 
 CHECKED = "diperiksa"  # the stage message of phase 1 (see lkjip.batch.runner.run_batch)
 QUIET = {CHECKED, "dikirim ke klaster"}  # stages counted by the phase line, not shown per row
@@ -23,7 +22,7 @@ QUIET = {CHECKED, "dikirim ke klaster"}  # stages counted by the phase line, not
 def done_line(label: str, status: str, seconds: float, reason: str) -> str:
     line = f"{label}: {status}"
     if seconds:
-        line += f" ({angka(Decimal(str(seconds)), 1)} dtk)"
+        line += f" ({detik(seconds)} dtk)"
     if reason:
         line += f" — {reason.splitlines()[0]}"
     return line
@@ -91,9 +90,7 @@ class LiveDisplay(PlainDisplay):
             self.bar.remove_task(self.rows.pop(label))
         self.finished += 1
         self._show_phase()
-        self.bar.console.print(
-            done_line(label, status, seconds, reason), markup=False, highlight=False
-        )
+        self._say(done_line(label, status, seconds, reason))  # printed above the live lines
 
 
 @contextmanager

@@ -10,13 +10,12 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable
-from decimal import Decimal
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
-from lkjip.formatting import EMPTY, angka, persen, rupiah
+from lkjip.formatting import EMPTY, detik, persen, rupiah
 
 PAGE_NAME = "index.html"
 MAX_WARNINGS_SHOWN = 5
@@ -137,17 +136,12 @@ def _row_html(row: KecamatanRow) -> str:
         f"<td>{escape(row.kategori or EMPTY)}</td>",
         f'<td class="angka">{escape(persen(row.serapan))}</td>',
         f'<td class="angka">{escape(money)}</td>',
-        f'<td class="angka">{escape(_seconds(row.seconds))}</td>',
+        f'<td class="angka">{escape(detik(row.seconds))}</td>',
         f"<td>{_list_cell(row.warnings, 'peringatan')}</td>",
         f"<td>{_reason_cell(row)}</td>",
         f'<td class="tautan">{_links(row)}</td>',
     ]
     return f'<tr id="kec-{escape(row.slug)}">' + "".join(cells) + "</tr>"
-
-
-def _seconds(seconds: float) -> str:
-    # str() first: the shortest decimal form, so 0.35 rounds half-up to 0,4 as a reader expects.
-    return angka(Decimal(str(seconds)), 1)
 
 
 def _list_cell(lines: list[str], noun: str) -> str:

@@ -92,6 +92,16 @@ def _with_verb(items: list[tuple[str, str]], verb: str = "disajikan") -> list[tu
     return [(f"{phrase[0].upper()}{phrase[1:]} {verb}", label), *items[1:]]
 
 
+def _with_refs(content: list[Inline], refs: list[tuple[str, str]]) -> list[Inline]:
+    """``content`` followed by the sentence pointing to ``refs`` (if any), without a leading
+    space when ``content`` was empty or began with a continuation sentence."""
+    if refs:
+        content = [*content, " ", *_refs(_with_verb(refs))]
+    if content and isinstance(content[0], str):
+        content[0] = content[0].lstrip()
+    return content
+
+
 def _narrative_if_present(ctx: ReportContext, anchor: str) -> list[Block]:
     return [ctx.narrative(anchor)] if ctx.has_narrative(anchor) else []
 
@@ -292,16 +302,12 @@ def gambaran_umum(ctx: ReportContext) -> list[Block]:
         refs.append((f"rincian {nama_head.lower()}", "tbl-bab1-wilayah"))
     if tabel_batas(ctx):
         refs.append(("batas wilayah kecamatan", "tbl-bab1-batas"))
-    if refs:
-        content += [" ", *_refs(_with_verb(refs))]
+    content = _with_refs(content, refs)
     narrative = _narrative_if_present(ctx, "gambaran-umum")
     if not narrative and not content:
         return []
     blocks: list[Block] = [Heading("Gambaran Umum", 2), *narrative]
     if content:
-        first = content[0]
-        if isinstance(first, str):
-            content[0] = first.lstrip()
         blocks.append(Para(content))
     return blocks
 
@@ -1119,12 +1125,8 @@ def evaluasi_rb(ctx: ReportContext) -> list[Block]:
                 "tbl-bab1-rb-indikator",
             )
         )
-    if refs:
-        content += [" ", *_refs(_with_verb(refs))]
+    content = _with_refs(content, refs)
     if content:
-        first = content[0]
-        if isinstance(first, str):
-            content[0] = first.lstrip()
         blocks.append(Para(content))
     return blocks
 
