@@ -17,11 +17,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 
+from lkjip.report import look
 from lkjip.report import wordfields as wf
 from lkjip.report.pandoc_ast import pandoc_path
+from lkjip.report.tablelayout import CELL_INSET
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
 FONT = "Arial"
+LANGUAGE = "id-ID"
+CELL_MARGIN = round(CELL_INSET * 20)  # twips; the PDF's table inset is the same
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -86,8 +90,9 @@ def _table_style(doc) -> None:
     _set_child(tblpr, f"<w:tblBorders>{borders}</w:tblBorders>")
     _set_child(
         tblpr,
-        '<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-        '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>',
+        f'<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        f'<w:bottom w:w="28" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        "</w:tblCellMar>",
     )
     _set_child(element, '<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>')
     for old in element.findall(qn("w:tblStylePr")):
@@ -130,6 +135,13 @@ def _page(doc) -> None:
             run.text = text
 
 
+def _language(doc) -> None:
+    """Indonesian as the language of the document's text (spelling, hyphenation, fields)."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    for lang in defaults.iter(qn("w:lang")):
+        lang.set(qn("w:val"), LANGUAGE)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         default = Path(tmp) / "default.docx"
@@ -141,6 +153,7 @@ def main() -> None:
             )
         doc = Document(str(default))
     _page(doc)
+    _language(doc)
     styles = doc.styles
     normal = styles["Normal"]
     normal.font.name = FONT
@@ -151,14 +164,18 @@ def main() -> None:
         style.font.name = FONT
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         style.paragraph_format.line_spacing = 1.15
-    for level, size in ((1, 14), (2, 12), (3, 11)):
+        if name != "Compact":  # the PDF template mirrors these spacings (templates/lkjip.typ)
+            style.paragraph_format.space_before = Pt(0)
+            style.paragraph_format.space_after = Pt(6)
+    for level, size in ((1, 14), (2, 12), (3, 11), (4, 11)):
         style = styles[f"Heading {level}"]
         style.font.name = FONT
         style.font.size = Pt(size)
         style.font.bold = True
+        style.font.italic = level == 4
         style.font.color.rgb = RGBColor(0, 0, 0)
-        style.paragraph_format.space_before = Pt(12)
-        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.space_before = Pt(9 if level == 4 else 12)
+        style.paragraph_format.space_after = Pt(4 if level == 4 else 6)
         style.paragraph_format.keep_with_next = True
         if level == 1:  # a BAB (or a part of the front matter) starts a page
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -171,8 +188,18 @@ def main() -> None:
         style.font.size = Pt(10)
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         style.paragraph_format.keep_with_next = name == "Table Caption"
+        style.paragraph_format.space_before = Pt(6 if name == "Table Caption" else 3)
+        style.paragraph_format.space_after = Pt(3 if name == "Table Caption" else 9)
+    cell_text = _paragraph_style(doc, "Isi Tabel")
+    cell_text.element.set(qn("w:styleId"), wf.TABLE_TEXT_STYLE)
+    cell_text.font.size = Pt(9)
+    cell_text.paragraph_format.space_before = cell_text.paragraph_format.space_after = Pt(0)
+    cell_text.paragraph_format.line_spacing = 1.0
+    cell_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     sumber = _paragraph_style(doc, "Sumber")
-    sumber.font.size, sumber.font.italic = Pt(9), True
+    sumber.font.size, sumber.font.italic = Pt(8), True
+    sumber.paragraph_format.space_before = Pt(3)
+    sumber.paragraph_format.space_after = Pt(9)
     narasi = _paragraph_style(doc, "Narasi", "Body Text")
     narasi.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     narasi.next_paragraph_style = narasi  # Enter in a narrative paragraph stays narrative
@@ -193,17 +220,16 @@ def main() -> None:
     _table_style(doc)
     signature = _paragraph_style(doc, "Tanda Tangan")
     signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    signature.paragraph_format.left_indent = Cm(8.5)
-    for name, size in (
-        ("Sampul Logo", 11),
-        ("Sampul Instansi", 16),
-        ("Sampul Judul", 18),
-        ("Sampul Alamat", 10),
-    ):
-        style = _paragraph_style(doc, name)
-        style.font.size = Pt(size)
+    signature.paragraph_format.left_indent = Cm(look.SIGNATURE_INDENT_CM)
+    signature.paragraph_format.keep_together = True
+    signature.paragraph_format.space_before = Pt(12)
+    for cover in look.COVER_STYLES.values():
+        style = _paragraph_style(doc, cover.name)
+        style.font.size = Pt(cover.size)
+        style.font.bold = cover.bold
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        style.paragraph_format.space_after = Pt(18)
+        style.paragraph_format.space_before = Pt(cover.space_before)
+        style.paragraph_format.space_after = Pt(0)
     _paragraph_style(doc, "Daftar Entri").paragraph_format.space_after = Pt(2)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(OUT))

@@ -145,11 +145,24 @@ def test_references_in_the_text_are_ref_fields_to_the_caption_numbers(body):
         assert numbers[name] == result, instruction
 
 
+def entry(paragraph: etree._Element) -> tuple[str, str]:
+    """A contents-list entry: its text, and the page number saved after its tab."""
+    before, after, seen_tab = "", "", False
+    for node in paragraph.iter(f"{W}t", f"{W}tab"):
+        if node.tag == f"{W}tab":
+            seen_tab = True
+        elif seen_tab:
+            after += node.text or ""
+        else:
+            before += node.text or ""
+    return before, after
+
+
 def test_lists_are_toc_fields_with_their_entries_filled_in(body):
     fields = [i for i in instructions(body) if i.startswith("TOC")]
     assert fields == [wf.TOC_CONTENTS, 'TOC \\h \\z \\c "Tabel"', 'TOC \\h \\z \\c "Gambar"']
     entries = {
-        name: [text(p) for p in body.iter(f"{W}p") if style(p) == name]
+        name: [entry(p)[0] for p in body.iter(f"{W}p") if style(p) == name]
         for name in ("TOC1", "TOC2", "TableofFigures")
     }
     assert "BAB III AKUNTABILITAS KINERJA" in entries["TOC1"]

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import nbformat
 import yaml
 
+from lkjip.report import look, tablelayout
 from lkjip.report import pandoc_ast as pa
+from lkjip.report import typst_markup as tm
 from lkjip.report import wordfields as wf
 from lkjip.report.blocks import (
     MIME,
@@ -32,7 +34,6 @@ from lkjip.report.blocks import (
     Strong,
     Table,
     from_json,
-    grid,
 )
 from lkjip.report.common import ROMAN
 from lkjip.report.wordfields import CaptionNumber
@@ -50,6 +51,7 @@ class FigureItem:
     png: bytes
     label: str
     caption: str
+    svg: str = ""  # the same chart as a vector drawing, for the PDF (photos have none)
 
 
 @dataclass
@@ -117,7 +119,10 @@ def read_chapter(path: Path, name: str | None = None) -> Chapter:
                 own = output.get("metadata", {}).get("lkjip") or {}  # a photo: report/photos.py
                 caption = str(own.get("caption") or caption)
                 fig_label = str(own.get("label") or fig_label)
-                items.append(FigureItem(base64.b64decode(data["image/png"]), fig_label, caption))
+                png = base64.b64decode(data["image/png"])
+                svg = data.get("image/svg+xml", "")
+                svg = "".join(svg) if isinstance(svg, list) else str(svg)
+                items.append(FigureItem(png, fig_label, caption, svg))
     return Chapter(name or path.stem, items)
 
 
@@ -191,27 +196,58 @@ class Numbering:
 
 
 @dataclass
+class ContentsList:
+    """Daftar Isi, Tabel or Gambar in the Word draft: a TOC field whose cached entries get
+    their page numbers once the layout is known."""
+
+    instruction: str
+    entries: list[wf.TocEntry]
+    empty: str
+
+    def openxml(self, pages: dict[str, str]) -> str:
+        entries = [replace(e, page=pages.get(e.anchor, "")) for e in self.entries]
+        return wf.toc(self.instruction, entries, self.empty)
+
+
+@dataclass
 class Assembled:
+    """The document (for both formats; Word-only and PDF-only parts are marked), its media,
+    and the contents lists by their index among the document's blocks."""
+
     document: dict[str, object]
     media: dict[str, bytes]
     numbering: Numbering
     last_section: wf.Section = field(default_factory=lambda: wf.BODY)
+    lists: dict[int, ContentsList] = field(default_factory=dict)
+    properties: dict[str, str] = field(default_factory=dict)  # title, subject, author, keywords
+
+    def for_pdf(self) -> dict[str, object]:
+        """The document without the parts only the Word draft has."""
+        return {**self.document, "blocks": pa.without_class(self.blocks, WORD_ONLY)}
+
+    def for_word(self, pages: dict[str, str]) -> dict[str, object]:
+        """The document with the contents lists' page numbers (anchor -> page label)."""
+        blocks = list(self.blocks)
+        for index, contents in self.lists.items():
+            blocks[index] = pa.raw("openxml", contents.openxml(pages))
+        return {**self.document, "blocks": blocks}
+
+    @property
+    def blocks(self) -> list[pa.Node]:
+        return self.document["blocks"]  # type: ignore[return-value]
+
+
+WORD_ONLY = "lkjip-word"  # blocks that only the Word draft shows (the PDF has its own markup)
 
 
 TYPST_FRONT = '#set page(numbering: "i")\n#counter(page).update(1)'
 TYPST_BODY = '#pagebreak(weak: true)\n#set page(numbering: "1")\n#counter(page).update(1)'
-TYPST_LANDSCAPE = "#page(flipped: true)[#set text(size: 8pt)"
+TYPST_LANDSCAPE = "#page(flipped: true)["
 TYPST_LISTS = {
     "daftar-isi": "#outline(title: none, depth: 3)",
     "daftar-tabel": "#outline(title: none, target: figure.where(kind: table))",
     "daftar-gambar": "#outline(title: none, target: figure.where(kind: image))",
 }
-_TYPST_SPECIAL = re.compile(r"([\\#\[\]*_`$<>@~\"'/=+-])")
-
-
-def typst_text(text: str) -> str:
-    """Constant-looking text (a number like ``Tabel 3.2``) made literal for Typst markup."""
-    return _TYPST_SPECIAL.sub(r"\\\1", text)
 
 
 def _is_page_start(node: pa.Node) -> bool:
@@ -223,13 +259,15 @@ def _is_page_start(node: pa.Node) -> bool:
 
 
 class _Builder:
-    def __init__(self, numbering: Numbering) -> None:
+    def __init__(self, numbering: Numbering, layouts: dict[int, tablelayout.Layout]) -> None:
         self.numbering = numbering
+        self.layouts = layouts  # by id() of each Table
         self.media: dict[str, bytes] = {}
         self.blocks: list[pa.Node] = []
         self.narrative: list[tuple[int, str]] = []  # (index in blocks, markdown) to convert later
         self.headings: list[wf.TocEntry] = []
         self.list_slots: dict[str, int] = {}  # list id -> index of its placeholder block
+        self.contents: dict[int, ContentsList] = {}  # index in blocks -> the list placed there
         self.section = wf.FRONT  # the Word section being filled
         self.body_started = False
         self.break_pending = False
@@ -260,22 +298,24 @@ class _Builder:
         text = numbered.number.text
         return [
             pa.raw_inline("openxml", wf.reference(numbered.bookmark, text)),
-            pa.raw_inline("typst", typst_text(text)),
+            pa.raw_inline("typst", tm.text(text)),
         ]
 
     def caption(self, numbered: Numbered | None, caption: str) -> list[pa.Node]:
-        """``Tabel 3.2 <caption>``; in Word the number is STYLEREF and SEQ fields inside the
+        """``Tabel 3.2 <caption>`` in Word: the number is STYLEREF and SEQ fields inside the
         bookmark that references and the lists point to."""
         if numbered is None:
             return pa.text(caption)
         self.bookmark_ids += 1
         fields = wf.bookmarked(numbered.bookmark, self.bookmark_ids, numbered.number.fields())
-        return [
-            pa.raw_inline("openxml", fields),
-            pa.raw_inline("typst", typst_text(numbered.number.text)),
-            {"t": "Space"},
-            *pa.text(caption),
-        ]
+        return [pa.raw_inline("openxml", fields), {"t": "Space"}, *pa.text(caption)]
+
+    def typst_caption(self, numbered: Numbered | None, caption: str) -> tuple[str, str]:
+        """The caption and label of a table or figure in the PDF (labelled by its bookmark,
+        so that both formats name it alike in the contents lists)."""
+        if numbered is None:
+            return tm.text(caption), ""
+        return f"{tm.text(numbered.number.text)} {tm.text(caption)}", numbered.bookmark
 
     # --- pages and sections ----------------------------------------------------------------
     def page_break(self) -> None:
@@ -311,15 +351,25 @@ class _Builder:
         self.body_started = True
 
     # --- blocks ----------------------------------------------------------------------------
-    def heading(self, item: Heading, chapter: Chapter, counters: list[int]) -> None:
+    def heading(
+        self, item: Heading, chapter: Chapter, counters: list[int], landscape: bool = False
+    ) -> None:
+        """A heading; a chapter heading starts a page, in landscape when ``landscape`` (its
+        first tables are landscape, so the chapter opens on a landscape page)."""
         level = item.level
         ident = item.id or f"bagian-{len(self.headings) + 1}"
         if level == 1:
             if chapter.kind == "bab" and not self.body_started:
                 self.start_body()
+                if landscape:  # the body's first section, still empty, turns landscape
+                    self.section = replace(self.section, landscape=True)
+                    self.blocks.append(pa.raw("typst", TYPST_LANDSCAPE))
             else:
                 self.page_break()
                 self.flush_break(heading=True)
+                if landscape and not self.section.landscape:
+                    self.end_section(self.section.rotated())
+                    self.blocks.append(pa.raw("typst", TYPST_LANDSCAPE))
             title = item.text.upper()
             if chapter.kind == "bab":
                 label = f"BAB {ROMAN[chapter.number]}"
@@ -348,8 +398,17 @@ class _Builder:
         if level <= 3:
             self.headings.append(wf.TocEntry(label, ident, level))
 
+    def landscape(self, item: Item) -> bool:
+        return isinstance(item, Table) and self.layouts[id(item)].landscape
+
     def table(self, item: Table) -> None:
-        width = max(sum(c.colspan for c in row) for row in [*item.head, *item.body, *item.foot])
+        layout = self.layouts[id(item)]
+        if layout.landscape and not self.section.landscape:
+            self.end_section(self.section.rotated())
+            self.blocks.append(pa.raw("typst", TYPST_LANDSCAPE))
+        numbered = self.numbering.of(item) if item.caption else None
+        item = tablelayout.with_whole_values(item)
+        width = len(layout.widths)
         aligns: list[str | None] = [*item.aligns, *([None] * width)][:width]
 
         def rows(source: list) -> list:
@@ -372,24 +431,30 @@ class _Builder:
                 for row in source
             ]
 
-        caption = self.caption(self.numbering.of(item), item.caption) if item.caption else []
-        widths = item.widths if item.widths and len(item.widths) == width else None
+        caption = self.caption(numbered, item.caption) if item.caption else []
         node = pa.table(
-            caption, aligns, widths or default_widths(item, width), rows(item.head),
-            rows(item.body), rows(item.foot), item.label,
+            caption, aligns, layout.fractions, rows(item.head), rows(item.body),
+            rows(item.foot), item.label, custom_style=wf.table_style(layout.size),
         )  # fmt: skip
-        if item.wide and not self.section.landscape:
-            self.end_section(self.section.rotated())
-            self.blocks.append(pa.raw("typst", TYPST_LANDSCAPE))
-        self.blocks.append(node)
+        word = [node]
         if item.source:
-            self.blocks.append(pa.styled([pa.para(pa.text(f"Sumber: {item.source}"))], "Sumber"))
+            word.append(pa.styled([pa.para(pa.text(f"Sumber: {item.source}"))], "Sumber"))
+        self.blocks.append(pa.div(word, classes=[WORD_ONLY]))
+        typst_caption, label = self.typst_caption(numbered, item.caption)
+        self.blocks.append(pa.raw("typst", tm.table(item, layout, typst_caption, label)))
 
     def figure(self, item: FigureItem) -> None:
-        name = f"gambar-{len(self.media) + 1}.png"
-        self.media[name] = item.png
-        caption = self.caption(self.numbering.of(item), item.caption) if item.caption else []
-        self.blocks.append(pa.image_figure(name, caption, item.label))
+        name = f"gambar-{len(self.media) + 1}"
+        self.media[f"{name}.png"] = item.png
+        if item.svg:
+            self.media[f"{name}.svg"] = item.svg.encode("utf-8")
+        numbered = self.numbering.of(item) if item.caption else None
+        caption = self.caption(numbered, item.caption) if item.caption else []
+        word = pa.image_figure(f"{name}.png", caption, item.label)
+        self.blocks.append(pa.div([word], classes=[WORD_ONLY]))
+        typst_caption, label = self.typst_caption(numbered, item.caption)
+        image = f"{name}.svg" if item.svg else f"{name}.png"
+        self.blocks.append(pa.raw("typst", tm.figure(image, typst_caption, label)))
 
     def narrative_block(self, item: Narrative) -> None:
         ident = f"narasi-{item.anchor}"
@@ -411,58 +476,52 @@ class _Builder:
         self.blocks.append(pa.div([], ident, ["narasi"], custom_style="Narasi"))
 
     def signature(self, item: Signature) -> None:
-        lines = [
-            item.place_date,
-            item.jabatan,
-            "",
-            "",
-            "",
-            item.nama,
-            item.pangkat,
-            f"NIP. {item.nip}",
-        ]
+        """The signature block, right of centre, never split across pages."""
+        lines = [item.place_date, item.jabatan, "", "", "", item.nama]
+        lines += [item.pangkat] if item.pangkat else []
+        lines.append(f"NIP. {item.nip}")
         inlines: list[pa.Node] = []
         for index, line in enumerate(lines):
             if index:
                 inlines.append(pa.line_break())
-            if line == item.nama:
+            if index == 5:
                 inlines.append(pa.underline([pa.strong(pa.text(line))]))
             else:
                 inlines += pa.text(line)
-        self.blocks += [
-            pa.raw(
-                "typst",
-                "#block(breakable: false)[#v(1em)\n#align(right)[#block(width: 8cm)[#align(center)[",
-            ),
-            pa.styled([pa.para(inlines)], "Tanda Tangan"),
-            pa.raw("typst", "]]]]"),
-        ]
+        word = pa.styled([pa.para(inlines)], "Tanda Tangan")
+        self.blocks.append(pa.div([word], classes=[WORD_ONLY]))
+        self.blocks.append(pa.raw("typst", tm.signature(lines, name_line=5)))
 
     def cover(self, item: Cover) -> None:
-        """The title page, alone in its section (no page number)."""
+        """The title page, alone in its section (no page number): the same lines, sizes and
+        spaces in both formats (report/look.py)."""
         self.section = wf.COVER if not self.blocks else self.section
-        self.blocks.append(
-            pa.raw(
-                "typst", "#page(numbering: none)[#set text(size: 15pt)\n#align(center + horizon)["
-            )
-        )
+        logo = Path(item.logo) if item.logo else None
+        logo_name = ""
+        if logo is not None and logo.is_file():
+            logo_name = f"logo{logo.suffix.lower()}"
+            self.media[logo_name] = logo.read_bytes()
         lines = [
             (item.pemerintah.upper(), "Sampul Instansi"),
             (f"{item.judul.upper()} ({item.akronim})", "Sampul Judul"),
-            (f"KECAMATAN {item.kecamatan.upper()}", "Sampul Judul"),
-            (f"TAHUN {item.tahun}", "Sampul Judul"),
+            (f"KECAMATAN {item.kecamatan.upper()}", "Sampul Kecamatan"),
+            (f"TAHUN {item.tahun}", "Sampul Tahun"),
             (item.alamat, "Sampul Alamat"),
         ]
-        logo = Path(item.logo) if item.logo else None
+        word: list[pa.Node] = []
         for index, (text, style) in enumerate(lines):
-            if index == 1 and logo is not None and logo.is_file():
-                name = f"logo{logo.suffix.lower()}"
-                self.media[name] = logo.read_bytes()
-                image = {"t": "Image", "c": [pa.attr(width="3.5cm"), [], [name, ""]]}
-                self.blocks.append(pa.styled([pa.para([image])], "Sampul Logo"))
+            if index == 1 and logo_name:
+                width = f"{look.LOGO_WIDTH_CM}cm"
+                image = {"t": "Image", "c": [pa.attr(width=width), [], [logo_name, ""]]}
+                word.append(pa.styled([pa.para([image])], "Sampul Logo"))
+            elif index == 1:  # the logo's place stays, so the cover looks the same without one
+                style = look.TITLE_WITHOUT_LOGO
             if text:
-                self.blocks.append(pa.styled([pa.para([pa.strong(pa.text(text))])], style))
-        self.blocks.append(pa.raw("typst", "]]"))
+                inlines = pa.text(text)
+                bold = look.COVER_STYLES[style].bold
+                word.append(pa.styled([pa.para([pa.strong(inlines)] if bold else inlines)], style))
+        self.blocks.append(pa.div(word, classes=[WORD_ONLY]))
+        self.blocks.append(pa.raw("typst", tm.cover(lines, logo_name)))
         if self.section == wf.COVER:
             self.end_section(wf.FRONT)
             self.blocks.append(pa.raw("typst", TYPST_FRONT))
@@ -483,13 +542,13 @@ class _Builder:
 
     def fill_lists(self) -> None:
         entries = {
-            "daftar-isi": (wf.TOC_CONTENTS, self.headings, ""),
-            "daftar-tabel": (
+            "daftar-isi": ContentsList(wf.TOC_CONTENTS, self.headings, ""),
+            "daftar-tabel": ContentsList(
                 f'TOC \\h \\z \\c "{wf.TABLE_SEQ}"',
                 [wf.TocEntry(n.title, n.bookmark, 0) for n in self.numbering.tables],
                 "Tidak ada tabel.",
             ),
-            "daftar-gambar": (
+            "daftar-gambar": ContentsList(
                 f'TOC \\h \\z \\c "{wf.FIGURE_SEQ}"',
                 [wf.TocEntry(n.title, n.bookmark, 0) for n in self.numbering.figures],
                 "Tidak ada gambar.",
@@ -497,17 +556,26 @@ class _Builder:
         }
         # Later lists first, so that inserting does not move the earlier indices.
         for ident, index in sorted(self.list_slots.items(), key=lambda pair: -pair[1]):
-            instruction, listed, empty = entries[ident]
-            self.blocks.insert(index, pa.raw("openxml", wf.toc(instruction, listed, empty)))
+            self.blocks.insert(index, pa.raw("openxml", entries[ident].openxml({})))
             self.narrative = [(i + (i >= index), text) for i, text in self.narrative]
+            self.contents = {i + (i >= index): c for i, c in self.contents.items()}
+            self.contents[index] = entries[ident]
 
-    def add(self, chapter: Chapter, item: Item, counters: list[int]) -> None:
-        if self.section.landscape and not (isinstance(item, Table) and item.wide):
+    def add(
+        self, chapter: Chapter, item: Item, counters: list[int], stay_landscape: bool = False
+    ) -> None:
+        """Add one item. ``stay_landscape``: a landscape table follows soon after this item,
+        so the landscape pages go on instead of turning back for a moment."""
+        chapter_start = isinstance(item, Heading) and item.level == 1
+        if (
+            self.section.landscape and not (self.landscape(item) or stay_landscape)
+        ) or chapter_start:
             self.close_landscape()
         if not isinstance(item, PageBreak):
             self.flush_break(heading=isinstance(item, Heading) and item.level == 1)
         if isinstance(item, Heading):
-            self.heading(item, chapter, counters)
+            opens_landscape = item.level == 1 and stay_landscape
+            self.heading(item, chapter, counters, landscape=opens_landscape)
         elif isinstance(item, Para):
             node = pa.para(self.inlines(item.content))
             self.blocks.append(pa.styled([node], item.style) if item.style else node)
@@ -543,34 +611,51 @@ def _is_word(node: pa.Node) -> bool:
     return not (node.get("t") == "RawBlock" and node["c"][0] == "typst")  # type: ignore[index]
 
 
-def default_widths(table: Table, width: int) -> list[float]:
-    """Column widths for a table that gives none, from the length of the longest text in each
-    column (capped, so one long cell cannot squeeze the others), summing to the page width."""
-    longest = [4] * width
-    for row in grid([*table.head, *table.body, *table.foot], width):
-        for column, text in enumerate(row):
-            words = max((len(w) for w in text.split()), default=0)
-            longest[column] = max(longest[column], min(len(text), 40), words)
-    total = sum(longest)
-    return [n / total for n in longest]
+LOOKAHEAD = 5  # items between two landscape tables that may share their landscape pages
 
 
-def assemble(chapters: list[Chapter], meta: dict[str, str]) -> Assembled:
-    """Number, resolve and convert the chapters into one pandoc document."""
+def _stays_landscape(items: list[Item], index: int, layouts: dict[int, tablelayout.Layout]) -> bool:
+    """True when a landscape table follows within a few short items (sub-headings, sentences,
+    portrait tables, charts), so the pages between stay landscape rather than turning twice."""
+    for item in items[index : index + LOOKAHEAD + 1]:
+        if isinstance(item, Table) and layouts[id(item)].landscape:
+            return True
+        if not isinstance(item, Heading | Para | ListBlock | Table | FigureItem) or (
+            isinstance(item, Heading) and item.level == 1
+        ):
+            return False
+    return False
+
+
+def assemble(
+    chapters: list[Chapter], meta: dict[str, str], properties: dict[str, str] | None = None
+) -> Assembled:
+    """Number, resolve and convert the chapters into one pandoc document. ``meta`` goes to the
+    PDF template; ``properties`` (title, subject, author, keywords) describe the Word draft."""
     numbering = Numbering()
     numbering.assign(chapters)
-    builder = _Builder(numbering)
+    layouts = {
+        id(item): tablelayout.layout(item)
+        for chapter in chapters
+        for item in chapter.items
+        if isinstance(item, Table)
+    }
+    builder = _Builder(numbering, layouts)
     lists_done = False
     for chapter in chapters:
         counters = [0, 0, 0]
-        for item in chapter.items:
+        for index, item in enumerate(chapter.items):
             is_ikhtisar = (
                 isinstance(item, Heading) and item.level == 1 and "ikhtisar" in item.text.lower()
             )
             if not lists_done and (is_ikhtisar or chapter.kind == "bab"):
                 builder.lists()
                 lists_done = True
-            builder.add(chapter, item, counters)
+            chapter_start = isinstance(item, Heading) and item.level == 1
+            stay = _stays_landscape(chapter.items, index + chapter_start, layouts)
+            builder.add(chapter, item, counters, stay_landscape=stay)
     builder.finish()
     document = pa.document(builder.blocks, meta)
-    return Assembled(document, builder.media, numbering, builder.section)
+    return Assembled(
+        document, builder.media, numbering, builder.section, builder.contents, properties or {}
+    )

@@ -268,9 +268,25 @@ def show(*blocks: Block) -> None:
 
 
 def show_figure(figure: object) -> None:
-    """Display a matplotlib figure as a PNG output (the assembler embeds it) and close it."""
-    import matplotlib.pyplot as plt
-    from IPython.display import display
+    """Display a matplotlib chart and close it: as PNG (the Word draft, Jupyter) and as SVG
+    (the PDF draws it in vector, crisp in print)."""
+    import base64
+    import io
 
-    display(figure)
+    import matplotlib.pyplot as plt
+    from IPython.display import publish_display_data
+
+    tight = figure.get_layout_engine() is None  # type: ignore[attr-defined]
+    drawn: dict[str, str] = {}
+    for fmt in ("png", "svg"):
+        buffer = io.BytesIO()
+        figure.savefig(  # type: ignore[attr-defined]
+            buffer,
+            format=fmt,
+            bbox_inches="tight" if tight else None,
+            metadata={"Date": None} if fmt == "svg" else None,
+        )
+        data = buffer.getvalue()
+        drawn[fmt] = base64.b64encode(data).decode("ascii") if fmt == "png" else data.decode()
+    publish_display_data({"image/png": drawn["png"], "image/svg+xml": drawn["svg"]})
     plt.close(figure)  # type: ignore[arg-type]

@@ -38,6 +38,17 @@ def notebook_parameters(
     return {"config": str(config.path), "kecamatan": entry.slug, "ringkasan_kota": ringkasan}
 
 
+def document_properties(config: CityConfig, nama: str) -> dict[str, str]:
+    """What the draft says of itself (Word's document properties)."""
+    instansi = f"Kecamatan {nama}, {config.nama}"
+    return {
+        "title": f"{config.label.judul} Kecamatan {nama} Tahun {config.tahun}",
+        "subject": f"{config.label.judul} ({config.label.akronim}) Tahun {config.tahun}",
+        "author": instansi,
+        "keywords": f"{config.label.akronim}; {instansi}; {config.tahun}",
+    }
+
+
 @dataclass
 class BuildResult:
     kecamatan: str
@@ -101,7 +112,11 @@ def build_kecamatan(
         progress("menyusun " + "/".join(f.upper() for f in formats))
         chapters = [read_chapter(path) for path in executed]
         # Only the PDF's document title; a pandoc title block would precede the cover in Word.
-        assembled = assemble(chapters, {"judul-dokumen": meta["title"]})
+        assembled = assemble(
+            chapters,
+            {"judul-dokumen": meta["title"]},
+            document_properties(config, checked.data.nama),
+        )
         result.seconds["rakit"] = time.perf_counter() - tic
         tic = time.perf_counter()
         origin = {"config": origin_config or str(config.path), "kecamatan": entry.slug}

@@ -2,7 +2,9 @@
 
 - Word updates every field (captions, references, lists, page numbers) when the draft is opened.
 - Every numbered section gets the page-number footer, and the last section its own layout.
-- Tables fill exactly the text width of their section (portrait or landscape), never more.
+- Tables fill exactly the text width of their section (portrait or landscape), never more;
+  their text is in the table paragraph style at the size their layout chose, header rows are
+  shaded, no row splits across pages, and the end of a table stays with its source line.
 - List items inside a narrative section take the narrative style too.
 - The draft records where it came from and what was generated in it (a custom XML part that
   Word keeps), for ``lkjip narrative pull``.
@@ -19,6 +21,7 @@ from lxml import etree
 
 from lkjip.report import wordfields as wf
 from lkjip.report.draft import ANCHOR_PREFIX, NS, W, q, read_content
+from lkjip.report.tablelayout import TABLE_SIZE
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -40,18 +43,28 @@ _AFTER_UPDATE_FIELDS = {
 }  # fmt: skip
 
 
-def finish_docx(path: Path, last: wf.Section, origin: dict[str, str] | None = None) -> None:
-    """Rewrite the DOCX at ``path`` in place (it is still a temporary file)."""
+def finish_docx(
+    path: Path,
+    last: wf.Section,
+    origin: dict[str, str] | None = None,
+    properties: dict[str, str] | None = None,
+) -> None:
+    """Rewrite the DOCX at ``path`` in place (it is still a temporary file). ``properties``:
+    the document's title, subject, author and keywords."""
     with zipfile.ZipFile(path) as archive:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
     document = etree.fromstring(parts["word/document.xml"])
     body = document.find("w:body", NS)
     _sections(body, last)
     _fit_tables(body, last)
+    for table in body.iter(q("w:tbl")):
+        _table_look(table)
     _center_headers(body)
     _narrative_styles(body)
     parts["word/document.xml"] = _xml(document)
     parts["word/settings.xml"] = _update_fields(parts["word/settings.xml"])
+    if "docProps/core.xml" in parts:
+        parts["docProps/core.xml"] = _core_properties(parts["docProps/core.xml"], properties or {})
     numbering = parts.get("word/numbering.xml")
     content = read_content(body, etree.fromstring(numbering) if numbering else None)
     record = {"versi": 1, "asal": origin or {}, "isi": content.to_json()}
@@ -142,6 +155,111 @@ def _center_headers(body: etree._Element) -> None:
             jc.set(q("w:val"), "center")
 
 
+# Children of w:tcPr, w:rPr that come after the ones set here, in the schema's sequence.
+_TCPR_AFTER_SHD = {"noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark"}
+_RPR_AFTER_SZ = {
+    "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
+    "lang", "eastAsianLayout", "specVanish", "oMath",
+}  # fmt: skip
+HEADER_FILL = "D9E2F3"
+
+
+def _table_look(table: etree._Element) -> None:
+    """The draft's look of one table: cell text in the table paragraph style (at the size the
+    layout chose), every cell as wide as its grid columns, shaded header rows, rows that do
+    not split across pages, and a table end that stays with the source line after it."""
+    style = table.find("w:tblPr/w:tblStyle", NS)
+    size = wf.table_size(style.get(q("w:val"), "")) if style is not None else None
+    if style is not None:
+        style.set(q("w:val"), wf.TABLE_STYLE)
+    grid = [int(c.get(q("w:w"), "0")) for c in table.iterfind("w:tblGrid/w:gridCol", NS)]
+    rows = table.findall("w:tr", NS)
+    for row in rows:
+        properties = row.find("w:trPr", NS)
+        if properties is None:
+            properties = etree.Element(q("w:trPr"))
+            row.insert(0, properties)
+        if properties.find("w:cantSplit", NS) is None:
+            properties.insert(0, etree.Element(q("w:cantSplit")))
+        header = properties.find("w:tblHeader", NS) is not None
+        column = 0
+        for cell in row.iterfind("w:tc", NS):
+            span_el = cell.find("w:tcPr/w:gridSpan", NS)
+            span = int(span_el.get(q("w:val"), "1")) if span_el is not None else 1
+            _cell_properties(cell, sum(grid[column : column + span]), header)
+            column += span
+            for paragraph in cell.iterfind("w:p", NS):
+                _table_paragraph(paragraph, size)
+    following = table.getnext()
+    if rows and following is not None and _style_of(following) == "Sumber":
+        for paragraph in rows[-1].iterfind("w:tc/w:p", NS):
+            ppr = paragraph.find("w:pPr", NS)
+            if ppr is not None and ppr.find("w:keepNext", NS) is None:
+                ppr.insert(1, etree.Element(q("w:keepNext")))
+
+
+def _style_of(paragraph: etree._Element) -> str:
+    style = paragraph.find("w:pPr/w:pStyle", NS)
+    return style.get(q("w:val"), "") if style is not None else ""
+
+
+def _cell_properties(cell: etree._Element, width: int, header: bool) -> None:
+    properties = cell.find("w:tcPr", NS)
+    if properties is None:
+        properties = etree.Element(q("w:tcPr"))
+        cell.insert(0, properties)
+    for old in properties.findall("w:tcW", NS):
+        properties.remove(old)
+    tcw = etree.Element(q("w:tcW"))
+    tcw.set(q("w:w"), str(width))
+    tcw.set(q("w:type"), "dxa")
+    properties.insert(0, tcw)
+    if header and properties.find("w:shd", NS) is None:
+        shd = etree.Element(q("w:shd"))
+        shd.set(q("w:val"), "clear")
+        shd.set(q("w:color"), "auto")
+        shd.set(q("w:fill"), HEADER_FILL)
+        _insert_before(properties, shd, _TCPR_AFTER_SHD)
+
+
+def _table_paragraph(paragraph: etree._Element, size: float | None) -> None:
+    ppr = paragraph.find("w:pPr", NS)
+    if ppr is None:
+        ppr = etree.Element(q("w:pPr"))
+        paragraph.insert(0, ppr)
+    style = ppr.find("w:pStyle", NS)
+    if style is None:
+        style = etree.Element(q("w:pStyle"))
+        ppr.insert(0, style)
+    style.set(q("w:val"), wf.TABLE_TEXT_STYLE)
+    if size is None or size == TABLE_SIZE:
+        return
+    half_points = str(round(size * 2))
+    for run in paragraph.iter(q("w:r")):
+        rpr = run.find("w:rPr", NS)
+        if rpr is None:
+            rpr = etree.Element(q("w:rPr"))
+            run.insert(0, rpr)
+        for tag in ("w:sz", "w:szCs"):
+            for old in rpr.findall(tag, NS):
+                rpr.remove(old)
+        for tag in ("w:sz", "w:szCs"):
+            element = etree.Element(q(tag))
+            element.set(q("w:val"), half_points)
+            _insert_before(
+                rpr, element, _RPR_AFTER_SZ | {"szCs"} if tag == "w:sz" else _RPR_AFTER_SZ
+            )
+
+
+def _insert_before(parent: etree._Element, child: etree._Element, later: set[str]) -> None:
+    """Insert ``child`` before the first existing child named in ``later`` (the schema's order)."""
+    following = next((c for c in parent if etree.QName(c).localname in later), None)
+    if following is None:
+        parent.append(child)
+    else:
+        following.addprevious(child)
+
+
 def _narrative_styles(body: etree._Element) -> None:
     """List items of a narrative section (pandoc gives them "Compact") in the Narasi style, so
     that everything the author wrote carries it."""
@@ -174,6 +292,32 @@ def _update_fields(settings_xml: bytes) -> bytes:
     else:
         following.addprevious(update)
     return _xml(settings)
+
+
+# --- document properties -------------------------------------------------------------------------
+DC = "http://purl.org/dc/elements/1.1/"
+CORE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_CORE_NAMES = {
+    "title": f"{{{DC}}}title",
+    "subject": f"{{{DC}}}subject",
+    "author": f"{{{DC}}}creator",
+    "keywords": f"{{{CORE}}}keywords",
+}
+
+
+def _core_properties(core_xml: bytes, properties: dict[str, str]) -> bytes:
+    """Title, subject, author and keywords in ``docProps/core.xml``; the language is Indonesian."""
+    core = etree.fromstring(core_xml)
+    values = {**properties, "language": "id-ID"}
+    names = {**_CORE_NAMES, "language": f"{{{DC}}}language"}
+    for key, tag in names.items():
+        if not values.get(key):
+            continue
+        element = core.find(tag)
+        if element is None:
+            element = etree.SubElement(core, tag)
+        element.text = values[key]
+    return _xml(core)
 
 
 # --- the record ----------------------------------------------------------------------------------

@@ -138,7 +138,9 @@ def table(
     body: list[list[list[object]]],
     foot: list[list[list[object]]],
     ident: str = "",
+    custom_style: str = "",
 ) -> Node:
+    """A table; ``custom_style`` becomes the Word table's style name (pandoc's DOCX writer)."""
     specs = [
         [{"t": ALIGN[a]}, {"t": "ColWidth", "c": w} if widths else {"t": "ColWidthDefault"}]
         for a, w in zip(aligns, widths or [0.0] * len(aligns), strict=True)
@@ -150,7 +152,7 @@ def table(
     return {
         "t": "Table",
         "c": [
-            attr(ident),
+            attr(ident, custom_style=custom_style) if custom_style else attr(ident),
             [None, [plain(caption)] if caption else []],
             specs,
             [NO_ATTR, rows(head)],
@@ -166,6 +168,15 @@ def document(blocks: list[Node], meta: dict[str, str]) -> dict[str, object]:
         "meta": {k: {"t": "MetaInlines", "c": text(v)} for k, v in meta.items()},
         "blocks": blocks,
     }
+
+
+def without_class(blocks: list[Node], cls: str) -> list[Node]:
+    """``blocks`` without the (top-level) divs of class ``cls``."""
+    return [
+        b
+        for b in blocks
+        if not (b.get("t") == "Div" and cls in b["c"][0][1])  # type: ignore[index]
+    ]
 
 
 def _strip_raw(node: object) -> object:

@@ -57,34 +57,36 @@ def render_embedded(
     origin: dict[str, str] | None = None,
     seconds: dict[str, float] | None = None,
 ) -> dict[str, Path]:
-    """Write the requested formats (``docx``, ``pdf``) of an assembled document. ``origin``
-    (city config and kecamatan) is recorded in the draft for ``lkjip narrative pull``; the time
-    of each step goes into ``seconds`` when given."""
+    """Write the requested formats (``docx``, ``pdf``) of an assembled document. The PDF is
+    laid out first, also when only the DOCX is asked for: its page numbers are saved in the
+    draft's contents lists. ``origin`` (city config and kecamatan) is recorded in the draft
+    for ``lkjip narrative pull``; the time of each step goes into ``seconds`` when given."""
     timings = seconds if seconds is not None else {}
     written: dict[str, Path] = {}
     with tempfile.TemporaryDirectory(prefix="lkjip-render-") as scratch:
         work = Path(scratch)
         for name, data in assembled.media.items():
             (work / name).write_bytes(data)
-        (work / "dokumen.json").write_text(json.dumps(assembled.document), encoding="utf-8")
+        (work / "pdf.json").write_text(json.dumps(assembled.for_pdf()), encoding="utf-8")
+        with _timed(timings, "pandoc typst"):
+            template = ["--template", str(TYPST_TEMPLATE)]
+            _pandoc(["pdf.json", "-t", "typst", *template, "-o", "dokumen.typ"], work)
+        with _timed(timings, "typst pdf"):
+            pdf, pages = _typst(work / "dokumen.typ", work)
+        if "pdf" in targets:
+            written["pdf"] = atomic_write(targets["pdf"], lambda tmp: tmp.write_bytes(pdf))
         if "docx" in targets:
+            word = assembled.for_word(pages)
+            (work / "docx.json").write_text(json.dumps(word), encoding="utf-8")
 
             def write_docx(tmp: Path) -> None:
                 reference = ["--reference-doc", str(REFERENCE_DOCX)]
                 with _timed(timings, "pandoc docx"):
-                    _pandoc(["dokumen.json", "-t", "docx", *reference, "-o", str(tmp)], work)
+                    _pandoc(["docx.json", "-t", "docx", *reference, "-o", str(tmp)], work)
                 with _timed(timings, "rapikan docx"):
-                    finish_docx(tmp, assembled.last_section, origin)
+                    finish_docx(tmp, assembled.last_section, origin, assembled.properties)
 
             written["docx"] = atomic_write(targets["docx"], write_docx)
-        if "pdf" in targets:
-            with _timed(timings, "pandoc typst"):
-                template = ["--template", str(TYPST_TEMPLATE)]
-                _pandoc(["dokumen.json", "-t", "typst", *template, "-o", "dokumen.typ"], work)
-            with _timed(timings, "typst pdf"):
-                written["pdf"] = atomic_write(
-                    targets["pdf"], lambda tmp: _typst(work / "dokumen.typ", tmp, work)
-                )
     return written
 
 
@@ -97,13 +99,21 @@ def _timed(seconds: dict[str, float], step: str) -> Iterator[None]:
         seconds[step] = seconds.get(step, 0.0) + time.perf_counter() - started
 
 
-def _typst(source: Path, output: Path, root: Path) -> None:
+PAGES_LABEL = "<lkjip-halaman>"  # metadata the Typst template writes: (label, page) pairs
+
+
+def _typst(source: Path, root: Path) -> tuple[bytes, dict[str, str]]:
+    """The PDF, and the page label (``iii``, ``12``) of every labelled heading, table and
+    figure in it."""
     import typst
 
     try:
-        typst.compile(str(source), output=str(output), root=str(root))
+        compiler = typst.Compiler(str(source), root=str(root))
+        pdf = compiler.compile()
+        found = json.loads(compiler.query(PAGES_LABEL, field="value", one=True))
     except Exception as exc:  # typst raises its own error types with the Typst diagnostics
         raise RenderError(f"Typst gagal menyusun PDF: {str(exc)[:500]}") from exc
+    return pdf, {str(label): str(page) for label, page in found}
 
 
 # --- Quarto ------------------------------------------------------------------------------------

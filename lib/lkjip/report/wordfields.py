@@ -22,6 +22,25 @@ CHAPTER_STYLE = "Nomor Bab"  # hidden paragraph holding the BAB number that capt
 CHAPTER_STYLE_ID = "NomorBab"
 TABLE_SEQ, FIGURE_SEQ = "Tabel", "Gambar"
 TOC_CONTENTS = 'TOC \\o "1-3" \\h \\z \\u'
+TABLE_STYLE = "Table"  # the draft's table style (borders, shaded header rows)
+TABLE_TEXT_STYLE = "IsiTabel"  # the paragraph style of table cells
+_SIZED_TABLE = "lkjip-tabel-"  # a table style name that carries the table's text size
+
+
+def table_style(size: float) -> str:
+    """The style name a table is written with, carrying its text size (in points) to the
+    finishing step, which sets the size and the real style."""
+    return f"{_SIZED_TABLE}{size:g}"
+
+
+def table_size(style: str) -> float | None:
+    """The text size carried by :func:`table_style`; None for any other table."""
+    if not style.startswith(_SIZED_TABLE):
+        return None
+    try:
+        return float(style[len(_SIZED_TABLE) :])
+    except ValueError:
+        return None
 
 
 def run(text: str, bold: bool = False) -> str:
