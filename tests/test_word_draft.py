@@ -92,8 +92,12 @@ def test_heading_styles_have_outline_levels_and_chapters_use_them(built: Path):
     headings = {p.text.replace("\n", " "): p.style.name for p in document.paragraphs}
     assert headings["BAB III AKUNTABILITAS KINERJA"] == "Heading 1"
     assert headings["3.2 Capaian Kinerja Organisasi"] == "Heading 2"
-    section = document.sections[-1]
-    assert (section.page_width.cm, section.page_height.cm) == pytest.approx((21.0, 29.7), 0.01)
+    # The per-sasaran sub-headings are real headings (Word's navigation pane shows them).
+    assert headings["Perbandingan dengan Target Akhir Renstra"] == "Heading 4"
+    assert document.styles["Heading 4"].element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "3"
+    body_start = document.sections[2]  # cover, front matter, BAB I
+    size = (body_start.page_width.cm, body_start.page_height.cm)
+    assert size == pytest.approx((21.0, 29.7), 0.01)
     assert document.styles["Narasi"].paragraph_format.alignment == 3  # justified
     table_style = document.styles["Table"].element
     assert table_style.find(f"{W}tblPr/{W}tblBorders") is not None

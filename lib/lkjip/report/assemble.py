@@ -258,10 +258,13 @@ def _is_page_start(node: pa.Node) -> bool:
     return fmt == "openxml" and ("w:sectPr" in content or 'w:type="page"' in content)
 
 
+Arranged = tuple[Table, tablelayout.Layout]  # a table as it is drawn, with its layout
+
+
 class _Builder:
-    def __init__(self, numbering: Numbering, layouts: dict[int, tablelayout.Layout]) -> None:
+    def __init__(self, numbering: Numbering, layouts: dict[int, Arranged]) -> None:
         self.numbering = numbering
-        self.layouts = layouts  # by id() of each Table
+        self.layouts = layouts  # each Table (by id) as it is drawn, with its layout
         self.media: dict[str, bytes] = {}
         self.blocks: list[pa.Node] = []
         self.narrative: list[tuple[int, str]] = []  # (index in blocks, markdown) to convert later
@@ -383,7 +386,10 @@ class _Builder:
             self.headings.append(wf.TocEntry(entry, ident, 1))
             counters[:] = [0, 0, 0]
             return
-        depth = min(level - 2, 2)
+        if level >= 4:  # a sub-heading: unnumbered, and not in the contents
+            self.blocks.append(pa.header(level, pa.text(item.text), ident, unnumbered=True))
+            return
+        depth = level - 2
         counters[depth] += 1
         for deeper in range(depth + 1, 3):
             counters[deeper] = 0
@@ -399,15 +405,15 @@ class _Builder:
             self.headings.append(wf.TocEntry(label, ident, level))
 
     def landscape(self, item: Item) -> bool:
-        return isinstance(item, Table) and self.layouts[id(item)].landscape
+        return isinstance(item, Table) and self.layouts[id(item)][1].landscape
 
     def table(self, item: Table) -> None:
-        layout = self.layouts[id(item)]
+        drawn, layout = self.layouts[id(item)]
         if layout.landscape and not self.section.landscape:
             self.end_section(self.section.rotated())
             self.blocks.append(pa.raw("typst", TYPST_LANDSCAPE))
         numbered = self.numbering.of(item) if item.caption else None
-        item = tablelayout.with_whole_values(item)
+        item = tablelayout.with_whole_values(drawn)
         width = len(layout.widths)
         aligns: list[str | None] = [*item.aligns, *([None] * width)][:width]
 
@@ -599,7 +605,10 @@ class _Builder:
             self.cover(item)
 
     def finish(self) -> None:
-        self.close_landscape()
+        """Close the document. Landscape pages at the end stay the last Word section (closing
+        them would leave an empty portrait page behind)."""
+        if self.section.landscape:
+            self.blocks.append(pa.raw("typst", "]"))
         self.fill_lists()
         converted = pa.markdown_blocks([text for _, text in self.narrative])
         for (index, _), blocks in zip(self.narrative, converted, strict=True):
@@ -614,11 +623,11 @@ def _is_word(node: pa.Node) -> bool:
 LOOKAHEAD = 5  # items between two landscape tables that may share their landscape pages
 
 
-def _stays_landscape(items: list[Item], index: int, layouts: dict[int, tablelayout.Layout]) -> bool:
+def _stays_landscape(items: list[Item], index: int, layouts: dict[int, Arranged]) -> bool:
     """True when a landscape table follows within a few short items (sub-headings, sentences,
     portrait tables, charts), so the pages between stay landscape rather than turning twice."""
     for item in items[index : index + LOOKAHEAD + 1]:
-        if isinstance(item, Table) and layouts[id(item)].landscape:
+        if isinstance(item, Table) and layouts[id(item)][1].landscape:
             return True
         if not isinstance(item, Heading | Para | ListBlock | Table | FigureItem) or (
             isinstance(item, Heading) and item.level == 1
@@ -635,7 +644,7 @@ def assemble(
     numbering = Numbering()
     numbering.assign(chapters)
     layouts = {
-        id(item): tablelayout.layout(item)
+        id(item): tablelayout.arrange(item)
         for chapter in chapters
         for item in chapter.items
         if isinstance(item, Table)

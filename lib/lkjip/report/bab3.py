@@ -117,8 +117,10 @@ def _money(amount_: int) -> str:
     return angka(amount_, 0)
 
 
-def _small_heading(text: str) -> Para:
-    return Para([Strong(text)])
+def _small_heading(text: str) -> Heading:
+    """A sub-heading of the per-sasaran analysis: a real (unnumbered) heading, so it shows in
+    Word's navigation pane and stays with the paragraph after it."""
+    return Heading(text, level=4)
 
 
 def _join(items: Sequence[str]) -> str:

@@ -190,9 +190,14 @@ def _table_look(table: etree._Element) -> None:
             column += span
             for paragraph in cell.iterfind("w:p", NS):
                 _table_paragraph(paragraph, size)
+    # The last two rows go together (a totals row never stands alone under a repeated
+    # header), and with the source line after the table.
     following = table.getnext()
-    if rows and following is not None and _style_of(following) == "Sumber":
-        for paragraph in rows[-1].iterfind("w:tc/w:p", NS):
+    sourced = following is not None and _style_of(following) == "Sumber"
+    body_rows = [r for r in rows if r.find("w:trPr/w:tblHeader", NS) is None]
+    kept = body_rows[-2:] if sourced else body_rows[-2:-1]
+    for row in kept if len(body_rows) > 2 else []:
+        for paragraph in row.iterfind("w:tc/w:p", NS):
             ppr = paragraph.find("w:pPr", NS)
             if ppr is not None and ppr.find("w:keepNext", NS) is None:
                 ppr.insert(1, etree.Element(q("w:keepNext")))

@@ -268,3 +268,134 @@ def with_whole_values(table: Table) -> Table:
         rows(table.head), rows(table.body), rows(table.foot), table.aligns, table.widths,
         table.source, table.wide, table.label, table.caption,
     )  # fmt: skip
+
+
+# --- folding a wide year-by-year table ------------------------------------------------------
+FOLD_ROWS = 12  # a table of at most this many rows may be folded to stay portrait
+UraianHeader = "Uraian"
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """The column groups of a two-row header ("Tahun 2022" over Target / Realisasi / …)."""
+
+    before: list[int]  # columns left of the groups, in order
+    after: list[int]  # columns right of the groups
+    labels: list[Cell]  # the group headers
+    sub: list[Cell]  # the sub-headers every group repeats
+    first: int  # the first group's first column
+
+
+def _groups(table: Table) -> _Groups | None:
+    if len(table.head) != 2:
+        return None
+    width = table_width(table)
+    top, second = table.head
+    fixed: dict[int, Cell] = {}
+    labels: list[tuple[int, Cell]] = []
+    column = 0
+    for cell in top:
+        if cell.rowspan == 2 and cell.colspan == 1:
+            fixed[column] = cell
+        elif cell.rowspan == 1 and cell.colspan > 1:
+            labels.append((column, cell))
+        else:
+            return None
+        column += cell.colspan
+    if len(labels) < 2 or column != width:
+        return None
+    size = labels[0][1].colspan
+    first = labels[0][0]
+    contiguous = all(start == first + i * size for i, (start, _c) in enumerate(labels))
+    if (
+        not contiguous
+        or any(c.colspan != size for _s, c in labels)
+        or len(second) != size * len(labels)
+    ):
+        return None
+    sub = second[:size]
+    if any(
+        [c.text for c in second[i * size : (i + 1) * size]] != [c.text for c in sub]
+        for i in range(len(labels))
+    ):
+        return None
+    end = first + size * len(labels)
+    return _Groups(
+        before=[c for c in sorted(fixed) if c < first],
+        after=[c for c in sorted(fixed) if c >= end],
+        labels=[c for _s, c in labels],
+        sub=list(sub),
+        first=first,
+    )
+
+
+def _plain_rows(rows: list[list[Cell]], width: int) -> bool:
+    return all(
+        len(row) == width and all(c.colspan == 1 and c.rowspan == 1 for c in row) for row in rows
+    )
+
+
+def fold(table: Table) -> Table | None:
+    """A table whose columns repeat one group per year (``Tahun 2022`` over Target, Realisasi,
+    Capaian; ``Tahun 2023`` over the same …) folded so that the years are the columns and the
+    group's measures are rows (an ``Uraian`` column names them): it then fits a portrait page.
+    None when the table has no such header, or cells that span columns or rows in its body."""
+    groups = _groups(table)
+    width = table_width(table)
+    if groups is None or not _plain_rows(table.body, width) or table.foot:
+        return None
+    size = len(groups.sub)
+    aligns = [*table.aligns, *([None] * width)][:width]
+
+    def header_of(column: int) -> Cell:
+        column_at = 0
+        for cell in table.head[0]:
+            if column_at == column:
+                return Cell(cell.text, bold=True)
+            column_at += cell.colspan
+        raise AssertionError(column)  # pragma: no cover
+
+    head = [
+        [header_of(c) for c in groups.before]
+        + [Cell(UraianHeader, bold=True)]
+        + [Cell(label.text, bold=True) for label in groups.labels]
+        + [header_of(c) for c in groups.after]
+    ]
+    body: list[list[Cell]] = []
+    for row in table.body:
+        for k, measure in enumerate(groups.sub):
+            cells: list[Cell] = []
+            if k == 0:
+                cells += [_spanning(row[c], size) for c in groups.before]
+            cells.append(Cell(measure.text))
+            cells += [row[groups.first + g * size + k] for g in range(len(groups.labels))]
+            if k == 0:
+                cells += [_spanning(row[c], size) for c in groups.after]
+            body.append(cells)
+    year_align = aligns[groups.first]
+    new_aligns = (
+        [aligns[c] for c in groups.before]
+        + ["left"]
+        + [year_align] * len(groups.labels)
+        + [aligns[c] for c in groups.after]
+    )
+    return Table(
+        head, body, [], new_aligns, [], table.source, table.wide, table.label, table.caption,
+    )  # fmt: skip
+
+
+def _spanning(cell: Cell, rows: int) -> Cell:
+    return Cell(cell.text, 1, rows, cell.align, cell.bold)
+
+
+def arrange(table: Table) -> tuple[Table, Layout]:
+    """The table as it is drawn, and its layout: a small table that would go landscape is
+    folded (see :func:`fold`) when the folded table fits a portrait page."""
+    first = layout(table)
+    if not first.landscape or len(table.body) > FOLD_ROWS:
+        return table, first
+    folded = fold(table)
+    if folded is None:
+        return table, first
+    second = layout(folded)
+    return (folded, second) if not second.landscape else (table, first)
