@@ -218,7 +218,7 @@ def _in_order(wanted: list[str], found: list[str]) -> bool:
 @pytest.mark.parametrize("which", ["bekasi", "perak"])
 def test_named_outline_tables_and_figures(which: str, request):
     document = request.getfixturevalue(which)
-    captions = [p.text for p in document.paragraphs if p.style.name == "Table Caption"]
+    captions = [p.text for p in document.paragraphs if p.style.name == "Judul Tabel"]
     for prefix, names in OUTLINE[which].items():
         mine = [c.split(" ", 2)[2] for c in captions if c.startswith(prefix) and c.count(" ") >= 2]
         missing = [n for n in names if n not in mine]
@@ -226,7 +226,7 @@ def test_named_outline_tables_and_figures(which: str, request):
         assert _in_order(names, mine), (prefix, mine)
     shown = [c.split(" ", 2)[2] for c in captions]
     assert not [n for n in ABSENT[which] if n in shown]
-    figures = [p.text for p in document.paragraphs if p.style.name == "Image Caption"]
+    figures = [p.text for p in document.paragraphs if p.style.name == "Judul Gambar"]
     names = [f.split(" ", 2)[2] for f in figures]
     assert _in_order(OUTLINE_FIGURES[which], names), names
 
@@ -252,7 +252,7 @@ def test_new_tables_carry_the_corrected_reference_figures(perak, bekasi, reports
 @pytest.mark.parametrize("which", ["bekasi", "perak"])
 def test_outline_tables_have_numbered_captions(which: str, request):
     document = request.getfixturevalue(which)
-    captions = [p.text for p in document.paragraphs if p.style.name == "Table Caption"]
+    captions = [p.text for p in document.paragraphs if p.style.name == "Judul Tabel"]
     for prefix, _ in OUTLINE_TABLES.values():
         assert any(c.startswith(prefix) for c in captions), prefix
     numbers = [re.match(r"Tabel (\S+) ", c).group(1) for c in captions]
@@ -288,7 +288,7 @@ def test_figures_embedded_with_numbered_captions(which: str, request):
     document = request.getfixturevalue(which)
     images = [r for r in document.part.rels.values() if "image" in r.reltype]
     assert len(images) >= 5
-    captions = [p.text for p in document.paragraphs if p.style.name == "Image Caption"]
+    captions = [p.text for p in document.paragraphs if p.style.name == "Judul Gambar"]
     assert any(c.startswith("Gambar 3.") for c in captions)
     assert len(captions) == len(images)
 
@@ -355,7 +355,7 @@ def sukamaju_photos(tmp_path_factory) -> Document:
 
 def test_photos_are_numbered_figures_with_their_captions(sukamaju_photos):
     document = sukamaju_photos
-    figures = [p.text for p in document.paragraphs if p.style.name == "Image Caption"]
+    figures = [p.text for p in document.paragraphs if p.style.name == "Judul Gambar"]
     photos = [f for f in figures if "Musrenbang" in f or "PATEN" in f or "Kerja bakti" in f]
     assert [re.sub(r"^Gambar 3\.\d+ ", "", f) for f in photos] == [
         "Musyawarah Perencanaan Pembangunan (Musrenbang) Kecamatan Sukamaju Tahun 2024",

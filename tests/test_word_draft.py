@@ -99,7 +99,7 @@ def test_heading_styles_have_outline_levels_and_chapters_use_them(built: Path):
     size = (body_start.page_width.cm, body_start.page_height.cm)
     assert size == pytest.approx((21.0, 29.7), 0.01)
     assert document.styles["Narasi"].paragraph_format.alignment == 3  # justified
-    table_style = document.styles["Table"].element
+    table_style = document.styles["Tabel Laporan"].element
     assert table_style.find(f"{W}tblPr/{W}tblBorders") is not None
 
 

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 import zipfile
 from pathlib import Path
@@ -63,6 +64,7 @@ def finish_docx(
     _narrative_styles(body)
     parts["word/document.xml"] = _xml(document)
     parts["word/settings.xml"] = _update_fields(parts["word/settings.xml"])
+    parts["word/styles.xml"] = _indonesian_styles(parts["word/styles.xml"])
     if "docProps/core.xml" in parts:
         parts["docProps/core.xml"] = _core_properties(parts["docProps/core.xml"], properties or {})
     numbering = parts.get("word/numbering.xml")
@@ -297,6 +299,38 @@ def _update_fields(settings_xml: bytes) -> bytes:
     else:
         following.addprevious(update)
     return _xml(settings)
+
+
+# --- styles --------------------------------------------------------------------------------------
+# Pandoc's own paragraph and table styles, named in Indonesian for the staff who pick styles in
+# Word (Word names its built-in styles, such as "heading 1", in the user's language itself).
+STYLE_NAMES = {
+    "FirstParagraph": "Paragraf Pertama",
+    "Compact": "Paragraf Rapat",
+    "TableCaption": "Judul Tabel",
+    "ImageCaption": "Judul Gambar",
+    "Figure": "Gambar",
+    "CaptionedFigure": "Gambar Berjudul",
+    "Table": "Tabel Laporan",
+}
+# Styles pandoc brings for what a report never holds (source code, abstracts, definitions).
+_UNUSED_STYLE = re.compile(
+    r"\w+Tok|SourceCode|VerbatimChar|SectionNumber|Author|Abstract|AbstractTitle|"
+    r"DefinitionTerm|Definition|FootnoteBlockText|BlockText"
+)
+
+
+def _indonesian_styles(styles_xml: bytes) -> bytes:
+    styles = etree.fromstring(styles_xml)
+    for style in styles.findall("w:style", NS):
+        ident = style.get(q("w:styleId"), "")
+        if _UNUSED_STYLE.fullmatch(ident):
+            styles.remove(style)
+            continue
+        name = style.find("w:name", NS)
+        if ident in STYLE_NAMES and name is not None:
+            name.set(q("w:val"), STYLE_NAMES[ident])
+    return _xml(styles)
 
 
 # --- document properties -------------------------------------------------------------------------
