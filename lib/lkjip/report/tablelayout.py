@@ -367,7 +367,7 @@ def fold(table: Table) -> Table | None:
             cells: list[Cell] = []
             if k == 0:
                 cells += [_spanning(row[c], size) for c in groups.before]
-            cells.append(Cell(measure.text))
+            cells.append(Cell(measure.text.replace(" ", NBSP)))  # a short label: one line
             cells += [row[groups.first + g * size + k] for g in range(len(groups.labels))]
             if k == 0:
                 cells += [_spanning(row[c], size) for c in groups.after]
