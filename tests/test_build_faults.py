@@ -1,0 +1,208 @@
+"""Nothing lost, nothing crashes (issue 11, build time): a decompression-bomb photo, control
+characters and an Instagram handle in narasi.md, and ``lkjip narrative pull`` on a Windows-1252
+narasi.md or a damaged draft record."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from conftest import PARAMS, ROOT, run_cli
+from lkjip.report.docx_finish import RECORD_PART
+
+NAME = "LKjIP_Sukamaju_2024"
+BOMB = "raksasa.png"
+BOMB_CAPTION = "Foto raksasa dari kamera drone"
+HANDLE = "Instagram @kecamatan.sukamaju"
+LINK_TEXT = "laman resmi kecamatan"
+NARASI_EXTRA = (
+    f"\n\nIkuti kegiatan kami di {HANDLE} dan di [{LINK_TEXT}](https://kotacontoh.go.id/\x01"
+    'sukamaju "Laman\x02"), kode&#1;pos 40111.\n'
+)
+
+
+def bomb_png(width: int = 50_000, height: int = 50_000) -> bytes:
+    """A tiny PNG whose header claims ``width`` × ``height`` pixels."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, format="PNG")
+    data = bytearray(buffer.getvalue())
+    header = struct.pack(">II", width, height) + bytes(data[24:29])  # IHDR: size, depth, …
+    data[16:29] = header
+    data[29:33] = struct.pack(">I", zlib.crc32(b"IHDR" + header))
+    return bytes(data)
+
+
+def faulty_city(root: Path) -> Path:
+    """Kota Contoh with Sukamaju's faults: an oversized photo listed in dokumentasi, and a
+    narasi.md with control characters in a link and an Instagram handle."""
+    shutil.copytree(ROOT / "data/kota-contoh", root / "data/kota-contoh")
+    (root / "params").mkdir(parents=True)
+    config = root / "params/kota-contoh.yaml"
+    shutil.copy(PARAMS / "kota-contoh.yaml", config)
+    folder = root / "data/kota-contoh/2024/sukamaju"
+    (folder / "foto" / BOMB).write_bytes(bomb_png())
+    with (folder / "dokumentasi.csv").open("a", encoding="utf-8") as handle:
+        handle.write(f"{BOMB},{BOMB_CAPTION},7.01.02\n")
+    narasi = folder / "narasi.md"
+    text = narasi.read_text(encoding="utf-8")
+    first = text.index("\n## ", 1)  # the end of the first section (isu-strategis)
+    narasi.write_text(text[:first].rstrip("\n") + NARASI_EXTRA + text[first:], encoding="utf-8")
+    return config
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory) -> Path:
+    return faulty_city(tmp_path_factory.mktemp("kota"))
+
+
+@pytest.fixture(scope="module")
+def built(city: Path, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("keluaran")
+    result = run_cli("build", city, "-k", "sukamaju", "-j", "1", "--output", out)
+    assert result.code == 0, result.output
+    assert "Traceback" not in result.output
+    return out / "kota-contoh/2024/sukamaju"
+
+
+def paragraphs(folder: Path) -> list[str]:
+    document = Document(str(folder / f"{NAME}.docx"))
+    return [p.text for p in document.paragraphs]
+
+
+def pdf_text(folder: Path) -> str:
+    reader = PdfReader(str(folder / f"{NAME}.pdf"))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+# --- item 8: a decompression-bomb photo ----------------------------------------------------------
+def test_validate_names_the_oversized_photo_without_a_traceback(city: Path):
+    result = run_cli("validate", city)
+    assert result.code == 0, result.output  # a warning: the report is still built
+    assert "Traceback" not in result.output
+    line = next(ln for ln in result.stdout.splitlines() if BOMB in ln)
+    assert "dokumentasi.csv" in line and "baris 5" in line and "kolom file" in line
+    assert "foto terlalu besar untuk diolah" in line
+    assert "foto ini tidak dimuat di laporan" in line
+
+
+def test_oversized_photo_is_left_out_and_the_other_photos_stay(built: Path):
+    report = (built / "validasi.txt").read_text(encoding="utf-8")
+    assert BOMB in report and "foto terlalu besar untuk diolah" in report
+    text = "\n".join(paragraphs(built))
+    assert BOMB_CAPTION not in text
+    for caption in (
+        "Musyawarah Perencanaan Pembangunan (Musrenbang) Kecamatan Sukamaju Tahun 2024",
+        "Pelayanan Administrasi Terpadu Kecamatan (PATEN) di Kantor Kecamatan Sukamaju",
+    ):
+        assert re.search(rf"Gambar 3\.\d+ {re.escape(caption)}", text), caption
+    assert "Dokumentasi 3 (tiga) kegiatan" in text
+    with zipfile.ZipFile(built / f"{NAME}.docx") as archive:
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+    assert len(media) >= 3
+
+
+# --- item 11: control characters in narasi.md ----------------------------------------------------
+def test_control_characters_in_a_link_do_not_break_the_draft(built: Path):
+    text = "\n".join(paragraphs(built))  # python-docx parses every part it opens
+    assert f"dan di {LINK_TEXT}, kode" in text and "kodepos 40111" in text
+    with zipfile.ZipFile(built / f"{NAME}.docx") as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", archive.read(name).decode())
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+    assert 'Target="https://kotacontoh.go.id/sukamaju"' in rels
+    assert LINK_TEXT in pdf_text(built)
+
+
+# --- item 21: an Instagram handle is text, not a citation ---------------------------------------
+def test_instagram_handle_arrives_literally_in_docx_and_pdf(built: Path):
+    assert any(HANDLE in p for p in paragraphs(built))
+    assert HANDLE in pdf_text(built)
+
+
+# --- item 12: narrative pull on a Windows-1252 narasi.md or a damaged record -------------------
+def edit_isu_strategis(draft: Path, addition: str) -> None:
+    document = Document(str(draft))
+    paragraph = next(
+        p for p in document.paragraphs if p.style.name == "Narasi" and LINK_TEXT in p.text
+    )
+    paragraph.add_run(addition)
+    document.save(str(draft))
+
+
+def test_pull_reads_a_windows_1252_narasi_with_a_warning_and_keeps_its_accents(
+    built: Path, tmp_path: Path
+):
+    draft = tmp_path / f"{NAME}.docx"
+    shutil.copy(built / f"{NAME}.docx", draft)
+    edit_isu_strategis(draft, " Tambahan staf: jadwal posyandu.")
+    narasi = tmp_path / "narasi.md"
+    old = "Catatan lama \u2013 rapat di caf\u00e9 \u201cSejahtera\u201d.\n"
+    narasi.write_bytes(f"## rencana-tindak\n\n{old}".encode("cp1252"))
+
+    result = run_cli("narrative", "pull", draft, "--narasi", narasi)
+    assert result.code == 0, result.output
+    assert "Traceback" not in result.output
+    assert "berkas bukan UTF-8" in result.stdout and "dibaca sebagai Windows-1252" in result.stdout
+    assert "isu-strategis (Isu Strategis)" in result.stdout
+    saved = narasi.read_text(encoding="utf-8")  # written back as UTF-8
+    assert old in saved and "Tambahan staf: jadwal posyandu." in saved
+    (backup,) = tmp_path.glob("narasi.md.*.bak")
+    assert backup.read_bytes() == f"## rencana-tindak\n\n{old}".encode("cp1252")
+
+
+def with_record(source: Path, target: Path, record_text: str) -> Path:
+    """A copy of the draft whose lkjip record holds ``record_text``."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == RECORD_PART:
+                escaped = record_text.replace("&", "&amp;").replace("<", "&lt;")
+                data = (
+                    '<?xml version="1.0" encoding="UTF-8"?>'
+                    f'<draf xmlns="urn:lkjip:draf:1">{escaped}</draf>'
+                ).encode()
+            new.writestr(info, data)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        ("[1, 2, 3]", "(akar): "),
+        ('{"versi": 1, "asal": "kota-contoh", "isi": {}}', "asal: "),
+        ('{"versi": 1, "isi": {"narrative": ["isu-strategis"]}}', "isi.narrative: "),
+        ('{"versi": 1, "isi": {"tables": [{"caption": 3}]}}', "isi.tables.0."),
+        ('{"versi": 1, "isi": ', "bukan JSON yang sah"),
+    ],
+)
+def test_pull_on_a_damaged_record_says_so_and_exits_2(
+    built: Path, tmp_path: Path, record: str, reason: str
+):
+    draft = with_record(built / f"{NAME}.docx", tmp_path / "rusak.docx", record)
+    result = run_cli("narrative", "pull", draft, "--narasi", tmp_path / "narasi.md")
+    assert result.code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "catatan lkjip di dalam draf rusak" in result.stderr
+    assert reason in result.stderr
+    assert not (tmp_path / "narasi.md").exists()
+
+
+def test_the_draft_record_is_where_the_test_replaces_it(built: Path):
+    """Guards the damaged-record tests: they rewrite the part lkjip really reads."""
+    with zipfile.ZipFile(built / f"{NAME}.docx") as archive:
+        record = archive.read(RECORD_PART).decode()
+    payload = json.loads(re.sub(r"^.*?<draf[^>]*>|</draf>\s*$", "", record, flags=re.S))
+    assert set(payload) == {"versi", "asal", "isi"}
