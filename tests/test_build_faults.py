@@ -206,3 +206,16 @@ def test_the_draft_record_is_where_the_test_replaces_it(built: Path):
         record = archive.read(RECORD_PART).decode()
     payload = json.loads(re.sub(r"^.*?<draf[^>]*>|</draf>\s*$", "", record, flags=re.S))
     assert set(payload) == {"versi", "asal", "isi"}
+
+
+# --- the scale sample (bench/anggaran.py) ---------------------------------------------------------
+def test_sample_with_many_budget_rows_is_valid(tmp_path: Path):
+    made = run_cli("sample", tmp_path, "--kecamatan", "1", "--seed", "2", "--anggaran", "120")
+    assert made.code == 0, made.output
+    (folder,) = (tmp_path / "data/kota-contoh/2024").iterdir()
+    budget = (folder / "anggaran.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert len(budget) == 120
+    assert sum(",subkegiatan," in line for line in (folder / "indikator.csv").open()) == 120
+    checked = run_cli("validate", tmp_path / "params/kota-contoh.yaml")
+    assert checked.code == 0, checked.stdout[-2000:]
+    assert "0 galat, 0 peringatan" in checked.stdout
