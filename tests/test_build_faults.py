@@ -1,6 +1,7 @@
 """Nothing lost, nothing crashes (issue 11, build time): a decompression-bomb photo, control
 characters and an Instagram handle in narasi.md, and ``lkjip narrative pull`` on a Windows-1252
-narasi.md or a damaged draft record."""
+narasi.md or a damaged draft record. Plus a cheap guard that building stays linear in the size
+of the budget."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import re
 import shutil
 import struct
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -18,7 +20,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from conftest import PARAMS, ROOT, run_cli
+from lkjip.config import load_config
+from lkjip.loader import load_kecamatan
 from lkjip.report.docx_finish import RECORD_PART
+from lkjip.sample import generate_city
 
 NAME = "LKjIP_Sukamaju_2024"
 BOMB = "raksasa.png"
@@ -219,3 +224,64 @@ def test_sample_with_many_budget_rows_is_valid(tmp_path: Path):
     checked = run_cli("validate", tmp_path / "params/kota-contoh.yaml")
     assert checked.code == 0, checked.stdout[-2000:]
     assert "0 galat, 0 peringatan" in checked.stdout
+
+
+# --- linearity of the budget work (item: cost that grows faster than the input) ----------------
+_BUILDER_CALL = re.compile(r"\b(pembuka|bab[1-4]|lampiran)\.((?!fig_|foto_)\w+)\(ctx\)")
+
+
+def report_builders() -> list:
+    """Every text and table builder the notebooks call with the report context alone."""
+    import importlib
+
+    import nbformat
+
+    calls = set()
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        source = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+        calls |= set(_BUILDER_CALL.findall(source))
+    return [getattr(importlib.import_module(f"lkjip.report.{m}"), n) for m, n in sorted(calls)]
+
+
+def build_chapters(root: Path, rows: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, float]:
+    """Run every builder for a kecamatan with ``rows`` anggaran rows; return how many budget
+    lines the metrics made from rows (each is one visit of one row) and the seconds taken
+    (best of three)."""
+    from lkjip.metrics import budget
+    from lkjip.report.context import ReportContext
+
+    config = load_config(generate_city(root / str(rows), 1, seed=3, anggaran=rows))
+    entry = config.kecamatan[0]
+    data = load_kecamatan(config.data_path(entry))
+    assert len(data.table("anggaran")) == rows
+    visits = [0]
+    leaf = budget._leaf
+
+    def counted(row):
+        visits[0] += 1
+        return leaf(row)
+
+    monkeypatch.setattr(budget, "_leaf", counted)
+    builders = report_builders()
+    assert len(builders) > 40
+    best = float("inf")
+    for _ in range(3):
+        visits[0] = 0
+        ctx = ReportContext(config, entry, data, config.rules_for(entry), config.tahun, {})
+        started = time.perf_counter()
+        for builder in builders:
+            builder(ctx)
+        best = min(best, time.perf_counter() - started)
+    monkeypatch.undo()
+    return visits[0], best
+
+
+def test_report_builders_visit_each_budget_row_a_fixed_number_of_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    small_visits, small_seconds = build_chapters(tmp_path, 150, monkeypatch)
+    large_visits, large_seconds = build_chapters(tmp_path, 600, monkeypatch)
+    # 4 x the rows: linear work is 4 x as much, work that rescans the rows per row 16 x.
+    assert large_visits <= 4 * small_visits, (small_visits, large_visits)
+    assert large_seconds / small_seconds < 8, (small_seconds, large_seconds)
