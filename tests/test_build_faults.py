@@ -24,6 +24,7 @@ from lkjip.config import load_config
 from lkjip.loader import load_kecamatan
 from lkjip.report.docx_finish import RECORD_PART
 from lkjip.sample import generate_city
+from minimal import SHEETS, write_minimal
 
 NAME = "LKjIP_Sukamaju_2024"
 BOMB = "raksasa.png"
@@ -285,3 +286,21 @@ def test_report_builders_visit_each_budget_row_a_fixed_number_of_times(
     # 4 x the rows: linear work is 4 x as much, work that rescans the rows per row 16 x.
     assert large_visits <= 4 * small_visits, (small_visits, large_visits)
     assert large_seconds / small_seconds < 8, (small_seconds, large_seconds)
+
+
+def test_an_output_indicator_of_a_unit_that_does_not_run_the_sub_kegiatan_is_named(tmp_path: Path):
+    """The unit check of validation reads each sub kegiatan's units once (it used to rescan the
+    whole budget per indicator); its message is unchanged."""
+    indikator = SHEETS["indikator"].replace("dihitung_dari\n", "dihitung_dari,unit\n", 1)
+    indikator += (
+        "O1,subkegiatan,7.01.02.2.01.0001,Jumlah layanan,layanan,naik,jumlah,tidak,,Kelurahan Dua\n"
+    )
+    values = SHEETS["target_realisasi"] + "O1,2024,10,10,\n"
+    folder = write_minimal(tmp_path / "kec", indikator=indikator, target_realisasi=values)
+    result = run_cli("validate", folder, cwd=tmp_path)
+    assert result.code == 1, result.output
+    assert (
+        "sheet indikator, baris 5, kolom unit: sub kegiatan '7.01.02.2.01.0001' tidak "
+        "dilaksanakan unit ini (ditemukan 'Kelurahan Dua'; seharusnya salah satu unit di sheet "
+        "anggaran: Kelurahan Satu)"
+    ) in result.stdout

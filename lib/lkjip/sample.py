@@ -1032,11 +1032,11 @@ class _Builder:
         rng.shuffle(optional)
         chosen += optional[: max(0, wanted - rows_now)]
         chosen.sort(key=lambda s: s.kode)
-        chosen += self.extra_subs(chosen, n_kel)
         self.subs_rows: list[tuple[_Sub, str]] = []
         for sub in chosen:
             units = [f"Kelurahan {n}" for n in self.kelurahan] if sub.per_kelurahan else [""]
             self.subs_rows.extend((sub, unit) for unit in units)
+        self.subs_rows += self.extra_rows(chosen)
         rows = []
         totals: dict[str, list[int]] = {p: [0, 0] for p in self.programs}
         for sub, unit in self.subs_rows:
@@ -1093,30 +1093,30 @@ class _Builder:
         program_rows = [[p, str(t[0]), str(t[1])] for p, t in totals.items()]
         self.k.sheets["pagu_program"] = (["program_kode", "pagu", "realisasi"], program_rows)
 
-    def extra_subs(self, chosen: list[_Sub], n_kel: int) -> list[_Sub]:
-        """Sub-kegiatan beyond the catalogue, up to ``self.anggaran`` rows in all (none by
+    def extra_rows(self, chosen: list[_Sub]) -> list[tuple[_Sub, str]]:
+        """Sub-kegiatan rows beyond the catalogue, up to ``self.anggaran`` rows in all (none by
         default): numbered work packages ("Paket 1", …) of the catalogue's optional
-        sub-kegiatan, with codes no catalogue entry uses (``….2.01.5001``)."""
-        rows = sum(n_kel if s.per_kelurahan else 1 for s in chosen)
+        sub-kegiatan, with codes no catalogue entry uses (``….2.01.5001``), carried out in turn
+        by the kecamatan office and each kelurahan."""
+        rows = len(self.subs_rows)
         if self.anggaran is None or self.anggaran <= rows:
             return []
         bases = [s for s in chosen if not s.wajib and not s.per_kelurahan] or [
             s for s in chosen if s.kode != GAJI
         ]
+        units = ["", *(f"Kelurahan {n}" for n in self.kelurahan)]
         numbers: dict[str, int] = {}
         extra = []
         for n in range(self.anggaran - rows):
             base = bases[n % len(bases)]
             numbers[base.kegiatan] = numbers.get(base.kegiatan, 5000) + 1
-            extra.append(
-                replace(
-                    base,
-                    kode=f"{base.kegiatan}.{numbers[base.kegiatan]}",
-                    nama=f"{base.nama} (Paket {n // len(bases) + 1})",
-                    per_kelurahan=False,
-                    wajib=False,
-                )
+            package = replace(
+                base,
+                kode=f"{base.kegiatan}.{numbers[base.kegiatan]}",
+                nama=f"{base.nama} (Paket {n // len(bases) + 1})",
+                wajib=False,
             )
+            extra.append((package, units[n % len(units)]))
         return extra
 
     # --- indicators ------------------------------------------------------------------------
