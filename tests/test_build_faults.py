@@ -304,3 +304,30 @@ def test_an_output_indicator_of_a_unit_that_does_not_run_the_sub_kegiatan_is_nam
         "dilaksanakan unit ini (ditemukan 'Kelurahan Dua'; seharusnya salah satu unit di sheet "
         "anggaran: Kelurahan Satu)"
     ) in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "typst"),
+    [
+        ("1. Penyusunan dokumen perencanaan", "\\1. Penyusunan dokumen perencanaan"),
+        ("- kurang dari target", "\\- kurang dari target"),
+        ("= sama dengan target", "\\= sama dengan target"),
+        ("Tahun 2024 // 2025", "Tahun 2024 /\\/ 2025"),
+    ],
+)
+def test_text_from_data_stays_text_in_typst(value: str, typst: str):
+    """A line of data text is one pandoc node (a small document for a big budget); what starts
+    like a Typst list, heading or comment is still escaped."""
+    import subprocess
+
+    from lkjip.report import pandoc_ast as pa
+
+    document = pa.document([pa.para(pa.text(value))], {})
+    written = subprocess.run(
+        [pa.pandoc_path(), "-f", "json", "-t", "typst"],
+        input=json.dumps(document),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert written.strip() == typst
