@@ -106,6 +106,8 @@ def test_validate_names_the_oversized_photo_without_a_traceback(city: Path):
 def test_oversized_photo_is_left_out_and_the_other_photos_stay(built: Path):
     report = (built / "validasi.txt").read_text(encoding="utf-8")
     assert BOMB in report and "foto terlalu besar untuk diolah" in report
+    status = (built.parent / "index.html").read_text(encoding="utf-8")  # the batch status page
+    assert BOMB in status and "foto terlalu besar untuk diolah" in status
     text = "\n".join(paragraphs(built))
     assert BOMB_CAPTION not in text
     for caption in (

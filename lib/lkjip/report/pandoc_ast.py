@@ -49,8 +49,8 @@ def attr(ident: str = "", classes: list[str] | None = None, **kv: str) -> list[o
 
 
 def text(value: str) -> list[Node]:
-    """A line of text as one Str node, its runs of spaces and tabs as single spaces (newlines
-    become soft breaks). Writers print a Str's spaces as they print Space nodes; one node per
+    """A line of text as one Str node, its runs of spaces and tabs as single spaces, control
+    characters removed (newlines become soft breaks). Writers print a Str's spaces as they print Space nodes; one node per
     line instead of two per word keeps the document of a 2,000-row budget small. A leading
     "1." stays a Str of its own: pandoc's Typst writer escapes it only then, and Typst would
     otherwise start a numbered list."""
