@@ -322,6 +322,15 @@ def sample(
     kecamatan: Annotated[int, typer.Option("--kecamatan", min=1, help="Banyaknya kecamatan.")] = 6,
     seed: Annotated[int, typer.Option("--seed", help="Benih acak; sama = hasil sama.")] = 1,
     tahun: Annotated[int, typer.Option("--tahun", min=2000, max=2100)] = 2024,
+    anggaran: Annotated[
+        int | None,
+        typer.Option(
+            "--anggaran",
+            min=1,
+            help="Paling sedikit sekian baris anggaran per kecamatan (uji skala; bawaan: "
+            "sebanyak katalog).",
+        ),
+    ] = None,
 ) -> None:
     """Buat kota sintetis 'Kota Contoh' dengan N kecamatan yang valid dan realistis."""
     from lkjip.loader import os_reason
@@ -330,7 +339,7 @@ def sample(
     if output.exists() and not output.is_dir():
         raise InputError(f"{output}: sudah ada sebagai berkas; sebutkan folder tujuan")
     try:
-        config = generate_city(output, kecamatan, seed, tahun)
+        config = generate_city(output, kecamatan, seed, tahun, anggaran)
     except OSError as exc:
         where = exc.filename or output
         raise InputError(f"{where}: kota contoh tidak dapat ditulis ({os_reason(exc)})") from exc

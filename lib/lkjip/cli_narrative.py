@@ -28,6 +28,8 @@ def pull(
     from lkjip.report.pull import pull_narrative, title_of
 
     result = pull_narrative(draft, narasi)
+    for warning in result.warnings:
+        _say(warning, "yellow")
     if result.changed:
         backup = f" (cadangan: {result.backup})" if result.backup else ""
         _say(f"Narasi ditulis ke {result.narasi}{backup}.", "bold")

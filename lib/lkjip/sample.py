@@ -19,7 +19,7 @@ import random
 import struct
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
@@ -753,7 +753,14 @@ class _Builder:
     """Builds the sheets of one kecamatan from its own random stream."""
 
     def __init__(
-        self, seed: int, index: int, nama: str, neighbours: list[str], tahun: int, nips: set[str]
+        self,
+        seed: int,
+        index: int,
+        nama: str,
+        neighbours: list[str],
+        tahun: int,
+        nips: set[str],
+        anggaran: int | None = None,
     ):
         self.rng = random.Random(f"{CITY_SLUG}/{seed}/{index}")
         self.extra = random.Random(f"{CITY_SLUG}/{seed}/{index}/opsional")
@@ -762,6 +769,7 @@ class _Builder:
         self.neighbours = neighbours
         self.years = list(range(tahun - 2, tahun + 3))  # the Renstra period
         self.nips = nips  # shared by the whole city: NIPs are unique city-wide
+        self.anggaran = anggaran  # rows of the anggaran sheet wanted (None: as the catalogue gives)
         self.names: set[str] = set()
         # Share of indicators that miss (capaian 60–95 %) or overshoot (105–130 %).
         self.p_miss = self.rng.uniform(0.08, 0.40)
@@ -1028,6 +1036,7 @@ class _Builder:
         for sub in chosen:
             units = [f"Kelurahan {n}" for n in self.kelurahan] if sub.per_kelurahan else [""]
             self.subs_rows.extend((sub, unit) for unit in units)
+        self.subs_rows += self.extra_rows(chosen)
         rows = []
         totals: dict[str, list[int]] = {p: [0, 0] for p in self.programs}
         for sub, unit in self.subs_rows:
@@ -1083,6 +1092,32 @@ class _Builder:
         self.budget = totals
         program_rows = [[p, str(t[0]), str(t[1])] for p, t in totals.items()]
         self.k.sheets["pagu_program"] = (["program_kode", "pagu", "realisasi"], program_rows)
+
+    def extra_rows(self, chosen: list[_Sub]) -> list[tuple[_Sub, str]]:
+        """Sub-kegiatan rows beyond the catalogue, up to ``self.anggaran`` rows in all (none by
+        default): numbered work packages ("Paket 1", …) of the catalogue's optional
+        sub-kegiatan, with codes no catalogue entry uses (``….2.01.5001``), carried out in turn
+        by the kecamatan office and each kelurahan."""
+        rows = len(self.subs_rows)
+        if self.anggaran is None or self.anggaran <= rows:
+            return []
+        bases = [s for s in chosen if not s.wajib and not s.per_kelurahan] or [
+            s for s in chosen if s.kode != GAJI
+        ]
+        units = ["", *(f"Kelurahan {n}" for n in self.kelurahan)]
+        numbers: dict[str, int] = {}
+        extra = []
+        for n in range(self.anggaran - rows):
+            base = bases[n % len(bases)]
+            numbers[base.kegiatan] = numbers.get(base.kegiatan, 5000) + 1
+            package = replace(
+                base,
+                kode=f"{base.kegiatan}.{numbers[base.kegiatan]}",
+                nama=f"{base.nama} (Paket {n // len(bases) + 1})",
+                wajib=False,
+            )
+            extra.append((package, units[n % len(units)]))
+        return extra
 
     # --- indicators ------------------------------------------------------------------------
     def capaian(self, mild: bool = False) -> float:
@@ -1440,9 +1475,13 @@ def _pembanding(kecamatan: list[_Kecamatan], tahun: int) -> None:
         k.sheets["pembanding"] = (header, rows)
 
 
-def generate_city(out_dir: Path, kecamatan: int, seed: int, tahun: int = 2024) -> Path:
+def generate_city(
+    out_dir: Path, kecamatan: int, seed: int, tahun: int = 2024, anggaran: int | None = None
+) -> Path:
     """Write out_dir/params/kota-contoh.yaml and out_dir/data/kota-contoh/<tahun>/<slug>/*.csv
-    (+ narasi.md) for N kecamatan; return the YAML path."""
+    (+ narasi.md) for N kecamatan; return the YAML path. ``anggaran``: at least that many rows
+    in each kecamatan's anggaran sheet (extra sub-kegiatan, each with its output indicator), to
+    measure how the build scales with the budget's size."""
     if kecamatan < 1:
         raise ValueError("kecamatan must be at least 1")
     out_dir = Path(out_dir)
@@ -1451,7 +1490,7 @@ def generate_city(out_dir: Path, kecamatan: int, seed: int, tahun: int = 2024) -
     nips: set[str] = set()
     for index, nama in enumerate(names):
         neighbours = [names[j] for j in (index - 1, index + 1, index + 2) if 0 <= j < len(names)]
-        built.append(_Builder(seed, index, nama, neighbours, tahun, nips).build())
+        built.append(_Builder(seed, index, nama, neighbours, tahun, nips, anggaran).build())
     _pembanding(built, tahun)
     data_root = out_dir / "data" / CITY_SLUG / str(tahun)
     for k in built:

@@ -209,6 +209,9 @@ class _Checks:
             "subkegiatan": {str(r.get("kode")) for r in anggaran},
         }
         sheet_of = {level: PARENT_SHEET.get(level, "anggaran") for level in parents}
+        units_of: dict[object, set[str]] = defaultdict(set)  # sub kegiatan → its units
+        for r in anggaran:
+            units_of[r.get("kode")].add(unit_of(r))
         if self.usable("tujuan"):
             for row in self.rows("sasaran"):
                 self._parent(row, "tujuan", tujuan, "kode tujuan induk")
@@ -219,7 +222,7 @@ class _Checks:
             if level in PARENT_SHEET or anggaran:
                 self._parent(row, "induk", parents[level], f"induk {level}")  # type: ignore[index]
             if level == "subkegiatan" and row.get("unit"):
-                units = {unit_of(r) for r in anggaran if r.get("kode") == row.get("induk")}
+                units = units_of.get(row.get("induk"), set())
                 if units and row["unit"] not in units:
                     self.p.error(
                         f"sub kegiatan '{row.get('induk')}' tidak dilaksanakan unit ini",

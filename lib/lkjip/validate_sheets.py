@@ -370,6 +370,15 @@ def _photos(checks: _Checks) -> None:
                 **row.where("file"),
             )
             continue
+        if photo_too_large(path):
+            checks.p.warning(
+                "foto terlalu besar untuk diolah (lebih dari "
+                f"{angka(_max_pixels(), 0)} piksel); foto ini tidak dimuat di laporan",
+                found=name,
+                expected="foto yang diperkecil, mis. sisi terpanjang 4.000 piksel",
+                **row.where("file"),
+            )
+            continue
         if not _is_image(path):
             checks.p.error(
                 "berkas foto tidak dapat dibaca sebagai gambar",
@@ -385,6 +394,31 @@ def _is_image(path: Path) -> bool:
     try:
         with Image.open(path) as image:
             image.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, Image.DecompressionBombError):
         return False
     return True
+
+
+def _max_pixels() -> int:
+    from PIL import Image
+
+    return int(Image.MAX_IMAGE_PIXELS or 0)
+
+
+def photo_too_large(path: Path) -> bool:
+    """True when the image at ``path`` claims more pixels than Pillow decodes safely
+    (``Image.MAX_IMAGE_PIXELS``, about 89 million; a header may claim 50000 × 50000). Only the
+    header is read. Such a photo is left out of the report, with a warning from validation."""
+    import warnings
+
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(path):
+                return False
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            return True
+        except (OSError, SyntaxError, ValueError):
+            return False  # not an image at all: _is_image reports it

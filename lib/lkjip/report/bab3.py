@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 
 from matplotlib.figure import Figure
 
@@ -72,7 +73,7 @@ from lkjip.report.sentences import (
     unit_label,
 )
 from lkjip.rules import Aturan, Band
-from lkjip.validate_sheets import photo_folder
+from lkjip.validate_sheets import photo_folder, photo_too_large
 
 SUMBER_OLAHAN = "Data capaian kinerja Kecamatan {kecamatan} Tahun {tahun}, diolah"
 SUMBER_ANGGARAN = "Data realisasi anggaran Kecamatan {kecamatan} Tahun {tahun}, diolah"
@@ -2049,15 +2050,20 @@ def fig_jenis_belanja(ctx: ReportContext) -> Figure | None:
 
 # --- dokumentasi --------------------------------------------------------------------------------
 def _photo_rows(ctx: ReportContext) -> list[Row]:
-    """The dokumentasi rows whose photo file exists (validation reports the others)."""
+    """The dokumentasi rows whose photo can be printed (validation reports the others)."""
     if not ctx.enabled("dokumentasi"):
         return []
     folder = photo_folder(ctx.data.path)
     return [
         r
         for r in ctx.data.table("dokumentasi")
-        if r.get("file") and r.get("keterangan") and (folder / str(r["file"]).strip()).is_file()
+        if r.get("file") and r.get("keterangan") and _printable(folder / str(r["file"]).strip())
     ]
+
+
+def _printable(path: Path) -> bool:
+    """The photo exists and is not too large to decode (validation warns about the others)."""
+    return path.is_file() and not photo_too_large(path)
 
 
 def foto_dokumentasi(ctx: ReportContext) -> list[Photo]:

@@ -150,8 +150,16 @@ class ReportContext:
     def budget(self) -> BudgetLine:
         return budget_tree(self.data, self.rules)
 
+    @cached_property
+    def _budgets_by(self) -> dict[str, list[BudgetLine]]:
+        return {}
+
     def budget_by(self, column: str) -> list[BudgetLine]:
-        return budget_by(self.data, self.rules, column)
+        """Sub-kegiatan summed per value of ``column``, computed once per column (a sentence
+        per sub-kegiatan asks for the units again)."""
+        if column not in self._budgets_by:
+            self._budgets_by[column] = budget_by(self.data, self.rules, column)
+        return self._budgets_by[column]
 
     @cached_property
     def efficiency(self) -> list[SasaranEfficiency]:

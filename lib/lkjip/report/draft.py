@@ -135,12 +135,6 @@ class DraftContent:
     def to_json(self) -> dict[str, object]:
         return asdict(self)
 
-    @classmethod
-    def from_json(cls, data: dict[str, object]) -> DraftContent:
-        narrative = {k: Section(**v) for k, v in dict(data.get("narrative", {})).items()}  # type: ignore[arg-type]
-        tables = [GeneratedTable(**t) for t in list(data.get("tables", []))]  # type: ignore[arg-type]
-        return cls(narrative, list(data.get("paragraphs", [])), tables)  # type: ignore[arg-type]
-
 
 def numbering_formats(numbering: etree._Element | None) -> dict[str, str]:
     """``numId`` → format of its first level (``bullet``, ``decimal`` …)."""

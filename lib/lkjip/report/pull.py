@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 import shutil
 import zipfile
@@ -19,8 +20,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from lxml import etree
+from pydantic import BaseModel, Field, ValidationError
 
-from lkjip.problems import InputError
+from lkjip.loader import read_text
+from lkjip.problems import InputError, Problems
 from lkjip.report.docx_finish import read_record
 from lkjip.report.draft import NS, DraftContent, GeneratedTable, normal, read_content
 from lkjip.report.narrative import (
@@ -77,15 +80,31 @@ class PullResult:
     missing: list[str] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
     backup: Path | None = None
+    warnings: list[str] = field(default_factory=list)  # reading narasi.md (e.g. not UTF-8)
+
+
+class Origin(BaseModel):
+    """Where a draft was built: the city config and the kecamatan's slug."""
+
+    config: str | None = None
+    kecamatan: str | None = None
+
+
+class Record(BaseModel):
+    """The record lkjip stores in a draft (:func:`lkjip.report.docx_finish.finish_docx`)."""
+
+    versi: int = 1
+    asal: Origin = Field(default_factory=Origin)
+    isi: DraftContent = Field(default_factory=DraftContent)
 
 
 # --- reading the draft ---------------------------------------------------------------------------
-def read_draft(path: Path) -> tuple[DraftContent, dict[str, object]]:
+def read_draft(path: Path) -> tuple[DraftContent, Record]:
     """The draft's current content and the record lkjip stored in it."""
     if not path.is_file():
         raise InputError(f"{path}: berkas draf tidak ditemukan")
     try:
-        record = read_record(path)
+        stored = read_record(path)
         with zipfile.ZipFile(path) as archive:
             document = etree.fromstring(archive.read("word/document.xml"))
             names = archive.namelist()
@@ -96,21 +115,43 @@ def read_draft(path: Path) -> tuple[DraftContent, dict[str, object]]:
             )
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         raise InputError(f"{path}: bukan dokumen Word (.docx) yang dapat dibaca") from exc
-    if record is None:
+    except json.JSONDecodeError as exc:
+        raise InputError(_damaged(path, "bukan JSON yang sah")) from exc
+    if stored is None:
         raise InputError(
             f"{path}: draf ini tidak dibuat oleh lkjip (tidak ada catatan lkjip di dalamnya), "
             "sehingga narasinya tidak dapat ditarik"
         )
     body = document.find("w:body", NS)
-    return read_content(body, numbering), record
+    return read_content(body, numbering), parse_record(stored, path)
 
 
-def narasi_of(record: dict[str, object]) -> Path:
+def parse_record(stored: object, path: Path) -> Record:
+    """The record as lkjip wrote it; any other shape (a record edited or cut by another
+    program) is an input error that says what is wrong."""
+    from lkjip.config import explain_validation_error
+
+    try:
+        return Record.model_validate(stored)
+    except ValidationError as exc:
+        problems = explain_validation_error(exc)
+        more = f" (dan {len(problems) - 1} lainnya)" if len(problems) > 1 else ""
+        raise InputError(_damaged(path, problems[0] + more)) from exc
+
+
+def _damaged(path: Path, reason: str) -> str:
+    return (
+        f"{path}: catatan lkjip di dalam draf rusak ({reason}), sehingga narasinya tidak dapat "
+        "ditarik; salin narasi dari draf ke narasi.md dengan tangan, atau susun ulang draf "
+        "dengan lkjip build"
+    )
+
+
+def narasi_of(origin: Origin) -> Path:
     """The ``narasi.md`` of the kecamatan the draft was built for."""
     from lkjip.config import load_config
 
-    origin = record.get("asal") or {}
-    config, slug = origin.get("config"), origin.get("kecamatan")  # type: ignore[union-attr]
+    config, slug = origin.config, origin.kecamatan
     if not config or not slug or not Path(str(config)).is_file():
         raise InputError(
             f"konfigurasi kota tempat draf ini dibuat ({config or 'tidak tercatat'}) tidak "
@@ -298,11 +339,13 @@ def pull_narrative(
 ) -> PullResult:
     """Compare the draft with its record, write changed narrative into ``narasi.md``."""
     current, record = read_draft(draft)
-    stored = DraftContent.from_json(record.get("isi", {}))  # type: ignore[arg-type]
-    target = narasi or narasi_of(record)
+    stored = record.isi
+    target = narasi or narasi_of(record.asal)
     result = PullResult(target)
     folder = target.parent
-    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    problems = Problems()
+    old = read_text(target, problems) if target.exists() else ""
+    result.warnings = [p.line() for p in problems]
     written = parse_narrative(old)
     updates: dict[str, str] = {}
     for anchor, before in stored.narrative.items():
