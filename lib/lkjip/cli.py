@@ -9,7 +9,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -446,6 +446,31 @@ def _register_subcommands() -> None:
 _register_subcommands()
 
 
+def _os_problem(exc: OSError) -> str | None:
+    """A refusal of the file system the user can fix (full disk, read-only file system, no
+    permission) as one line; None for anything else. Writes of the batch say so themselves
+    (:func:`lkjip.report.render.atomic_write`); this catches the rest."""
+    from lkjip.loader import os_reason
+    from lkjip.report.render import CANNOT_WRITE, cannot_write
+
+    where = exc.filename or "berkas"
+    if isinstance(exc, PermissionError):
+        return f"{where}: tidak dapat dibaca atau ditulis ({os_reason(exc)})"
+    return str(cannot_write(where, exc)) if exc.errno in CANNOT_WRITE else None
+
+
+def _unexpected(exc: Exception) -> NoReturn:
+    if os.environ.get("LKJIP_DEBUG"):
+        raise exc
+    _say(
+        f"galat tak terduga: {exc.__class__.__name__}: {exc}. "
+        "Jalankan ulang dengan LKJIP_DEBUG=1 untuk rincian teknis dan laporkan.",
+        "red",
+        console=err,
+    )
+    sys.exit(3)
+
+
 def main() -> None:
     """Entry point: user errors become one Indonesian message and exit code 2."""
     args = sys.argv[1:]
@@ -467,16 +492,13 @@ def main() -> None:
     except KeyboardInterrupt:
         _say("dihentikan.", console=err)
         sys.exit(130)
+    except OSError as exc:
+        if (problem := _os_problem(exc)) is None:
+            _unexpected(exc)
+        _say(f"galat: {problem}", "red", console=err)
+        sys.exit(2)
     except Exception as exc:
-        if os.environ.get("LKJIP_DEBUG"):
-            raise
-        _say(
-            f"galat tak terduga: {exc.__class__.__name__}: {exc}. "
-            "Jalankan ulang dengan LKJIP_DEBUG=1 untuk rincian teknis dan laporkan.",
-            "red",
-            console=err,
-        )
-        sys.exit(3)
+        _unexpected(exc)
     if code == 130:  # typer turns Ctrl+C into exit code 130
         _say("dihentikan.", console=err)
     sys.exit(code if isinstance(code, int) else 0)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import shutil
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,6 +21,7 @@ from lkjip.config import CityConfig, KecamatanEntry
 from lkjip.loader import data_files
 from lkjip.paths import TEMPLATES, notebooks_dir
 from lkjip.report.narrative import NARRATIVE_FILE
+from lkjip.report.render import atomic_write
 
 MANIFEST = "manifest.json"
 ARCHIVE = "arsip"
@@ -96,11 +96,9 @@ class Manifest:
         )
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{MANIFEST}.tmp")
         data = {"kecamatan": self.entries, "survei": self.survey, "rekap": self.recap}
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+        text = json.dumps(data, indent=1, sort_keys=True)
+        atomic_write(self.path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
     def unchanged(self, slug: str, digest: str, folder: Path) -> bool:
         """Same inputs as last time and every file written then still there."""
@@ -138,10 +136,7 @@ def archive(folder: Path, name: str, now: dt.datetime | None = None) -> Path:
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> None:
-    """Each file to a temporary name, then renamed into place: never half-written."""
+    """Each file to a temporary name, then renamed into place: never half-written, no temporary
+    file left when the disk is full (:func:`lkjip.report.render.atomic_write`)."""
     for name, data in files.items():
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        atomic_write(folder / name, lambda tmp, data=data: tmp.write_bytes(data))
