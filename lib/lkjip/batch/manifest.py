@@ -2,16 +2,14 @@
 
 ``outputs/<kota>/<tahun>/manifest.json`` records per kecamatan the hash of everything its report
 depends on (inputs, narrative, city config, notebooks, templates, library, city-summary slice)
-and the hashes of the files written. Unchanged kecamatan are skipped; a draft whose hash no
-longer matches was edited by someone and is archived before it is replaced.
+and the hashes of the files written. Unchanged kecamatan are skipped; a draft is proven to be
+lkjip's own only when its hash matches the one recorded here (:mod:`lkjip.batch.drafts`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import shutil
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,7 +22,6 @@ from lkjip.report.narrative import NARRATIVE_FILE
 from lkjip.report.render import atomic_write
 
 MANIFEST = "manifest.json"
-ARCHIVE = "arsip"
 
 
 def sha256(data: bytes) -> str:
@@ -80,11 +77,13 @@ class Manifest:
 
     @classmethod
     def load(cls, folder: Path) -> Manifest:
+        """The manifest in ``folder``; an empty one when it is missing, truncated or garbled
+        (then nothing is skipped and no draft is taken for lkjip's own)."""
         path = folder / MANIFEST
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            entries = dict(data["kecamatan"])
-        except (OSError, ValueError, KeyError, TypeError):
+            entries = {k: v for k, v in dict(data["kecamatan"]).items() if _is_entry(v)}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls(path)
         survey = data.get("survei")
         recap = data.get("rekap")
@@ -107,16 +106,15 @@ class Manifest:
             return False
         return all((folder / name).exists() for name in entry.get("files", {}))  # type: ignore[union-attr]
 
-    def edited(self, slug: str, folder: Path) -> list[str]:
-        """Written files (DOCX drafts) whose content changed since they were written."""
-        recorded: dict[str, str] = self.entries.get(slug, {}).get("files", {})  # type: ignore[assignment]
-        return [
-            name
-            for name, digest in recorded.items()
-            if name.endswith(".docx")
-            and (folder / name).exists()
-            and sha256((folder / name).read_bytes()) != digest
-        ]
+    def files(self, slug: str) -> list[str]:
+        """The files written for ``slug`` by its last recorded build."""
+        return sorted(self.entries.get(slug, {}).get("files", {}))  # type: ignore[arg-type]
+
+    def wrote(self, slug: str, name: str, path: Path) -> bool:
+        """Whether the file at ``path`` is, byte for byte, the ``name`` written for ``slug``."""
+        recorded = self.entries.get(slug, {}).get("files", {})
+        digest = recorded.get(name) if isinstance(recorded, dict) else None
+        return isinstance(digest, str) and sha256(path.read_bytes()) == digest
 
     def record(self, slug: str, digest: str, files: dict[str, bytes]) -> None:
         self.entries[slug] = {
@@ -125,14 +123,13 @@ class Manifest:
         }
 
 
-def archive(folder: Path, name: str, now: dt.datetime | None = None) -> Path:
-    """Move an edited draft to ``arsip/<name>-<timestamp>.docx`` before it is replaced."""
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    source = folder / name
-    target = folder / ARCHIVE / f"{source.stem}-{stamp}{source.suffix}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(source, target)
-    return target
+def _is_entry(value: object) -> bool:
+    """A kecamatan entry as :meth:`Manifest.record` writes it."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("input"), str)
+        and isinstance(value.get("files"), dict)
+    )
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> None:

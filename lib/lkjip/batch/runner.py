@@ -14,11 +14,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkjip.batch.manifest import Manifest, archive, input_hash, write_files
+from lkjip.batch.drafts import DraftError, check_closed, make_room
+from lkjip.batch.manifest import Manifest, input_hash, write_files
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
 from lkjip.batch.survey import city_folder, city_summary_json, survey_city
 from lkjip.batch.unit import UnitResult, UnitTask, pack_inputs, run_unit
 from lkjip.config import CityConfig
+from lkjip.report.build import report_name
 from lkjip.report.ranking import comparison, ranked
 
 VALIDATION = "validasi.txt"
@@ -89,32 +91,60 @@ def plan(
             digest = input_hash(config, entry, comparison(ranking, row.slug).key())
             if not force and manifest.unchanged(row.slug, digest, folder):
                 row.status = SKIPPED
-                _links(row, list(manifest.entries[row.slug]["files"]))  # type: ignore[arg-type]
+                _links(row, manifest.files(row.slug))
+                continue
+            draft = folder / f"{report_name(config, row.nama)}.docx"
+            if "docx" in formats and not _draft_closed(row, draft):
+                _links(row, manifest.files(row.slug))
                 continue
             task = UnitTask(str(config.path), row.slug, formats, renderer, ringkasan, timeout)
             jobs.append(Job(city, manifest, row, digest, task, config))
     return cities, jobs
 
 
+def _draft_closed(row: KecamatanRow, draft: Path) -> bool:
+    """False (the row failed with the reason) while Word has the draft to be replaced open."""
+    try:
+        check_closed(draft)
+    except DraftError as exc:
+        row.status, row.reason = FAILED, str(exc)
+        return False
+    return True
+
+
 def store(job: Job, result: UnitResult) -> None:
-    """Write what the worker returned; archive drafts edited since the last build first."""
+    """Write what the worker returned. A draft it replaces is archived first unless the manifest
+    proves it is lkjip's own; a draft open in Word, or one that cannot be archived, fails this
+    kecamatan only, and nothing of it is written."""
     row, folder = job.row, job.city.folder / job.row.slug
     row.seconds = result.seconds
-    if result.ok:
-        for name in job.manifest.edited(row.slug, folder):
-            row.archived.append(str(archive(folder, name).relative_to(job.city.folder)))
-        written = result.files
-        job.manifest.record(row.slug, job.digest, written)
-        row.status = OK
-        if row.archived:
-            row.reason = "draf yang sudah disunting diarsipkan ke " + ", ".join(row.archived)
-    else:
-        # Keep the executed notebooks (with the error) and the validation report, not drafts.
-        written = {n: d for n, d in result.files.items() if not n.endswith((".docx", ".pdf"))}
-        row.status, row.reason = FAILED, result.reason
+    if not result.ok:
+        _store_failure(job, result)
+        return
+    try:
+        archived = make_room(
+            folder, result.files, lambda name: job.manifest.wrote(row.slug, name, folder / name)
+        )
+    except DraftError as exc:
+        row.status, row.reason = FAILED, str(exc)
+        _links(row, job.manifest.files(row.slug))  # the last build's, still in place
+        return
+    row.archived += [str(path.relative_to(job.city.folder)) for path in archived]
+    write_files(folder, result.files)
+    job.manifest.record(row.slug, job.digest, result.files)
+    job.manifest.save()  # after the files: an interrupted batch rebuilds, never trusts half
+    row.status = OK
+    if row.archived:
+        row.reason = "draf lama (mungkin sudah disunting) diarsipkan ke " + ", ".join(row.archived)
+    _links(row, sorted(result.files))
+
+
+def _store_failure(job: Job, result: UnitResult) -> None:
+    """Keep the executed notebooks (with the error) and the validation report, not drafts."""
+    row, folder = job.row, job.city.folder / job.row.slug
+    written = {n: d for n, d in result.files.items() if not n.endswith((".docx", ".pdf"))}
     write_files(folder, written)
-    if result.ok:
-        job.manifest.save()  # after the files: an interrupted batch rebuilds, never trusts half
+    row.status, row.reason = FAILED, result.reason
     _links(row, sorted(written))
 
 
