@@ -12,8 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import re
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -242,3 +245,122 @@ def test_an_output_folder_that_cannot_be_written_ends_in_one_message(
     assert words in process.stderr
     assert process.stderr.startswith("galat: ") and "Traceback" not in process.stderr
     assert not leftovers(out, scratch)
+
+
+# --- 14. Ctrl-C twice ------------------------------------------------------------------------------
+def start(args: list[str | Path], log: Path) -> subprocess.Popen:
+    """``lkjip`` in the background, in a process group of its own (like a terminal's job)."""
+    command = [sys.executable, "-c", "from lkjip.cli import main; main()", *map(str, args)]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=log.open("w"),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_for(condition: Callable[[], object], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.05)
+
+
+def group_gone(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_ctrl_c_twice_ends_quietly(kota, notebooks, tmp_path, scratch):
+    notebooks({"02-perencanaan": [new_code_cell("import time\ntime.sleep(60)")]})
+    log = tmp_path / "keluaran.log"
+    out = tmp_path / "out"
+    process = start(["build", kota, "--format", "docx", "-j", "2", "--output", out], log)
+    wait_for(lambda: log.read_text().count("menjalankan 02-perencanaan") == 2)
+    os.killpg(process.pid, signal.SIGINT)  # what the terminal does: the whole job gets it
+    time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert stderr.strip() == "dihentikan."
+    assert "Traceback" not in log.read_text()
+    wait_for(lambda: group_gone(process.pid), 10)  # no worker outlives the batch
+    assert not leftovers(out, scratch)
+
+
+# --- 23. a cell that swallows the timeout ----------------------------------------------------------
+SWALLOW = "while True:\n    try:\n        time.sleep(999)\n    except BaseException:\n        pass"
+
+
+def test_a_cell_swallowing_the_timeout_is_ended_from_outside(kota, notebooks, tmp_path, scratch):
+    notebooks({"02-perencanaan": only("sukamaju", SWALLOW)})
+    out = tmp_path / "out"
+    started = time.monotonic()
+    result = build(kota, out, "-j", "1", "--timeout", "8")  # the first job is the stuck one
+    assert time.monotonic() - started < 60
+    assert result.code == 1, result.output
+    assert "GAGAL  kota-contoh/sukamaju: melebihi batas waktu 8 detik" in result.stdout
+    assert "2 berhasil" in result.stdout and "1 gagal" in result.stdout
+    for slug in ("cempaka-putih", "mekarsari"):  # built by a fresh worker
+        assert docx_of(out, slug).exists()
+    assert not leftovers(out, scratch)
+
+
+# --- 24. a killed worker -----------------------------------------------------------------------
+def test_a_killed_worker_fails_only_its_own_kecamatan(kota, notebooks, tmp_path, scratch):
+    pid_file = tmp_path / "pekerja.pid"
+    cell = f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(60)"
+    notebooks({"02-perencanaan": only("sukamaju", cell)})
+    log = tmp_path / "keluaran.log"
+    out = tmp_path / "out"
+    process = start(["build", kota, "--format", "docx", "-j", "2", "--output", out], log)
+    wait_for(lambda: pid_file.exists() and pid_file.read_text())
+    os.kill(int(pid_file.read_text()), signal.SIGKILL)
+    _, stderr = process.communicate(timeout=90)
+    stdout = log.read_text()
+    assert process.returncode == 1, stdout + stderr
+    assert "GAGAL  kota-contoh/sukamaju: proses pekerja berhenti tak terduga (sinyal SIGKILL)" in (
+        stdout
+    )
+    assert "2 berhasil" in stdout and "1 gagal" in stdout
+    for slug in ("cempaka-putih", "mekarsari"):
+        assert docx_of(out, slug).exists()
+    assert not leftovers(out, scratch)
+
+
+# --- 25. the failure names a notebook that exists; no scratch folder left --------------------------
+def test_a_failing_cell_names_its_executed_notebook_in_the_outputs(
+    kota, notebooks, tmp_path, scratch
+):
+    notebooks({"02-perencanaan": only("mekarsari", "raise ValueError('data rusak di sini')")})
+    out = tmp_path / "out"
+    result = build(kota, out)
+    assert result.code == 1, result.output
+    found = re.search(
+        r"Notebook hasil eksekusi beserta pesan galatnya: (\S+\.ipynb)", result.stdout
+    )
+    assert found, result.stdout
+    kept = Path(found.group(1))
+    assert kept == (out / CITY / "mekarsari/notebooks/02-perencanaan.ipynb").absolute()
+    assert "data rusak di sini" in kept.read_text(encoding="utf-8")
+    assert not leftovers(out, scratch)
+
+
+def test_scratch_folders_of_a_killed_batch_are_swept(kota, notebooks, tmp_path, scratch):
+    notebooks()
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], text=True, capture_output=True
+    ).stdout.strip()
+    stale = scratch / f"lkjip-unit-{gone}-abc123"  # a batch that was killed outright
+    (stale / "keluaran").mkdir(parents=True)
+    result = build(kota, tmp_path / "out", "-k", "sukamaju")
+    assert result.code == 0, result.output
+    assert not stale.exists()
+    assert not leftovers(tmp_path / "out", scratch)

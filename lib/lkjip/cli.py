@@ -7,6 +7,7 @@ import importlib
 import json
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -446,6 +447,18 @@ def _register_subcommands() -> None:
 _register_subcommands()
 
 
+def _on_ctrl_c(_signum: int, _frame: object) -> None:
+    """The first Ctrl-C interrupts; the ones after it change nothing while the command cleans
+    up (a batch ends its workers) and says so."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def _interrupted() -> NoReturn:
+    _say("dihentikan.", console=err)
+    sys.exit(130)
+
+
 def _os_problem(exc: OSError) -> str | None:
     """A refusal of the file system the user can fix (full disk, read-only file system, no
     permission) as one line; None for anything else. Writes of the batch say so themselves
@@ -474,6 +487,7 @@ def _unexpected(exc: Exception) -> NoReturn:
 def main() -> None:
     """Entry point: user errors become one Indonesian message and exit code 2."""
     args = sys.argv[1:]
+    signal.signal(signal.SIGINT, _on_ctrl_c)
     try:
         code = app(args=args, prog_name="lkjip", standalone_mode=False)
     except _CLICK.UsageError as exc:
@@ -490,8 +504,7 @@ def main() -> None:
         _say(f"galat: {exc}", "red", console=err)
         sys.exit(2)
     except KeyboardInterrupt:
-        _say("dihentikan.", console=err)
-        sys.exit(130)
+        _interrupted()
     except OSError as exc:
         if (problem := _os_problem(exc)) is None:
             _unexpected(exc)
@@ -500,7 +513,7 @@ def main() -> None:
     except Exception as exc:
         _unexpected(exc)
     if code == 130:  # typer turns Ctrl+C into exit code 130
-        _say("dihentikan.", console=err)
+        _interrupted()
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -3,20 +3,17 @@ parallel warm workers, locally or on a Dask cluster), storing artifacts with the
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
-import multiprocessing
-import queue as queue_module
-import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from lkjip.batch.drafts import DraftError, check_closed, make_room
 from lkjip.batch.manifest import Manifest, input_hash, write_files
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
+from lkjip.batch.pool import LocalPool
 from lkjip.batch.survey import city_folder, city_summary_json, survey_city
 from lkjip.batch.unit import UnitResult, UnitTask, pack_inputs, run_unit
 from lkjip.config import CityConfig
@@ -140,58 +137,22 @@ def store(job: Job, result: UnitResult) -> None:
 
 
 def _store_failure(job: Job, result: UnitResult) -> None:
-    """Keep the executed notebooks (with the error) and the validation report, not drafts."""
+    """Keep the executed notebooks (with the error) and the validation report, not drafts; the
+    reason names the executed notebook where it is kept."""
     row, folder = job.row, job.city.folder / job.row.slug
     written = {n: d for n, d in result.files.items() if not n.endswith((".docx", ".pdf"))}
     write_files(folder, written)
-    row.status, row.reason = FAILED, result.reason
+    row.status, row.reason = FAILED, result.reason_in(folder.absolute())
     _links(row, sorted(written))
 
 
-def _worker(task: UnitTask, events: multiprocessing.Queue) -> UnitResult:  # type: ignore[type-arg]
-    return run_unit(task, progress=lambda message: events.put((task.slug, message)))
-
-
 def run_local(jobs: list[Job], workers: int, on_event: Events) -> Iterator[tuple[Job, UnitResult]]:
-    """Build on ``workers`` local processes, each keeping one warm kernel."""
-    context = multiprocessing.get_context("fork")
-    manager = context.Manager()
-    events = manager.Queue()
-    by_slug = {(j.task.config, j.task.slug): j for j in jobs}
-    stop = threading.Event()
-
-    def relay() -> None:
-        labels = {j.task.slug: j.label for j in jobs}
-        while not stop.is_set():
-            try:
-                slug, message = events.get(timeout=0.2)
-            except queue_module.Empty:
-                continue
-            except (EOFError, OSError):
-                return
-            on_event(labels.get(slug, slug), message)
-
-    thread = threading.Thread(target=relay, daemon=True)
-    thread.start()
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    try:
-        futures = {pool.submit(_worker, j.task, events): j for j in jobs}
-        for future in as_completed(futures):
-            job = futures.pop(future)  # drop its result (the files) once stored
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                result = UnitResult(
-                    job.row.slug, False, reason="proses pekerja berhenti tak terduga"
-                )
-            except Exception as exc:
-                result = UnitResult(job.row.slug, False, reason=f"{exc.__class__.__name__}: {exc}")
-            yield by_slug[(job.task.config, job.task.slug)], result
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        stop.set()
-        thread.join(timeout=2)
-        manager.shutdown()
+    """Build on ``workers`` local processes (:mod:`lkjip.batch.pool`), each keeping one warm
+    IPython shell."""
+    pool: LocalPool[Job] = LocalPool(workers)
+    yield from pool.run(
+        [(job, job.task) for job in jobs], lambda job, message: on_event(job.label, message)
+    )
 
 
 def run_dask(jobs: list[Job], scheduler: str, on_event: Events) -> Iterator[tuple[Job, UnitResult]]:
@@ -255,9 +216,10 @@ def run_batch(
             if executor == "dask"
             else run_local(jobs, workers, on_event)
         )
-        for job, result in results:
-            store(job, result)
-            on_done(job)
+        with contextlib.closing(results):  # a failed write ends the workers at once
+            for job, result in results:
+                store(job, result)
+                on_done(job)
     for city, manifest in planned:
         publish(city, manifest)
     return [city for city, _manifest in planned]
