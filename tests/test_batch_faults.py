@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import io
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,13 +25,14 @@ from pathlib import Path
 import pytest
 from docx import Document
 from nbformat.v4 import new_code_cell
+from rich.console import Console
 
 from conftest import ROOT, CliResult, run_cli
+from lkjip.batch.display import batch_display
 from mini_notebooks import write_mini_notebooks
-from test_batch import docx_of, sample_city
+from test_batch import _read_csv, _write_csv, docx_of, sample_city
 
 CITY = "kota-contoh/2024"
-ALL = ["sukamaju", "cempaka-putih", "mekarsari"]  # config order of `sample --seed 5`
 
 
 @pytest.fixture(scope="module")
@@ -64,19 +67,20 @@ def build(config: Path, out: Path, *extra: str) -> CliResult:
 
 
 def only(kecamatan: str, cell: str) -> list:
-    """A cell of 02-perencanaan that runs ``cell`` for one kecamatan only."""
+    """Cells that run ``cell`` for one kecamatan only; the others pass through them."""
     body = "\n".join("    " + line for line in cell.splitlines())
     return [new_code_cell(f"import os, time\nif kecamatan == {kecamatan!r}:\n{body}")]
 
 
 def leftovers(out: Path, scratch: Path) -> list[Path]:
-    """Temporary files in the outputs and scratch folders anywhere."""
-    hidden = [p for p in out.rglob(".*")] if out.exists() else []
+    """What a batch must not leave: temporary files (hidden names) in the outputs, lkjip's
+    scratch folders in the temporary folder."""
+    hidden = list(out.rglob(".*")) if out.exists() else []
     return hidden + list(scratch.glob("lkjip-*"))
 
 
 def row_line(stdout: str, slug: str) -> str:
-    """The final ``GAGAL  kota-contoh/<slug>: …`` line, or the summary table row."""
+    """Every line of the output naming the kecamatan (its table row and ``GAGAL`` line)."""
     lines = [ln for ln in stdout.splitlines() if f"kota-contoh/{slug}" in ln]
     return "\n".join(lines)
 
@@ -364,3 +368,36 @@ def test_scratch_folders_of_a_killed_batch_are_swept(kota, notebooks, tmp_path, 
     assert result.code == 0, result.output
     assert not stale.exists()
     assert not leftovers(tmp_path / "out", scratch)
+
+
+# --- 26. user text as typed ----------------------------------------------------------------------
+def test_user_text_is_printed_as_typed(kota, tmp_path: Path):
+    folder = tmp_path / "sukamaju"
+    shutil.copytree(kota.parent.parent / "data/kota-contoh/2024/sukamaju", folder)
+    indikator = _read_csv(folder / "indikator.csv")
+    iku = next(row for row in indikator if row["iku"] == "ya")
+    iku["uraian"] = ":x: Indeks [bold]Kepuasan[/bold] Masyarakat"
+    _write_csv(folder / "indikator.csv", indikator)
+    summary = run_cli("summary", folder)
+    assert summary.code == 0, summary.output
+    assert ":x: Indeks [bold]Kepuasan[/bold] Masyarakat" in summary.stdout
+    assert "❌" not in summary.output
+
+    budget = _read_csv(folder / "anggaran.csv")
+    budget[0]["pagu"] = ":x: [red]satu miliar[/red]"
+    _write_csv(folder / "anggaran.csv", budget)
+    checked = run_cli("validate", folder)
+    assert checked.code == 1
+    assert "ditemukan ':x: [red]satu miliar[/red]'" in checked.stdout
+    assert "❌" not in checked.output
+
+
+def test_the_live_display_shows_labels_as_typed():
+    console = Console(file=io.StringIO(), force_terminal=True, width=120, emoji=False)
+    with batch_display(console) as display:
+        display.phase("Tahap 2: menyusun laporan (1 proses)", 1)
+        display.event("kota/[bold]desa[/bold] :x:", "menjalankan 00-pembuka")
+        display.bar.refresh()
+    printed = console.file.getvalue()
+    assert "kota/[bold]desa[/bold] :x:: menjalankan 00-pembuka" in printed
+    assert "❌" not in printed

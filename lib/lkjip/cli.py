@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from lkjip.formatting import angka, angka_ringkas, detik, persen, rupiah
 from lkjip.problems import InputError
@@ -29,8 +30,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="lkjip: Laporan Kinerja (LKjIP) kecamatan dari satu sumber data.",
 )
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+# No emoji codes: user text such as ":x:" is printed as typed (markup is off where it is printed).
+out = Console(soft_wrap=True, highlight=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
 
 PathsArg = Annotated[
     list[Path] | None,
@@ -48,6 +50,11 @@ ParamsOpt = Annotated[
 
 def _say(text: str, style: str | None = None, console: Console = out) -> None:
     console.print(text, style=style, markup=False, highlight=False)
+
+
+def _plain(*cells: str) -> list[Text]:
+    """Table cells shown as written: brackets and emoji codes in user text stay text."""
+    return [Text(cell) for cell in cells]
 
 
 def _check(target: Target) -> Checked:
@@ -120,12 +127,14 @@ def _print_summary(figures: dict[str, object]) -> None:
     table = Table("Kode", "Indikator Kinerja Utama", "Target", "Realisasi", "Capaian", "Kategori")
     for row in figures["iku"]:  # type: ignore[attr-defined]
         table.add_row(
-            row["kode"],
-            row["uraian"],
-            angka_ringkas(row["target"]),
-            angka_ringkas(row["realisasi"]),
-            persen(row["capaian"]),
-            row["kategori"] or "-",
+            *_plain(
+                row["kode"],
+                row["uraian"],
+                angka_ringkas(row["target"]),
+                angka_ringkas(row["realisasi"]),
+                persen(row["capaian"]),
+                row["kategori"] or "-",
+            )
         )
     out.print(table)
     _say(
@@ -236,12 +245,14 @@ def _print_batch(cities) -> None:
         for row in city.rows:
             counts[row.status] = counts.get(row.status, 0) + 1
             table.add_row(
-                f"{city.slug}/{row.slug}",
-                row.status,
-                persen(row.capaian),
-                persen(row.serapan),
-                f"{detik(row.seconds)} dtk" if row.seconds else "-",
-                row.reason.splitlines()[0] if row.reason else "",
+                *_plain(
+                    f"{city.slug}/{row.slug}",
+                    row.status,
+                    persen(row.capaian),
+                    persen(row.serapan),
+                    f"{detik(row.seconds)} dtk" if row.seconds else "-",
+                    row.reason.splitlines()[0] if row.reason else "",
+                )
             )
     out.print(table)
     for city in cities:
