@@ -251,6 +251,37 @@ def test_an_output_folder_that_cannot_be_written_ends_in_one_message(
     assert not leftovers(out, scratch)
 
 
+@pytest.mark.parametrize(
+    ("error", "code", "words"),
+    [
+        (OSError(errno.EROFS, "Read-only file system", "/arsip/x.ipynb"), 2, "hanya-baca"),
+        (OSError(errno.ENOSPC, "No space left on device"), 2, "ruang disk penuh"),
+        (PermissionError(errno.EACCES, "Permission denied", "/x"), 2, "tidak ada izin"),
+        (OSError(errno.ECONNRESET, "Connection reset by peer"), 3, "galat tak terduga"),
+    ],
+    ids=["hanya-baca", "disk-penuh", "tanpa-izin", "lainnya"],
+)
+def test_a_refusal_of_the_file_system_anywhere_is_one_line(monkeypatch, capsys, error, code, words):
+    """Writes outside the batch's own (papermill's, say) are caught by the CLI itself."""
+    from lkjip import cli
+
+    def refused(**_kwargs):
+        raise error
+
+    monkeypatch.setattr(cli, "app", refused)
+    monkeypatch.setattr(sys, "argv", ["lkjip", "notebook"])
+    monkeypatch.delenv("LKJIP_DEBUG", raising=False)
+    previous = signal.getsignal(signal.SIGINT)  # main() installs its Ctrl-C handler
+    try:
+        with pytest.raises(SystemExit) as ended:
+            cli.main()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert ended.value.code == code
+    message = capsys.readouterr().err
+    assert words in message and message.count("\n") == 1
+
+
 # --- 14. Ctrl-C twice ------------------------------------------------------------------------------
 def start(args: list[str | Path], log: Path) -> subprocess.Popen:
     """``lkjip`` in the background, in a process group of its own (like a terminal's job)."""
