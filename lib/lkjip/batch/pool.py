@@ -297,7 +297,7 @@ def _serve(conn: Connection, parent: int) -> None:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    if os.getppid() != parent:  # it died before the line above could take effect
+    if os.getppid() != parent:  # the parent died before its death could take this one along
         return
     try:
         while _work_waiting(conn, parent):
