@@ -7,13 +7,15 @@ import importlib
 import json
 import os
 import re
+import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from lkjip.formatting import angka, angka_ringkas, detik, persen, rupiah
 from lkjip.problems import InputError
@@ -28,8 +30,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="lkjip: Laporan Kinerja (LKjIP) kecamatan dari satu sumber data.",
 )
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+# No emoji codes: user text such as ":x:" is printed as typed (markup is off where it is printed).
+out = Console(soft_wrap=True, highlight=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
 
 PathsArg = Annotated[
     list[Path] | None,
@@ -47,6 +50,11 @@ ParamsOpt = Annotated[
 
 def _say(text: str, style: str | None = None, console: Console = out) -> None:
     console.print(text, style=style, markup=False, highlight=False)
+
+
+def _plain(*cells: str) -> list[Text]:
+    """Table cells shown as written: brackets and emoji codes in user text stay text."""
+    return [Text(cell) for cell in cells]
 
 
 def _check(target: Target) -> Checked:
@@ -119,12 +127,14 @@ def _print_summary(figures: dict[str, object]) -> None:
     table = Table("Kode", "Indikator Kinerja Utama", "Target", "Realisasi", "Capaian", "Kategori")
     for row in figures["iku"]:  # type: ignore[attr-defined]
         table.add_row(
-            row["kode"],
-            row["uraian"],
-            angka_ringkas(row["target"]),
-            angka_ringkas(row["realisasi"]),
-            persen(row["capaian"]),
-            row["kategori"] or "-",
+            *_plain(
+                row["kode"],
+                row["uraian"],
+                angka_ringkas(row["target"]),
+                angka_ringkas(row["realisasi"]),
+                persen(row["capaian"]),
+                row["kategori"] or "-",
+            )
         )
     out.print(table)
     _say(
@@ -235,12 +245,14 @@ def _print_batch(cities) -> None:
         for row in city.rows:
             counts[row.status] = counts.get(row.status, 0) + 1
             table.add_row(
-                f"{city.slug}/{row.slug}",
-                row.status,
-                persen(row.capaian),
-                persen(row.serapan),
-                f"{detik(row.seconds)} dtk" if row.seconds else "-",
-                row.reason.splitlines()[0] if row.reason else "",
+                *_plain(
+                    f"{city.slug}/{row.slug}",
+                    row.status,
+                    persen(row.capaian),
+                    persen(row.serapan),
+                    f"{detik(row.seconds)} dtk" if row.seconds else "-",
+                    row.reason.splitlines()[0] if row.reason else "",
+                )
             )
     out.print(table)
     for city in cities:
@@ -455,9 +467,47 @@ def _register_subcommands() -> None:
 _register_subcommands()
 
 
+def _on_ctrl_c(_signum: int, _frame: object) -> None:
+    """The first Ctrl-C interrupts; the ones after it change nothing while the command cleans
+    up (a batch ends its workers) and says so."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def _interrupted() -> NoReturn:
+    _say("dihentikan.", console=err)
+    sys.exit(130)
+
+
+def _os_problem(exc: OSError) -> str | None:
+    """A refusal of the file system the user can fix (full disk, read-only file system, no
+    permission) as one line; None for anything else. Writes of the batch say so themselves
+    (:func:`lkjip.report.render.atomic_write`); this catches the rest."""
+    from lkjip.loader import os_reason
+    from lkjip.report.render import CANNOT_WRITE, cannot_write
+
+    where = exc.filename or "berkas"
+    if isinstance(exc, PermissionError):
+        return f"{where}: tidak dapat dibaca atau ditulis ({os_reason(exc)})"
+    return str(cannot_write(where, exc)) if exc.errno in CANNOT_WRITE else None
+
+
+def _unexpected(exc: Exception) -> NoReturn:
+    if os.environ.get("LKJIP_DEBUG"):
+        raise exc
+    _say(
+        f"galat tak terduga: {exc.__class__.__name__}: {exc}. "
+        "Jalankan ulang dengan LKJIP_DEBUG=1 untuk rincian teknis dan laporkan.",
+        "red",
+        console=err,
+    )
+    sys.exit(3)
+
+
 def main() -> None:
     """Entry point: user errors become one Indonesian message and exit code 2."""
     args = sys.argv[1:]
+    signal.signal(signal.SIGINT, _on_ctrl_c)
     try:
         code = app(args=args, prog_name="lkjip", standalone_mode=False)
     except _CLICK.UsageError as exc:
@@ -474,20 +524,16 @@ def main() -> None:
         _say(f"galat: {exc}", "red", console=err)
         sys.exit(2)
     except KeyboardInterrupt:
-        _say("dihentikan.", console=err)
-        sys.exit(130)
+        _interrupted()
+    except OSError as exc:
+        if (problem := _os_problem(exc)) is None:
+            _unexpected(exc)
+        _say(f"galat: {problem}", "red", console=err)
+        sys.exit(2)
     except Exception as exc:
-        if os.environ.get("LKJIP_DEBUG"):
-            raise
-        _say(
-            f"galat tak terduga: {exc.__class__.__name__}: {exc}. "
-            "Jalankan ulang dengan LKJIP_DEBUG=1 untuk rincian teknis dan laporkan.",
-            "red",
-            console=err,
-        )
-        sys.exit(3)
+        _unexpected(exc)
     if code == 130:  # typer turns Ctrl+C into exit code 130
-        _say("dihentikan.", console=err)
+        _interrupted()
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -99,7 +99,8 @@ def batch_display(console: Console) -> Iterator[PlainDisplay]:
     if not console.is_terminal:
         yield PlainDisplay(console)
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    # Descriptions carry user text (kecamatan labels): shown as written, never as markup.
+    columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False), TimeElapsedColumn())
     with Progress(*columns, console=console) as bar:
         display = LiveDisplay(console, bar)
         try:

@@ -2,17 +2,14 @@
 
 ``outputs/<kota>/<tahun>/manifest.json`` records per kecamatan the hash of everything its report
 depends on (inputs, narrative, city config, notebooks, templates, library, city-summary slice)
-and the hashes of the files written. Unchanged kecamatan are skipped; a draft whose hash no
-longer matches was edited by someone and is archived before it is replaced.
+and the hashes of the files written. Unchanged kecamatan are skipped; a draft is proven to be
+lkjip's own only when its hash matches the one recorded here (:mod:`lkjip.batch.drafts`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import os
-import shutil
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -22,9 +19,9 @@ from lkjip.config import CityConfig, KecamatanEntry
 from lkjip.loader import data_files
 from lkjip.paths import TEMPLATES, notebooks_dir
 from lkjip.report.narrative import NARRATIVE_FILE
+from lkjip.report.render import atomic_write
 
 MANIFEST = "manifest.json"
-ARCHIVE = "arsip"
 
 
 def sha256(data: bytes) -> str:
@@ -80,11 +77,13 @@ class Manifest:
 
     @classmethod
     def load(cls, folder: Path) -> Manifest:
+        """The manifest in ``folder``; an empty one when it is missing, truncated or garbled
+        (then nothing is skipped and no draft is taken for lkjip's own)."""
         path = folder / MANIFEST
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            entries = dict(data["kecamatan"])
-        except (OSError, ValueError, KeyError, TypeError):
+            entries = {k: v for k, v in dict(data["kecamatan"]).items() if _is_entry(v)}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls(path)
         survey = data.get("survei")
         recap = data.get("rekap")
@@ -96,11 +95,9 @@ class Manifest:
         )
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{MANIFEST}.tmp")
         data = {"kecamatan": self.entries, "survei": self.survey, "rekap": self.recap}
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+        text = json.dumps(data, indent=1, sort_keys=True)
+        atomic_write(self.path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
     def unchanged(self, slug: str, digest: str, folder: Path) -> bool:
         """Same inputs as last time and every file written then still there."""
@@ -109,16 +106,15 @@ class Manifest:
             return False
         return all((folder / name).exists() for name in entry.get("files", {}))  # type: ignore[union-attr]
 
-    def edited(self, slug: str, folder: Path) -> list[str]:
-        """Written files (DOCX drafts) whose content changed since they were written."""
-        recorded: dict[str, str] = self.entries.get(slug, {}).get("files", {})  # type: ignore[assignment]
-        return [
-            name
-            for name, digest in recorded.items()
-            if name.endswith(".docx")
-            and (folder / name).exists()
-            and sha256((folder / name).read_bytes()) != digest
-        ]
+    def files(self, slug: str) -> list[str]:
+        """The files written for ``slug`` by its last recorded build."""
+        return sorted(self.entries.get(slug, {}).get("files", {}))  # type: ignore[arg-type]
+
+    def wrote(self, slug: str, name: str, path: Path) -> bool:
+        """Whether the file at ``path`` is, byte for byte, the ``name`` written for ``slug``."""
+        recorded = self.entries.get(slug, {}).get("files", {})
+        digest = recorded.get(name) if isinstance(recorded, dict) else None
+        return isinstance(digest, str) and sha256(path.read_bytes()) == digest
 
     def record(self, slug: str, digest: str, files: dict[str, bytes]) -> None:
         self.entries[slug] = {
@@ -127,21 +123,17 @@ class Manifest:
         }
 
 
-def archive(folder: Path, name: str, now: dt.datetime | None = None) -> Path:
-    """Move an edited draft to ``arsip/<name>-<timestamp>.docx`` before it is replaced."""
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    source = folder / name
-    target = folder / ARCHIVE / f"{source.stem}-{stamp}{source.suffix}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(source, target)
-    return target
+def _is_entry(value: object) -> bool:
+    """A kecamatan entry as :meth:`Manifest.record` writes it."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("input"), str)
+        and isinstance(value.get("files"), dict)
+    )
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> None:
-    """Each file to a temporary name, then renamed into place: never half-written."""
+    """Each file to a temporary name, then renamed into place: never half-written, no temporary
+    file left when the disk is full (:func:`lkjip.report.render.atomic_write`)."""
     for name, data in files.items():
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        atomic_write(folder / name, lambda tmp, data=data: tmp.write_bytes(data))

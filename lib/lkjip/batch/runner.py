@@ -3,22 +3,21 @@ parallel warm workers, locally or on a Dask cluster), storing artifacts with the
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
-import multiprocessing
-import queue as queue_module
-import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkjip.batch.manifest import Manifest, archive, input_hash, write_files
+from lkjip.batch.drafts import DraftError, check_closed, make_room
+from lkjip.batch.manifest import Manifest, input_hash, write_files
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
+from lkjip.batch.pool import LocalPool
 from lkjip.batch.survey import city_folder, city_summary_json, survey_city
 from lkjip.batch.unit import UnitResult, UnitTask, pack_inputs, run_unit
 from lkjip.config import CityConfig
+from lkjip.report.build import report_name
 from lkjip.report.ranking import comparison, ranked
 
 VALIDATION = "validasi.txt"
@@ -89,79 +88,71 @@ def plan(
             digest = input_hash(config, entry, comparison(ranking, row.slug).key())
             if not force and manifest.unchanged(row.slug, digest, folder):
                 row.status = SKIPPED
-                _links(row, list(manifest.entries[row.slug]["files"]))  # type: ignore[arg-type]
+                _links(row, manifest.files(row.slug))
+                continue
+            draft = folder / f"{report_name(config, row.nama)}.docx"
+            if "docx" in formats and not _draft_closed(row, draft):
+                _links(row, manifest.files(row.slug))
                 continue
             task = UnitTask(str(config.path), row.slug, formats, renderer, ringkasan, timeout)
             jobs.append(Job(city, manifest, row, digest, task, config))
     return cities, jobs
 
 
+def _draft_closed(row: KecamatanRow, draft: Path) -> bool:
+    """False (the row failed with the reason) while Word has the draft to be replaced open."""
+    try:
+        check_closed(draft)
+    except DraftError as exc:
+        row.status, row.reason = FAILED, str(exc)
+        return False
+    return True
+
+
 def store(job: Job, result: UnitResult) -> None:
-    """Write what the worker returned; archive drafts edited since the last build first."""
+    """Write what the worker returned. A draft it replaces is archived first unless the manifest
+    proves it is lkjip's own; a draft open in Word, or one that cannot be archived, fails this
+    kecamatan only, and nothing of it is written."""
     row, folder = job.row, job.city.folder / job.row.slug
     row.seconds = result.seconds
-    if result.ok:
-        for name in job.manifest.edited(row.slug, folder):
-            row.archived.append(str(archive(folder, name).relative_to(job.city.folder)))
-        written = result.files
-        job.manifest.record(row.slug, job.digest, written)
-        row.status = OK
-        if row.archived:
-            row.reason = "draf yang sudah disunting diarsipkan ke " + ", ".join(row.archived)
-    else:
-        # Keep the executed notebooks (with the error) and the validation report, not drafts.
-        written = {n: d for n, d in result.files.items() if not n.endswith((".docx", ".pdf"))}
-        row.status, row.reason = FAILED, result.reason
+    if not result.ok:
+        _store_failure(job, result)
+        return
+    try:
+        archived = make_room(
+            folder, result.files, lambda name: job.manifest.wrote(row.slug, name, folder / name)
+        )
+    except DraftError as exc:
+        row.status, row.reason = FAILED, str(exc)
+        _links(row, job.manifest.files(row.slug))  # the last build's, still in place
+        return
+    row.archived += [str(path.relative_to(job.city.folder)) for path in archived]
+    write_files(folder, result.files)
+    job.manifest.record(row.slug, job.digest, result.files)
+    job.manifest.save()  # after the files: an interrupted batch rebuilds, never trusts half
+    row.status = OK
+    if row.archived:
+        row.reason = "draf lama (mungkin sudah disunting) diarsipkan ke " + ", ".join(row.archived)
+    _links(row, sorted(result.files))
+
+
+def _store_failure(job: Job, result: UnitResult) -> None:
+    """Keep the executed notebooks (with the error) and the validation report, not drafts; the
+    reason names the executed notebook where it is kept."""
+    row, folder = job.row, job.city.folder / job.row.slug
+    written = {n: d for n, d in result.files.items() if not n.endswith((".docx", ".pdf"))}
     write_files(folder, written)
-    if result.ok:
-        job.manifest.save()  # after the files: an interrupted batch rebuilds, never trusts half
+    row.status, row.reason = FAILED, result.reason_in(folder.absolute())
     _links(row, sorted(written))
 
 
-def _worker(task: UnitTask, events: multiprocessing.Queue) -> UnitResult:  # type: ignore[type-arg]
-    return run_unit(task, progress=lambda message: events.put((task.slug, message)))
-
-
 def run_local(jobs: list[Job], workers: int, on_event: Events) -> Iterator[tuple[Job, UnitResult]]:
-    """Build on ``workers`` local processes, each keeping one warm kernel."""
-    context = multiprocessing.get_context("fork")
-    manager = context.Manager()
-    events = manager.Queue()
-    by_slug = {(j.task.config, j.task.slug): j for j in jobs}
-    stop = threading.Event()
-
-    def relay() -> None:
-        labels = {j.task.slug: j.label for j in jobs}
-        while not stop.is_set():
-            try:
-                slug, message = events.get(timeout=0.2)
-            except queue_module.Empty:
-                continue
-            except (EOFError, OSError):
-                return
-            on_event(labels.get(slug, slug), message)
-
-    thread = threading.Thread(target=relay, daemon=True)
-    thread.start()
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    try:
-        futures = {pool.submit(_worker, j.task, events): j for j in jobs}
-        for future in as_completed(futures):
-            job = futures.pop(future)  # drop its result (the files) once stored
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                result = UnitResult(
-                    job.row.slug, False, reason="proses pekerja berhenti tak terduga"
-                )
-            except Exception as exc:
-                result = UnitResult(job.row.slug, False, reason=f"{exc.__class__.__name__}: {exc}")
-            yield by_slug[(job.task.config, job.task.slug)], result
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        stop.set()
-        thread.join(timeout=2)
-        manager.shutdown()
+    """Build on ``workers`` local processes (:mod:`lkjip.batch.pool`), each keeping one warm
+    IPython shell."""
+    pool: LocalPool[Job] = LocalPool(workers)
+    yield from pool.run(
+        [(job, job.task) for job in jobs], lambda job, message: on_event(job.label, message)
+    )
 
 
 def run_dask(jobs: list[Job], scheduler: str, on_event: Events) -> Iterator[tuple[Job, UnitResult]]:
@@ -225,9 +216,10 @@ def run_batch(
             if executor == "dask"
             else run_local(jobs, workers, on_event)
         )
-        for job, result in results:
-            store(job, result)
-            on_done(job)
+        with contextlib.closing(results):  # a failed write ends the workers at once
+            for job, result in results:
+                store(job, result)
+                on_done(job)
     for city, manifest in planned:
         publish(city, manifest)
     return [city for city, _manifest in planned]

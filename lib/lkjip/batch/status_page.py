@@ -7,8 +7,6 @@ gives the same bytes. Every piece of row text comes from users and is HTML-escap
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
@@ -16,6 +14,7 @@ from urllib.parse import quote
 
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
 from lkjip.formatting import EMPTY, detik, persen, rupiah
+from lkjip.report.render import atomic_write
 
 PAGE_NAME = "index.html"
 MAX_WARNINGS_SHOWN = 5
@@ -63,22 +62,8 @@ HEADERS = (
 
 def write_status_page(city: CityBatch) -> Path:
     """Write ``city.folder / "index.html"`` atomically and return its path."""
-    folder = Path(city.folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / PAGE_NAME
     content = render_status_page(city).encode("utf-8")
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{PAGE_NAME}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return target
+    return atomic_write(Path(city.folder) / PAGE_NAME, lambda tmp: tmp.write_bytes(content))
 
 
 def render_status_page(city: CityBatch) -> str:

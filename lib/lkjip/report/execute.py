@@ -26,11 +26,18 @@ def notebook_path(name: str) -> Path:
     return notebooks_dir() / f"{name}.ipynb"
 
 
-class NotebookError(InputError):
-    """A notebook failed; the executed notebook with the error is kept at ``output``."""
+def kept_at(failure: str, output: Path) -> str:
+    """A notebook's failure with where its executed notebook (with the error) is kept."""
+    return f"{failure}. Notebook hasil eksekusi beserta pesan galatnya: {output}"
 
-    def __init__(self, message: str, output: Path | None = None) -> None:
-        super().__init__(message)
+
+class NotebookError(InputError):
+    """A notebook failed; the executed notebook with the error is kept at ``output``.
+    ``failure`` is the message without that path (a batch names the copy it keeps)."""
+
+    def __init__(self, failure: str, output: Path | None = None) -> None:
+        super().__init__(failure if output is None else kept_at(failure, output))
+        self.failure = failure
         self.output = output
 
 
@@ -124,11 +131,7 @@ def execute_notebook(name: str, output: Path, parameters: dict[str, object]) -> 
             request_save_on_cell_execute=False,
         )
     except PapermillExecutionError as exc:
-        raise NotebookError(
-            f"notebook {name} gagal pada {_failed_cell(output)}. "
-            f"Notebook hasil eksekusi beserta pesan galatnya: {output}",
-            output,
-        ) from exc
+        raise NotebookError(f"notebook {name} gagal pada {_failed_cell(output)}", output) from exc
     return Executed(name, output)
 
 
