@@ -338,7 +338,7 @@ def test_tabel_akip_perak_two_years(perak: ReportContext) -> None:
         "21,95",
         "24,81",
         "82,70%",
-        "-0,72",
+        "−0,72",
     ]
     assert body[3][6:10] == ["19,09", "-", "19,09", "76,36%"]
     total, predikat = rows(table.foot)
@@ -390,7 +390,7 @@ def test_tabel_akip_single_year(perak: ReportContext) -> None:
 def test_tabel_akip_bekasi_change(bekasi: ReportContext) -> None:
     table = only_table(bab1.tabel_akip(bekasi))
     assert [c.text for c in table.head[0]][-1] == "Perubahan Nilai 2023–2024"
-    assert [r[-1] for r in rows(table.body)] == ["+0,19", "-0,20", "0,00", "0,00"]
+    assert [r[-1] for r in rows(table.body)] == ["+0,19", "−0,20", "0,00", "0,00"]
     assert rows(table.foot)[0] == [
         "Jumlah",
         "100",
@@ -399,7 +399,7 @@ def test_tabel_akip_bekasi_change(bekasi: ReportContext) -> None:
         "100",
         "72,74",
         "72,74%",
-        "-0,01",
+        "−0,01",
     ]
     assert "turun 0,01 poin" in text_of(bab1.evaluasi(bekasi))
 
@@ -562,7 +562,11 @@ def test_rb_indikator_perak(perak: ReportContext) -> None:
     assert len(body) == 20
     assert body[0] == ["1", "Tingkat Penataan Kelembagaan Perangkat Daerah", "-", "-",
                        "Bagian Organisasi Sekretariat Daerah"]  # fmt: skip
-    assert body[2][1:4] == ["Indeks Penerapan SPBE", "0 - 100", "75,7"]
+    assert body[2][1:4] == [
+        "Indeks Penerapan SPBE",
+        "0 - 100",
+        "75,70",
+    ]  # entered as 75,70 (reference "75.70")
     # the same numbers as elsewhere in the report: AKIP, IPP and IKM
     assert [r[3] for r in body if r[1] in ("Nilai SAKIP", "Indeks Pelayanan Publik")] == [
         "74,64",

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lkjip.formatting import angka, angka_ringkas, detik, persen, rupiah
+from lkjip.formatting import angka, angka_masukan, detik, persen, rupiah
 from lkjip.problems import InputError
 from lkjip.targets import Target, resolve
 
@@ -121,8 +121,8 @@ def _print_summary(figures: dict[str, object]) -> None:
         table.add_row(
             row["kode"],
             row["uraian"],
-            angka_ringkas(row["target"]),
-            angka_ringkas(row["realisasi"]),
+            angka_masukan(row["target"]),
+            angka_masukan(row["realisasi"]),
             persen(row["capaian"]),
             row["kategori"] or "-",
         )

@@ -14,7 +14,14 @@ from decimal import Decimal
 
 from matplotlib.figure import Figure
 
-from lkjip.formatting import angka, angka_ringkas, bilangan_terbilang, persen, rupiah
+from lkjip.formatting import (
+    angka,
+    angka_bertanda,
+    angka_ringkas,
+    bilangan_terbilang,
+    persen,
+    rupiah,
+)
 from lkjip.loader import Row
 from lkjip.metrics.budget import BudgetLine, share
 from lkjip.metrics.capaian import (
@@ -139,6 +146,11 @@ def _all_sasaran_names(ctx: ReportContext) -> dict[str, str]:
 
 def _known(values: list[YearValue]) -> list[YearValue]:
     return [v for v in values if v.realisasi is not None]
+
+
+def _arrow(t: Trend) -> str:
+    """The "Tren" cell: the arrow and the signed change, "▲ +1,67", "▼ −0,01", "● 0"."""
+    return t.simbol if t.perubahan is None else f"{t.simbol} {angka_bertanda(t.perubahan)}"
 
 
 def _trends(ctx: ReportContext) -> dict[str, Trend]:
@@ -559,7 +571,7 @@ def tabel_tren(ctx: ReportContext) -> list[Block]:
         cells = [str(number), result.uraian, result.satuan]
         for v in t.tahun:
             cells += [value(v.target), value(v.realisasi), _pct(v.capaian)]
-        arrow = t.simbol if t.perubahan is None else f"{t.simbol} {angka_ringkas(t.perubahan)}"
+        arrow = _arrow(t)
         rows.append([*cells, arrow])
     aligns: list[Align] = ["center", "left", "left", *(["right"] * 3 * len(years)), "center"]
     return [
@@ -746,7 +758,7 @@ def tabel_pembanding(ctx: ReportContext) -> list[Block]:
                     _comparator_name(row),
                     TINGKAT.get(level, level),
                     value(nilai),  # type: ignore[arg-type]
-                    angka_ringkas(difference),
+                    angka_bertanda(difference),
                     verdict,
                 ]
             )
@@ -1692,7 +1704,7 @@ def tabel_tren_program(ctx: ReportContext) -> list[Block]:
             cells += [result.uraian, result.satuan]
             for v in t.tahun:
                 cells += [value(v.target), value(v.realisasi), _pct(v.capaian)]
-            arrow = t.simbol if t.perubahan is None else f"{t.simbol} {angka_ringkas(t.perubahan)}"
+            arrow = _arrow(t)
             rows.append([*cells, arrow])
     width = 0.5 / (3 * len(years))
     return [
@@ -1907,7 +1919,7 @@ def tabel_indikator_lain(ctx: ReportContext) -> list[Block]:
         cells = [str(number), result.uraian, result.satuan]
         for v in t.tahun:
             cells += [value(v.target), value(v.realisasi), _pct(v.capaian)]
-        arrow = t.simbol if t.perubahan is None else f"{t.simbol} {angka_ringkas(t.perubahan)}"
+        arrow = _arrow(t)
         rows.append([*cells, arrow, status])
     width = 0.5 / (3 * len(years))
     return [
@@ -1988,10 +2000,6 @@ def efisiensi_sdm(ctx: ReportContext) -> list[Block]:
     return blocks
 
 
-def _signed(number: int) -> str:
-    return f"+{angka(number, 0)}" if number > 0 else angka(number, 0)
-
-
 def tabel_abk(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-abk: per jabatan (or group), need by the ABK, availability, difference and
     fulfilment, with the totals."""
@@ -2008,7 +2016,7 @@ def tabel_abk(ctx: ReportContext) -> list[Block]:
             *([_sasaran_label(ctx, line.sasaran)] if with_sasaran else []),
             angka(line.kebutuhan, 0),
             angka(line.ketersediaan, 0),
-            _signed(line.selisih),
+            angka_bertanda(line.selisih),
             _pct(line.pemenuhan),
         ]
         for n, line in enumerate(lines, start=1)
@@ -2019,7 +2027,7 @@ def tabel_abk(ctx: ReportContext) -> list[Block]:
             Cell("Jumlah", colspan=3 if with_sasaran else 2),
             angka(need, 0),
             angka(have, 0),
-            _signed(have - need),
+            angka_bertanda(have - need),
             _pct(pemenuhan),
         ]
     ]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from lkjip.formatting import angka, angka_ringkas, persen, rupiah
+from lkjip.formatting import angka, angka_masukan, persen, rupiah
 from lkjip.report.blocks import Align, Cell, Inline, Para, Table
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
@@ -53,8 +53,9 @@ def para(*content: Inline, style: str = "") -> Para:
 
 
 def value(number: Decimal | int | None) -> str:
-    """An input value as entered (no trailing zeros): 73 → "73", 74.64 → "74,64"."""
-    return angka_ringkas(number)
+    """A value with the decimals it was entered with: 73 → "73", 7.8 → "7,8", 76.10 → "76,10"
+    (see :func:`lkjip.formatting.angka_masukan`)."""
+    return angka_masukan(number)
 
 
 def with_unit(number: Decimal | int | None, satuan: str) -> str:
