@@ -25,7 +25,15 @@ from lkjip.metrics.staff import LABELS, TOTAL, UNKNOWN, staff_frame, staff_pivot
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref, Table
 from lkjip.report.common import nip, table, value
 from lkjip.report.context import ReportContext
-from lkjip.report.figures import PALETTE, indonesian_ticks, new_figure, plt
+from lkjip.report.figures import (
+    PALETTE,
+    bars_from_zero,
+    indonesian_ticks,
+    legend_right,
+    literal,
+    new_figure,
+    plt,
+)
 from lkjip.report.pembuka import band_text, hitung, join_id
 from lkjip.rules import classify
 
@@ -440,7 +448,7 @@ def fig_struktur(ctx: ReportContext) -> Figure | None:
         text, _ = label(code, w)
         h = box_h(code, w) if h is None else h
         axes.add_patch(Rectangle((x, y), w, h, facecolor=fill, edgecolor="#1f4e79", lw=0.8))
-        axes.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=font)
+        axes.text(x + w / 2, y + h / 2, literal(text), ha="center", va="center", fontsize=font)
         placed[code] = (x, y + h)
         return h
 
@@ -645,7 +653,8 @@ def aparatur(ctx: ReportContext) -> list[Block]:
 
 
 def fig_pegawai(ctx: ReportContext) -> Figure | None:
-    """Staff by kategori, stacked by pendidikan (or by jenis kelamin when no pendidikan)."""
+    """Staff by kategori, stacked by pendidikan (or by jenis kelamin when no pendidikan); bars
+    from zero, each total labelled, each segment large enough to hold it labelled too."""
     if not _aparatur_on(ctx):
         return None
     rows = _pegawai(ctx)
@@ -655,38 +664,40 @@ def fig_pegawai(ctx: ReportContext) -> Figure | None:
     figure, axes = new_figure(height=3.0)
     if stack is None:
         pivot = staff_pivot(ctx.data, "kategori").drop(index=TOTAL)
-        axes.bar(list(pivot.index), pivot[TOTAL].tolist(), color=PALETTE[0], width=0.6)
+        names = [literal(i) for i in pivot.index]
         totals = pivot[TOTAL].tolist()
+        axes.bar(names, totals, color=PALETTE[0], width=0.6)
     else:
         pivot = staff_pivot(ctx.data, "kategori", stack).drop(index=TOTAL)
+        names = [literal(i) for i in pivot.index]
         columns = [c for c in pivot.columns if c != TOTAL]
+        totals = [int(t) for t in pivot[TOTAL].tolist()]
         bottom = [0] * len(pivot.index)
         for n, column in enumerate(columns):
-            heights = pivot[column].tolist()
-            axes.bar(
-                list(pivot.index),
-                heights,
-                bottom=bottom,
-                width=0.6,
-                color=PALETTE[n % len(PALETTE)],
-                label=str(column),
+            heights = [int(h) for h in pivot[column].tolist()]
+            color = PALETTE[n % len(PALETTE)]
+            segment = axes.bar(
+                names, heights, bottom=bottom, width=0.6, color=color, label=str(column)
             )
+            for bar, height, base in zip(segment, heights, bottom, strict=True):
+                if height and height >= 0.07 * max(totals):
+                    axes.text(
+                        bar.get_x() + bar.get_width() / 2,
+                        base + height / 2,
+                        angka(height, 0),
+                        ha="center",
+                        va="center",
+                        fontsize=6.5,
+                        color="white" if color != PALETTE[-1] else "black",
+                    )
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-        totals = bottom
         title = "Pendidikan" if stack == "pendidikan" else "Jenis kelamin"
-        axes.legend(
-            title=title,
-            fontsize=7,
-            title_fontsize=7,
-            frameon=False,
-            loc="upper left",
-            bbox_to_anchor=(1.0, 1.0),
-        )
-    for x, total in enumerate(totals):
+        legend_right(figure, axes, title=title)
+    bars_from_zero(axes, max(totals, default=0), room=1.15)
+    for x, total in enumerate(totals):  # categories sit at 0, 1, …
         axes.text(x, total, angka(int(total), 0), ha="center", va="bottom", fontsize=7)
     axes.set_ylabel("Jumlah pegawai (orang)", fontsize=8)
     axes.tick_params(labelsize=8)
-    axes.set_ylim(0, max(totals) * 1.15 if totals else 1)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     indonesian_ticks(axes)
     return figure

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from lkjip.formatting import (
     angka,
@@ -21,6 +22,7 @@ from lkjip.formatting import (
     bilangan_terbilang,
     persen,
     rupiah,
+    rupiah_ringkas,
 )
 from lkjip.loader import Row
 from lkjip.metrics.budget import BudgetLine, share
@@ -461,8 +463,9 @@ def _label(result: IndicatorResult, width: int = 24) -> str:
 
 
 def fig_target_realisasi(ctx: ReportContext) -> Figure | None:
-    """fig-bab3-target-realisasi: target and realisasi per IKU; when the units differ the bars are
-    normalised to the target (= 100) and labelled with the actual values."""
+    """fig-bab3-target-realisasi: target and realisasi per IKU, bars from zero, each labelled
+    with its value; when the units differ the bars are normalised to the target (= 100) and
+    still labelled with the actual values."""
     data = _target_realisasi_data(ctx)
     if not data:
         return None
@@ -474,7 +477,7 @@ def fig_target_realisasi(ctx: ReportContext) -> Figure | None:
         targets = [figures.as_float(r.target) for r in data]
         actuals = [figures.as_float(r.realisasi) for r in data]
         unit = data[0].satuan
-        axes.set_ylabel(unit if unit.strip() else "Nilai")
+        axes.set_ylabel(figures.literal(unit) if unit.strip() else "Nilai")
     else:
         targets = [100.0] * len(data)
         actuals = [figures.as_float(r.capaian.nilai) for r in data]
@@ -493,23 +496,14 @@ def fig_target_realisasi(ctx: ReportContext) -> Figure | None:
         label="Realisasi",
         color=figures.COLORS["realisasi"],
     )
-    for bars, attr in ((bars_t, "target"), (bars_r, "realisasi")):
-        for bar, result in zip(bars, data, strict=True):
-            axes.annotate(
-                value(getattr(result, attr)),
-                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                ha="center",
-                va="bottom",
-                fontsize=7,
-                xytext=(0, 2),
-                textcoords="offset points",
-            )
+    figures.bars_from_zero(axes, max([*targets, *actuals]))
+    figures.label_bar(axes, bars_t, [value(r.target) for r in data])
+    figures.label_bar(axes, bars_r, [value(r.realisasi) for r in data])
     axes.set_xticks(positions, [_label(r) for r in data], fontsize=7)
-    axes.set_ylim(0, max([*targets, *actuals]) * 1.18)
     axes.tick_params(axis="y", labelsize=8)
     axes.yaxis.label.set_size(8)
     figures.indonesian_ticks(axes)
-    axes.legend(fontsize=7, frameon=False, loc="upper center", ncols=2, bbox_to_anchor=(0.5, 1.12))
+    figures.legend_above(figure, axes)
     return figure
 
 
@@ -529,7 +523,11 @@ def analisis_pengantar(ctx: ReportContext) -> list[Block]:
     ]
     refs: list[list[Inline]] = []
     if tabel_tren(ctx):
-        tren: list[Inline] = ["realisasi tiga tahun terakhir pada ", Ref("tbl-bab3-tren")]
+        years = [v.tahun for v in next(iter(_trends(ctx).values())).tahun]
+        tren: list[Inline] = [
+            f"realisasi {figures.tahun_rentang(years)} pada ",
+            Ref("tbl-bab3-tren"),
+        ]
         if _tren_data(ctx):
             tren += [" dan ", Ref("fig-bab3-tren")]
         refs.append(tren)
@@ -592,14 +590,21 @@ def _tren_data(ctx: ReportContext) -> list[tuple[IndicatorResult, Trend]]:
     return [(r, trends[r.kode]) for r in ctx.iku if len(_known(trends[r.kode].tahun)) >= 2]
 
 
+def _tren_years(data: list[tuple[IndicatorResult, Trend]]) -> list[int]:
+    """The years every panel of the trend figure shows (the comparison window)."""
+    return sorted({v.tahun for _, t in data for v in t.tahun})
+
+
 def fig_tren(ctx: ReportContext) -> Figure | None:
-    """fig-bab3-tren: realisasi and target of each IKU over three years; one panel per IKU
-    (small multiples), since the IKU have their own scales."""
+    """fig-bab3-tren: realisasi and target of each IKU over the comparison years; one panel per
+    IKU (small multiples, since the IKU have their own scales), every panel on the same years
+    (a year without a value is a gap), each realisasi labelled with its value."""
     import matplotlib.pyplot as plt
 
     data = _tren_data(ctx)
     if not data:
         return None
+    years = _tren_years(data)
     columns = min(len(data), 3)
     rows = (len(data) + columns - 1) // columns
     figure, grid = plt.subplots(
@@ -615,39 +620,50 @@ def fig_tren(ctx: ReportContext) -> Figure | None:
             axes.set_visible(False)
             continue
         result, t = data[index]
-        years = [v.tahun for v in t.tahun]
+        by_year = {v.tahun: v for v in t.tahun}
+        positions = figures.year_axis(axes, years)
+        reals = [by_year[y].realisasi if y in by_year else None for y in years]
+        targets = [by_year[y].target if y in by_year else None for y in years]
         axes.plot(
-            years,
-            [figures.as_float(v.realisasi) for v in t.tahun],
+            positions,
+            [figures.as_float(v) for v in reals],
             marker="o",
             color=figures.COLORS["realisasi"],
             label="Realisasi",
         )
         axes.plot(
-            years,
-            [figures.as_float(v.target) for v in t.tahun],
+            positions,
+            [figures.as_float(v) for v in targets],
             marker="s",
             linestyle="--",
             color=figures.COLORS["anggaran"],
             label="Target",
         )
+        for x, number, target in zip(positions, reals, targets, strict=True):
+            if number is None:
+                continue
+            below = target is not None and target >= number  # the label keeps off the target
+            axes.annotate(
+                value(number),
+                (x, float(number)),
+                ha="center",
+                va="top" if below else "bottom",
+                fontsize=6.5,
+                xytext=(0, -6 if below else 5),
+                textcoords="offset points",
+                color=figures.COLORS["realisasi"],
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85},
+            )
         axes.set_title(figures.wrap(result.uraian, 30), fontsize=7)
-        axes.set_xticks(years, [str(y) for y in years], fontsize=7)
         axes.tick_params(axis="y", labelsize=7)
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.grid(axis="y", color="#dddddd", linewidth=0.6)
-        axes.margins(x=0.15)
-        figures.indonesian_ticks(axes, places=1 if _small_range(t) else 0)
+        figures.style(axes)
+        axes.margins(y=0.2)
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
+        figures.indonesian_ticks(axes)
         if result.satuan.strip():
-            axes.set_ylabel(result.satuan, fontsize=7)
-    handles, labels = grid.flat[0].get_legend_handles_labels()
-    figure.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=7, frameon=False)
+            axes.set_ylabel(figures.literal(result.satuan), fontsize=7)
+    figures.legend_below(figure, grid.flat[0])
     return figure
-
-
-def _small_range(t: Trend) -> bool:
-    values = [v for y in t.tahun for v in (y.target, y.realisasi) if v is not None]
-    return bool(values) and max(values) - min(values) < 5
 
 
 def _renstra_header(ctx: ReportContext) -> list[str]:
@@ -1339,46 +1355,48 @@ def fig_anggaran(ctx: ReportContext) -> Figure | None:
 
 
 def _pagu_realisasi_figure(programs: list[BudgetLine], names: list[str]) -> Figure:
-    """Horizontal bars of pagu and realisasi per budget line, each labelled with its %."""
+    """Horizontal bars of pagu and realisasi per budget line, from zero, each bar labelled with
+    its amount ("Rp 75 juta") and the realisasi with its %, so that a program of a few million
+    stays readable beside one of billions."""
     from matplotlib.ticker import FuncFormatter
 
     scale, unit = _rupiah_scale(max(p.pagu for p in programs))
     figure, axes = figures.new_figure(height=0.75 * len(programs) + 1.2)
-    axes.grid(axis="y", visible=False)
-    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    figures.style(axes, grid="x")
     positions = list(range(len(programs)))[::-1]
     height = 0.38
-    axes.barh(
+    pagu = axes.barh(
         [p + height / 2 for p in positions],
         [x.pagu / scale for x in programs],
         height,
         color=figures.COLORS["target"],
         label="Pagu",
     )
-    bars = axes.barh(
+    realisasi = axes.barh(
         [p - height / 2 for p in positions],
         [x.realisasi / scale for x in programs],
         height,
         color=figures.COLORS["realisasi"],
         label="Realisasi",
     )
-    for bar, program in zip(bars, programs, strict=True):
-        axes.annotate(
-            persen(program.persen),
-            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-            va="center",
-            fontsize=7,
-            xytext=(3, 0),
-            textcoords="offset points",
-        )
+    figures.bars_from_zero(axes, max(p.pagu for p in programs) / scale, axis="x", room=1.02)
+    figures.label_bar(
+        axes, pagu, [rupiah_ringkas(x.pagu) for x in programs], horizontal=True, inside_from=0.55
+    )
+    figures.label_bar(
+        axes,
+        realisasi,
+        [f"{rupiah_ringkas(x.realisasi)} ({persen(x.persen)})" for x in programs],
+        horizontal=True,
+        inside_from=0.55,
+    )
     axes.set_yticks(positions, [figures.wrap(name, 34) for name in names], fontsize=7)
     axes.set_xlabel(unit, fontsize=8)
     axes.tick_params(axis="x", labelsize=8)
-    axes.set_xlim(0, max(p.pagu for p in programs) / scale * 1.15)
     axes.xaxis.set_major_formatter(
         FuncFormatter(lambda v, _pos: angka_ringkas(Decimal(str(round(v, 2)))))
     )
-    axes.legend(fontsize=7, frameon=False, loc="lower right")
+    figures.legend_above(figure, axes)
     return figure
 
 
@@ -1469,17 +1487,23 @@ def _efficiency_figure_data(ctx: ReportContext) -> list[tuple[int, SasaranEffici
 
 
 def fig_kinerja_anggaran(ctx: ReportContext) -> Figure | None:
-    """fig-bab3-kinerja-anggaran: capaian kinerja and serapan anggaran per sasaran (paired bars)."""
+    """fig-bab3-kinerja-anggaran: capaian kinerja and serapan anggaran per sasaran (paired bars
+    from zero, each labelled), the sasaran named by their text."""
     data = _efficiency_figure_data(ctx)
     if not data:
         return None
-    figure, axes = figures.new_figure(height=3.2)
+    width_chars = max(14, int(70 / len(data)))
+    labels = [figures.wrap(e.uraian, width_chars) for _, e in data]
+    lines = max(label.count("\n") + 1 for label in labels)
+    figure, axes = figures.new_figure(height=2.8 + 0.12 * lines)
     positions = list(range(len(data)))
     width = 0.38
     series = (
         ("Capaian kinerja", [e.capaian_kinerja for _, e in data], figures.COLORS["kinerja"], -1),
         ("Serapan anggaran", [e.capaian_anggaran for _, e in data], figures.COLORS["anggaran"], 1),
     )
+    highest = max(figures.as_float(v) for _, vs, _, _ in series for v in vs if v is not None)
+    figures.bars_from_zero(axes, max(highest, 100.0))
     for label, values, color, side in series:
         bars = axes.bar(
             [p + side * width / 2 for p in positions],
@@ -1488,25 +1512,13 @@ def fig_kinerja_anggaran(ctx: ReportContext) -> Figure | None:
             label=label,
             color=color,
         )
-        for bar, number in zip(bars, values, strict=True):
-            if number is not None:
-                axes.annotate(
-                    persen(number),
-                    (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                    ha="center",
-                    va="bottom",
-                    fontsize=7,
-                    xytext=(0, 2),
-                    textcoords="offset points",
-                )
-    highest = max(figures.as_float(v) for _, vs, _, _ in series for v in vs if v is not None)
-    axes.set_ylim(0, max(highest, 100.0) * 1.18)
-    axes.axhline(100, color="#7f7f7f", linewidth=0.8, linestyle=":")
-    axes.set_xticks(positions, [f"Sasaran {n}" for n, _ in data], fontsize=8)
+        figures.label_bar(axes, bars, [persen(v) if v is not None else None for v in values])
+    axes.axhline(100, color="#7f7f7f", linewidth=0.8, linestyle=":", zorder=0.5)
+    axes.set_xticks(positions, labels, fontsize=7)
     axes.set_ylabel("Persen", fontsize=8)
     axes.tick_params(axis="y", labelsize=8)
     figures.indonesian_ticks(axes, suffix="%")
-    axes.legend(fontsize=7, frameon=False, loc="upper center", ncols=2, bbox_to_anchor=(0.5, 1.12))
+    figures.legend_above(figure, axes)
     return figure
 
 
