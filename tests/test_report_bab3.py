@@ -65,14 +65,21 @@ def test_method_of_sakip7_caps_and_subtracts(perak):
     assert "rata-rata tetap memakai nilai capaian sebelum pembatasan" in method
     assert "Efisiensi = Capaian Kinerja − Capaian Anggaran (dalam poin persen)" in method
     assert "SiLPA = Pagu − Realisasi" in method
-    assert "“Skala 7 tingkat AA–D (SAKIP)” (sumber: LKjIP Kecamatan Perak" in method
+    assert (
+        "Ketentuan pengukuran tersebut berpedoman pada petunjuk pelaksanaan evaluasi "
+        "akuntabilitas kinerja instansi pemerintah (skala predikat ordinal AA sampai dengan D) "
+        "dan Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 "
+        "Tahun 2014"
+    ) in method
+    assert "LKjIP" not in method and "Kecamatan Perak" not in method  # never cites itself
 
 
 def test_method_of_tercapai_has_no_cap(bekasi):
     method = text(bab3.metode_ketentuan(bekasi))
     assert "dihitung 100" not in method
     assert "Efisiensi = Capaian Kinerja − Capaian Anggaran" in method
-    assert "“Tercapai / belum tercapai”" in method
+    assert "berpedoman pada Peraturan Menteri Pendayagunaan Aparatur Negara" in method
+    assert "LKIP" not in method and "Bekasi Utara" not in method  # never cites itself
 
 
 def test_method_of_permendagri5_uses_the_ratio(sukamaju):

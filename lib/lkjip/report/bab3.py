@@ -305,10 +305,10 @@ def metode_ketentuan(ctx: ReportContext) -> list[Block]:
             ]
         )
     )
+    # The rules' source is the regulation (``sumber`` of the preset, or the city's override),
+    # never a report: a report does not cite itself for its own method.
     sumber = rules.sumber.strip().rstrip(".")
-    blocks.append(
-        Para([f"Ketentuan pengukuran di atas mengikuti aturan “{rules.nama}” (sumber: {sumber})."])
-    )
+    blocks.append(Para([f"Ketentuan pengukuran tersebut berpedoman pada {sumber}."]))
     return blocks
 
 
