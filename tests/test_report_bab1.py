@@ -207,15 +207,15 @@ def test_aparatur_bekasi_grouped_counts(bekasi: ReportContext) -> None:
     blocks = bab1.aparatur(bekasi)
     text = text_of(blocks)
     assert "didukung oleh 304 (tiga ratus empat) pegawai" in text
-    assert (
-        "73 (tujuh puluh tiga) pelaksana dan 231 (dua ratus tiga puluh satu) tenaga non-ASN" in text
-    )
+    # The data call them civil servants (PNS), not "pelaksana": the 73 include the Camat.
+    assert "73 (tujuh puluh tiga) PNS dan 231 (dua ratus tiga puluh satu) tenaga non-ASN" in text
+    assert "pelaksana" not in text
     assert "Pendidikan terbanyak adalah S1, yaitu 147 orang (48,36% dari seluruh pegawai)" in text
     assert refs_of(blocks) == ["tbl-bab1-pegawai-pendidikan", "fig-bab1-pegawai"]
     table = only_table(bab1.tabel_pegawai_pendidikan(bekasi))
     assert [c.text for c in table.head[1]] == ["S2", "S1", "D3", "SLTA", "SLTP"]
     assert rows(table.body) == [
-        ["Pelaksana", "11", "42", "3", "15", "2", "73"],
+        ["PNS", "11", "42", "3", "15", "2", "73"],
         ["Non-ASN", "3", "105", "11", "111", "1", "231"],
     ]
     # the reference report's TOTAL row (S1 131, Σ 320) was wrong; these are the sums

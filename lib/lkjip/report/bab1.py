@@ -42,6 +42,7 @@ KATEGORI_KATA = {
     "struktural": "pejabat struktural",
     "fungsional": "pejabat fungsional",
     "pelaksana": "pelaksana",
+    "pns": "PNS",
     "pppk": "PPPK",
     "non_asn": "tenaga non-ASN",
 }
