@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from decimal import Decimal
 
 import pytest
 from matplotlib.figure import Figure
@@ -232,6 +233,51 @@ def test_per_sasaran_factors_with_placeholders(bekasi):
     assert found["efisiensi-sasaran-3"].text and found["catatan-sasaran-3"].text
     assert "efisiensi-sasaran-1" not in found  # optional, absent: no placeholder
     assert "faktor-pendukung" not in found
+
+
+def test_placeholders_fit_the_outcome(bekasi):
+    """All three Bekasi Utara sasaran reached their target (notes-004 Tabel 3.1): nobody is asked
+    for the causes of a failure; a sasaran that missed it is."""
+    blocks = bab3.analisis_sasaran(bekasi)
+    found = narratives(blocks)
+    s2 = found["faktor-penghambat-sasaran-2"]
+    assert s2.text is None and s2.title == "Kendala yang Masih Dihadapi"
+    assert s2.instruction.startswith("Target sasaran ini tercapai. Uraikan kendala")
+    assert "kegagalan" not in s2.instruction and "penyebab" not in s2.instruction
+    said = text(section_of_sasaran(blocks, 2))
+    assert "Kendala yang Masih Dihadapi" in said and "Faktor Penghambat" not in said
+    assert "Upaya Mempertahankan dan Meningkatkan Kinerja" in said  # written: heading only
+    assert found["faktor-pendukung-sasaran-1"].title == "Faktor Pendukung Keberhasilan"
+
+    missed = _with_realisasi(bekasi, "IKU2", Decimal("63"))  # 63 / 70 = 90,00%: missed
+    found = narratives(bab3.analisis_sasaran(dataclasses.replace(missed, narasi={})))
+    s2 = found["faktor-penghambat-sasaran-2"]
+    assert s2.title == "Faktor Penghambat"
+    assert s2.instruction == "Uraikan faktor penyebab belum tercapainya target sasaran ini."
+    assert found["faktor-pendukung-sasaran-2"].title == "Faktor Pendukung"  # not "Keberhasilan"
+    assert "meskipun targetnya belum tercapai" in found["faktor-pendukung-sasaran-2"].instruction
+    assert found["solusi-sasaran-2"].title == "Solusi dan Langkah Perbaikan"
+    assert found["solusi-sasaran-1"].title == "Upaya Mempertahankan dan Meningkatkan Kinerja"
+
+
+def _with_realisasi(ctx: ReportContext, kode: str, realisasi: Decimal) -> ReportContext:
+    rows = [
+        Row({**r, "realisasi": realisasi}, r.source, r.sheet, r.line)
+        if (r["indikator"], r["tahun"]) == (kode, ctx.tahun)
+        else r
+        for r in ctx.data.table("target_realisasi")
+    ]
+    data = dataclasses.replace(ctx.data, tables={**ctx.data.tables, "target_realisasi": rows})
+    return dataclasses.replace(ctx, data=data)
+
+
+def test_general_factors_fit_the_outcome(perak, sukamaju):
+    # Perak reached both targets; Sukamaju missed one (Sasaran 2, 95,72%).
+    said = text(bab3.analisis_sasaran(perak))
+    assert "Kendala yang Masih Dihadapi" in said and "Faktor Penghambat\n" not in said
+    found = narratives(bab3.analisis_sasaran(sukamaju))
+    assert found["solusi"].title == "Solusi dan Langkah Perbaikan"
+    assert "agar target yang belum tercapai dapat dicapai" in found["solusi"].instruction
 
 
 def test_missing_general_solution_is_a_placeholder(sukamaju):

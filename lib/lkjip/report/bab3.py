@@ -9,6 +9,7 @@ matplotlib figure (or None). Part ids for ``bagian_nonaktif``: ``kinerja-program
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -55,6 +56,7 @@ from lkjip.report.blocks import (
 )
 from lkjip.report.common import table, value, with_unit
 from lkjip.report.context import ReportContext
+from lkjip.report.narrative import section_for_outcome
 from lkjip.report.photos import Photo, photo_png
 from lkjip.report.sentences import (
     BATAS_SERAPAN,
@@ -102,13 +104,7 @@ TINGKAT = {
     "internasional": "Internasional",
 }
 NARASI_SASARAN = ("faktor-pendukung", "faktor-penghambat", "solusi")
-NARASI_JUDUL = {
-    "faktor-pendukung": "Faktor Pendukung Keberhasilan",
-    "faktor-penghambat": "Faktor Penghambat",
-    "solusi": "Solusi dan Langkah Perbaikan",
-    "efisiensi": "Upaya Efisiensi",
-    "catatan": "Catatan",
-}
+NARASI_CATATAN = "Catatan"
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -968,6 +964,22 @@ def _programs_list(ctx: ReportContext, kode: str) -> list[Block]:
     ]
 
 
+def _reached(capaian: Decimal | None) -> bool | None:
+    """Whether a target was reached (capaian of at least 100%), None when not measured."""
+    return None if capaian is None else capaian >= HUNDRED
+
+
+def _factor(ctx: ReportContext, anchor: str, reached: bool | None) -> list[Block]:
+    """A factor section under a heading that fits the outcome: a sasaran that reached its target
+    gets "Kendala yang Masih Dihadapi", not "Faktor Penghambat", and its placeholder asks what
+    can still improve, not for the causes of a failure (:func:`section_for_outcome`)."""
+    section = section_for_outcome(anchor, reached)
+    assert section is not None, anchor  # every factor anchor is in the catalogue
+    block = ctx.narrative(anchor)
+    block = dataclasses.replace(block, title=section.title, instruction=section.instruction)
+    return [_small_heading(section.title), block]
+
+
 def analisis_sasaran(ctx: ReportContext) -> list[Block]:
     """Per sasaran: capaian, trend, Renstra progress, comparators, narrative factors, efficiency
     and supporting programs (PermenPAN-RB 53/2014); general factor sections once at the end when
@@ -1004,11 +1016,9 @@ def analisis_sasaran(ctx: ReportContext) -> list[Block]:
             blocks += [_comparator_sentence(ctx, r) for r in iku]
 
         if mode == "sasaran":
+            reached = _reached(sasaran.capaian.nilai)
             for base in NARASI_SASARAN:
-                blocks += [
-                    _small_heading(NARASI_JUDUL[base]),
-                    ctx.narrative(f"{base}-sasaran-{n}"),
-                ]
+                blocks += _factor(ctx, f"{base}-sasaran-{n}", reached)
 
         blocks.append(_small_heading("Efisiensi Penggunaan Sumber Daya"))
         eff = efficiency.get(sasaran.kode)
@@ -1021,15 +1031,17 @@ def analisis_sasaran(ctx: ReportContext) -> list[Block]:
         blocks += _programs_list(ctx, sasaran.kode)
         if ctx.has_narrative(f"catatan-sasaran-{n}"):
             blocks += [
-                _small_heading(NARASI_JUDUL["catatan"]),
+                _small_heading(NARASI_CATATAN),
                 ctx.narrative(f"catatan-sasaran-{n}"),
             ]
 
     general = [base for base in NARASI_SASARAN if mode == "umum" or ctx.has_narrative(base)]
     if general:
         blocks.append(Heading("Faktor Pendukung, Penghambat dan Solusi", level=3))
+        measured = [s.capaian.nilai for s in ctx.sasaran if s.capaian.nilai is not None]
+        reached = all(_reached(v) for v in measured) if measured else None
         for base in general:
-            blocks += [_small_heading(NARASI_JUDUL[base]), ctx.narrative(base)]
+            blocks += _factor(ctx, base, reached)
     if ctx.has_narrative("upaya-perbaikan"):
         blocks += [Heading("Upaya Perbaikan Kinerja", level=3), ctx.narrative("upaya-perbaikan")]
     return blocks
