@@ -124,6 +124,7 @@ def test_gambaran_umum_bekasi(bekasi: ReportContext) -> None:
     # (CORRECTIONS §3 #2): the table has no area column, the text keeps the stated 19,65 km²
     assert [c.text for c in table.head[0]] == ["No", "Kelurahan"]
     assert [r[1] for r in rows(table.body)][:2] == ["Perwira", "Harapan Jaya"]
+    assert table.foot == []  # nothing to add up: no empty "Jumlah" row
     batas = only_table(bab1.tabel_batas(bekasi))
     assert [r[0] for r in rows(batas.body)] == [
         "Sebelah Utara",

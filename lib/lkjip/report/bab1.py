@@ -247,7 +247,7 @@ def tabel_wilayah(ctx: ReportContext) -> list[Block]:
             header,  # type: ignore[arg-type]
             body,
             aligns=aligns,
-            foot=[foot],
+            foot=[foot] if len(foot) > 1 else [],  # no "Jumlah" row with nothing to add up
             source=f"Data Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}",
             wide=len(aligns) > 7,
         )
