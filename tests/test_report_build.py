@@ -293,6 +293,23 @@ def test_figures_embedded_with_numbered_captions(which: str, request):
     assert len(captions) == len(images)
 
 
+@pytest.mark.parametrize("which", ["bekasi", "perak"])
+def test_no_source_line_repeated_for_consecutive_tables(which: str, request):
+    """Tables of one section from one source print their "Sumber: …" once, after the last."""
+    document = request.getfixturevalue(which)
+    previous, sources = "", []
+    for paragraph in document.paragraphs:
+        style = paragraph.style.name
+        if style.startswith("Heading"):
+            previous = ""  # a new section
+        elif style == "Sumber":
+            assert paragraph.text != previous, paragraph.text
+            previous = paragraph.text
+            sources.append(paragraph.text)
+    if which == "bekasi":
+        assert "tabel ini dan 3 (tiga) tabel sebelumnya)" in " ".join(sources)  # 4 budget tables
+
+
 def test_placeholder_where_narrative_is_missing(perak):
     # Perak's narasi.md has no rencana-tindak section.
     marked = [p for p in perak.paragraphs if p.style.name == "Placeholder"]

@@ -23,7 +23,7 @@ from lkjip.metrics.capaian import HUNDRED
 from lkjip.metrics.evaluations import AkipResult, RbComponent, ikm_result, ipp_result
 from lkjip.metrics.staff import LABELS, TOTAL, UNKNOWN, staff_frame, staff_pivot
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref, Table
-from lkjip.report.common import nip, table, value
+from lkjip.report.common import grouped_source, nip, table, value
 from lkjip.report.context import ReportContext
 from lkjip.report.figures import (
     PALETTE,
@@ -522,6 +522,19 @@ def _golongan_pivot(ctx: ReportContext) -> pd.DataFrame:
     return table_.astype(int)
 
 
+def _pegawai_group(ctx: ReportContext) -> list[bool]:
+    """The staff tables, which print their one source after the last one shown
+    (:func:`lkjip.report.common.grouped_source`): by pendidikan, golongan, jenis kelamin, and the
+    named structural officials."""
+    on, rows = _aparatur_on(ctx), _pegawai(ctx)
+    return [
+        on and _has(rows, "pendidikan"),
+        on and _has(rows, "golongan"),
+        on and _has(rows, "jenis_kelamin"),
+        on and bool(_pejabat(ctx)),
+    ]
+
+
 def _pivot_table(pivot: pd.DataFrame, group: str, source: str) -> Table:
     columns = [c for c in pivot.columns if c != TOTAL]
     header = [
@@ -561,14 +574,16 @@ def tabel_pegawai_pendidikan(ctx: ReportContext) -> list[Block]:
     if not _aparatur_on(ctx) or not _has(_pegawai(ctx), "pendidikan"):
         return []
     pivot = staff_pivot(ctx.data, "kategori", "pendidikan")
-    return [_pivot_table(pivot, "Pendidikan", _source_pegawai(ctx))]
+    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 0)
+    return [_pivot_table(pivot, "Pendidikan", source)]
 
 
 def tabel_pegawai_golongan(ctx: ReportContext) -> list[Block]:
     """Staff by kategori × golongan ruang, only when golongan was entered."""
     if not _aparatur_on(ctx) or not _has(_pegawai(ctx), "golongan"):
         return []
-    return [_pivot_table(_golongan_pivot(ctx), "Golongan", _source_pegawai(ctx))]
+    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 1)
+    return [_pivot_table(_golongan_pivot(ctx), "Golongan", source)]
 
 
 def tabel_pegawai_jk(ctx: ReportContext) -> list[Block]:
@@ -576,7 +591,8 @@ def tabel_pegawai_jk(ctx: ReportContext) -> list[Block]:
     if not _aparatur_on(ctx) or not _has(_pegawai(ctx), "jenis_kelamin"):
         return []
     pivot = staff_pivot(ctx.data, "kategori", "jenis_kelamin")
-    return [_pivot_table(pivot, "Jenis Kelamin", _source_pegawai(ctx))]
+    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 2)
+    return [_pivot_table(pivot, "Jenis Kelamin", source)]
 
 
 def _pejabat(ctx: ReportContext) -> list[Row]:
@@ -602,7 +618,8 @@ def tabel_pejabat(ctx: ReportContext) -> list[Block]:
         body.append(cells)
     aligns = ["center", "left", *(["left"] if has_nip else []), "left"]
     aligns += ["center"] if has_gol else []
-    return [table(header, body, aligns=aligns, source=_source_pegawai(ctx))]  # type: ignore[arg-type]
+    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 3)
+    return [table(header, body, aligns=aligns, source=source)]  # type: ignore[arg-type]
 
 
 def aparatur(ctx: ReportContext) -> list[Block]:

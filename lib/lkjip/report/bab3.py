@@ -54,7 +54,7 @@ from lkjip.report.blocks import (
     Strong,
     Table,
 )
-from lkjip.report.common import table, value, with_unit
+from lkjip.report.common import grouped_source, table, value, with_unit
 from lkjip.report.context import ReportContext
 from lkjip.report.narrative import section_for_outcome
 from lkjip.report.photos import Photo, photo_png
@@ -144,6 +144,37 @@ def _all_sasaran_names(ctx: ReportContext) -> dict[str, str]:
 
 def _known(values: list[YearValue]) -> list[YearValue]:
     return [v for v in values if v.realisasi is not None]
+
+
+# Consecutive tables of one section from one source print the source once, after the group
+# (:func:`lkjip.report.common.grouped_source`). Each group lists whether each of its tables is
+# shown, in the order of the notebook; a table's source is then ``_group_source(...)``.
+TREN_NOTE = "; ▲ naik, ● tetap, ▼ turun dibanding tahun sebelumnya"
+
+
+def _capaian_group(ctx: ReportContext) -> list[bool]:
+    """3.2: capaian IKU, klasifikasi, triwulan."""
+    return [bool(ctx.iku), bool(sum(category_counts(ctx.sasaran).values())), bool(_quarterly(ctx))]
+
+
+def _tren_group(ctx: ReportContext) -> list[bool]:
+    """3.3: the IKU and the program indicators over the years (both with the arrows' note)."""
+    return [_tren_shown(ctx), _tren_program_shown(ctx)]
+
+
+def _renstra_group(ctx: ReportContext) -> list[bool]:
+    """3.3: the IKU and the program indicators against the Renstra end target."""
+    return [any(r.target_akhir is not None for r in ctx.iku), bool(_renstra_programs(ctx))]
+
+
+def _anggaran_group(ctx: ReportContext) -> list[bool]:
+    """3.5: the budget per program, per sasaran, per unit and per jenis belanja."""
+    return [
+        bool(ctx.budget.children),
+        bool(_sasaran_lines(ctx)),
+        multi_unit(ctx),
+        bool(_jenis_lines(ctx)),
+    ]
 
 
 def _arrow(t: Trend) -> str:
@@ -380,7 +411,7 @@ def tabel_capaian_iku(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=aligns,
             foot=foot,
-            source=_source(SUMBER_OLAHAN, ctx),
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _capaian_group(ctx), 0),
             wide=True,
             widths=[0.04, 0.2, 0.22, 0.08, 0.09, 0.09, 0.1, 0.18],
         )
@@ -445,7 +476,7 @@ def tabel_klasifikasi(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=["center", "left", "right"],
             foot=[[Cell("Jumlah", colspan=2), str(total)]],
-            source=_source(SUMBER_OLAHAN, ctx),
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _capaian_group(ctx), 1),
         )
     ]
 
@@ -545,12 +576,16 @@ def analisis_pengantar(ctx: ReportContext) -> list[Block]:
     return [Para(parts)]
 
 
+def _tren_shown(ctx: ReportContext) -> bool:
+    return any(_has_history(t, ctx.tahun) for t in _trends(ctx).values())
+
+
 def tabel_tren(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-tren: target, realisasi and capaian of each IKU over three years, with the arrow
     of the latest change (merged header per year)."""
-    trends = _trends(ctx)
-    if not any(_has_history(t, ctx.tahun) for t in trends.values()):
+    if not _tren_shown(ctx):
         return []
+    trends = _trends(ctx)
     years = [v.tahun for v in next(iter(trends.values())).tahun]
     head = [
         [Cell("No", rowspan=2), Cell("Indikator Kinerja Utama", rowspan=2)]
@@ -573,8 +608,7 @@ def tabel_tren(ctx: ReportContext) -> list[Block]:
             head,
             rows,
             aligns=aligns,
-            source=_source(SUMBER_OLAHAN, ctx)
-            + "; ▲ naik, ● tetap, ▼ turun dibanding tahun sebelumnya",
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _tren_group(ctx), 0, TREN_NOTE),
             wide=True,
             widths=[0.04, 0.2, 0.07, *([0.612 / (3 * len(years))] * 3 * len(years)), 0.078],
         )
@@ -654,7 +688,7 @@ def fig_tren(ctx: ReportContext) -> Figure | None:
         axes.tick_params(axis="y", labelsize=7)
         figures.style(axes)
         axes.margins(y=0.2)
-        axes.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10], min_n_ticks=4))
         figures.indonesian_ticks(axes)
         if result.satuan.strip():
             axes.set_ylabel(figures.literal(result.satuan), fontsize=7)
@@ -703,7 +737,7 @@ def tabel_renstra(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=["center", "left", "left", "right", "right", "right"],
             foot=foot,
-            source=_source(SUMBER_OLAHAN, ctx),
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _renstra_group(ctx), 0),
             widths=[0.05, 0.37, 0.1, 0.18, 0.14, 0.16],
         )
     ]
@@ -792,7 +826,8 @@ def tabel_pembanding(ctx: ReportContext) -> list[Block]:
             header,
             rows,
             aligns=aligns,
-            source=f"Sheet pembanding Tahun {ctx.tahun}; keterangan memperhitungkan arah indikator",
+            source=f"Data capaian Kecamatan {ctx.kecamatan} dan nilai pembanding Tahun "
+            f"{ctx.tahun}, diolah; keterangan memperhitungkan arah indikator",
             wide=True,
             widths=[0.04, 0.22, 0.12, 0.18, 0.1, 0.11, 0.09, 0.14],
         )
@@ -1248,7 +1283,7 @@ def keuangan(ctx: ReportContext) -> list[Block]:
 
 
 def _budget_table(
-    first: str, lines: list[BudgetLine], total: BudgetLine, ctx: ReportContext, names: list[str]
+    first: str, lines: list[BudgetLine], total: BudgetLine, names: list[str], source: str
 ) -> Table:
     rows = [
         [str(i), name, _money(x.pagu), _money(x.realisasi), _pct(x.persen), _money(x.silpa)]
@@ -1278,7 +1313,7 @@ def _budget_table(
         rows,
         aligns=["center", "left", "right", "right", "right", "right"],
         foot=foot,
-        source=_source(SUMBER_ANGGARAN, ctx),
+        source=source,
         widths=[0.05, 0.43, 0.16, 0.16, 0.07, 0.13],
     )
 
@@ -1288,15 +1323,24 @@ def tabel_anggaran_program(ctx: ReportContext) -> list[Block]:
     programs = ctx.budget.children
     if not programs:
         return []
-    return [_budget_table("Program", programs, ctx.budget, ctx, [p.nama for p in programs])]
+    names = [p.nama for p in programs]
+    source = grouped_source(_source(SUMBER_ANGGARAN, ctx), _anggaran_group(ctx), 0)
+    return [_budget_table("Program", programs, ctx.budget, names, source)]
+
+
+def _sasaran_lines(ctx: ReportContext) -> list[BudgetLine]:
+    """The budget per sasaran in the sasaran's order ([] without a budget)."""
+    if ctx.budget.pagu == 0:
+        return []
+    order = {s.kode: index for index, s in enumerate(ctx.sasaran)}
+    return sorted(ctx.budget_by("sasaran"), key=lambda line: order.get(line.kode, len(order)))
 
 
 def tabel_anggaran_sasaran(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-anggaran-sasaran: each sasaran's share of the budget, pagu, realisasi and %."""
-    order = {s.kode: index for index, s in enumerate(ctx.sasaran)}
-    lines = sorted(ctx.budget_by("sasaran"), key=lambda line: order.get(line.kode, len(order)))
+    lines = _sasaran_lines(ctx)
     total = ctx.budget
-    if not lines or total.pagu == 0:
+    if not lines:
         return []
     names = _all_sasaran_names(ctx)
     rows = [
@@ -1325,7 +1369,7 @@ def tabel_anggaran_sasaran(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=["center", "left", "right", "right", "right", "right"],
             foot=foot,
-            source=_source(SUMBER_ANGGARAN, ctx),
+            source=grouped_source(_source(SUMBER_ANGGARAN, ctx), _anggaran_group(ctx), 1),
             widths=[0.05, 0.39, 0.11, 0.17, 0.17, 0.11],
         )
     ]
@@ -1337,7 +1381,8 @@ def tabel_anggaran_unit(ctx: ReportContext) -> list[Block]:
         return []
     lines = ctx.budget_by("unit")
     names = [unit_label(ctx, x.kode) for x in lines]
-    return [_budget_table("Unit Pelaksana", lines, ctx.budget, ctx, names)]
+    source = grouped_source(_source(SUMBER_ANGGARAN, ctx), _anggaran_group(ctx), 2)
+    return [_budget_table("Unit Pelaksana", lines, ctx.budget, names, source)]
 
 
 def tabel_jenis_belanja(ctx: ReportContext) -> list[Block]:
@@ -1346,7 +1391,8 @@ def tabel_jenis_belanja(ctx: ReportContext) -> list[Block]:
     if not lines:
         return []
     names = [JENIS_BELANJA.get(x.kode, x.kode) for x in lines]
-    return [_budget_table("Jenis Belanja", lines, ctx.budget, ctx, names)]
+    source = grouped_source(_source(SUMBER_ANGGARAN, ctx), _anggaran_group(ctx), 3)
+    return [_budget_table("Jenis Belanja", lines, ctx.budget, names, source)]
 
 
 def _rupiah_scale(largest: int) -> tuple[float, str]:
@@ -1672,7 +1718,7 @@ def tabel_triwulan_kinerja(ctx: ReportContext) -> list[Block]:
             head,
             rows,
             aligns=["center", "left", "left", *["right"] * 10],
-            source=_source(SUMBER_OLAHAN, ctx),
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _capaian_group(ctx), 2),
             wide=True,
             widths=[0.04, 0.22, 0.07, 0.07, *[0.064] * 8, 0.088],
         )
@@ -1702,14 +1748,18 @@ def _program_trends(ctx: ReportContext) -> dict[str, Trend]:
     return {r.kode: trend(r, ctx.data, ctx.rules) for r in ctx.indicators("program")}
 
 
+def _tren_program_shown(ctx: ReportContext) -> bool:
+    return ctx.enabled(PART_TREN_PROGRAM) and any(
+        _has_history(t, ctx.tahun) for t in _program_trends(ctx).values()
+    )
+
+
 def tabel_tren_program(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-tren-program: target, realisasi and capaian of each program indicator over three
     years, with the arrow of the latest change."""
-    trends = _program_trends(ctx)
-    if not ctx.enabled(PART_TREN_PROGRAM) or not any(
-        _has_history(t, ctx.tahun) for t in trends.values()
-    ):
+    if not _tren_program_shown(ctx):
         return []
+    trends = _program_trends(ctx)
     years = [v.tahun for v in next(iter(trends.values())).tahun]
     head = [
         [Cell("No", rowspan=2), Cell("Program", rowspan=2), Cell("Indikator Program", rowspan=2)]
@@ -1736,8 +1786,7 @@ def tabel_tren_program(ctx: ReportContext) -> list[Block]:
             head,
             rows,
             aligns=["center", "left", "left", "left", *(["right"] * 3 * len(years)), "center"],
-            source=_source(SUMBER_OLAHAN, ctx)
-            + "; ▲ naik, ● tetap, ▼ turun dibanding tahun sebelumnya",
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _tren_group(ctx), 1, TREN_NOTE),
             wide=True,
             widths=[0.04, 0.16, 0.16, 0.06, *([width] * 3 * len(years)), 0.08],
         )
@@ -1804,7 +1853,7 @@ def tabel_renstra_program(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=["center", "left", "left", "left", "right", "right", "right"],
             foot=foot,
-            source=_source(SUMBER_OLAHAN, ctx),
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _renstra_group(ctx), 1),
             wide=True,
             widths=[0.05, 0.24, 0.26, 0.09, 0.13, 0.11, 0.12],
         )
@@ -1951,8 +2000,7 @@ def tabel_indikator_lain(ctx: ReportContext) -> list[Block]:
             head,
             rows,
             aligns=["center", "left", "left", *(["right"] * 3 * len(years)), "center", "left"],
-            source=_source(SUMBER_OLAHAN, ctx)
-            + "; ▲ naik, ● tetap, ▼ turun dibanding tahun sebelumnya",
+            source=_source(SUMBER_OLAHAN, ctx) + TREN_NOTE,
             wide=True,
             widths=[0.04, 0.2, 0.06, *([width] * 3 * len(years)), 0.07, 0.13],
         )
