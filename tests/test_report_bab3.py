@@ -275,6 +275,8 @@ def test_general_factors_fit_the_outcome(perak, sukamaju):
     # Perak reached both targets; Sukamaju missed one (Sasaran 2, 95,72%).
     said = text(bab3.analisis_sasaran(perak))
     assert "Kendala yang Masih Dihadapi" in said and "Faktor Penghambat\n" not in said
+    assert "Faktor Pendukung, Kendala dan Upaya Peningkatan Kinerja" in said  # the heading
+    assert "Faktor Pendukung, Penghambat dan Solusi" in text(bab3.analisis_sasaran(sukamaju))
     found = narratives(bab3.analisis_sasaran(sukamaju))
     assert found["solusi"].title == "Solusi dan Langkah Perbaikan"
     assert "agar target yang belum tercapai dapat dicapai" in found["solusi"].instruction

@@ -1072,9 +1072,14 @@ def analisis_sasaran(ctx: ReportContext) -> list[Block]:
 
     general = [base for base in NARASI_SASARAN if mode == "umum" or ctx.has_narrative(base)]
     if general:
-        blocks.append(Heading("Faktor Pendukung, Penghambat dan Solusi", level=3))
         measured = [s.capaian.nilai for s in ctx.sasaran if s.capaian.nilai is not None]
         reached = all(_reached(v) for v in measured) if measured else None
+        title = (
+            "Faktor Pendukung, Kendala dan Upaya Peningkatan Kinerja"
+            if reached
+            else "Faktor Pendukung, Penghambat dan Solusi"
+        )
+        blocks.append(Heading(title, level=3))
         for base in general:
             blocks += _factor(ctx, base, reached)
     if ctx.has_narrative("upaya-perbaikan"):
@@ -1529,7 +1534,7 @@ def tabel_efisiensi(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=["center", "left", "left", "right", "right", "right"],
             foot=foot,
-            source=f"{_rumus_efisiensi(ctx.rules)}; {_source(SUMBER_OLAHAN, ctx)}",
+            source=f"{_source(SUMBER_OLAHAN, ctx)}; {_rumus_efisiensi(ctx.rules)}",
             wide=True,
             widths=[0.05, 0.3, 0.27, 0.13, 0.13, 0.12],
         )
