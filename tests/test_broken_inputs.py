@@ -50,7 +50,7 @@ CASES = {
     ),
     "negative pagu": (
         replace("anggaran", ",500000,500000,", ",500000,-500000,"),
-        "sheet anggaran, baris 3, kolom pagu: nilai uang negatif (ditemukan '-Rp 500.000'",
+        "sheet anggaran, baris 3, kolom pagu: nilai uang negatif (ditemukan '−Rp 500.000'",
     ),
     "TW sum differs from pagu": (
         replace("anggaran", "150000,150000,400000", "150000,175000,400000"),

@@ -130,17 +130,19 @@ def test_trend_and_progress_to_renstra_target(tmp_path: Path):
 
 def test_staff_pivot_with_totals(tmp_path: Path):
     pegawai = """jabatan,kategori,pendidikan,jenis_kelamin,jumlah
-PNS,pelaksana,S1,L,42
-PNS,pelaksana,SLTA,P,15
+PNS,pns,S1,L,42
+PNS,pns,SLTA,P,15
 Camat,struktural,S2,L,
+Staf,pelaksana,D3,L,
 Kontrak,non_asn,SMA,P,111
 """
     kec = load_kecamatan(write_minimal(tmp_path / "kec", pegawai=pegawai))
     table = staff_pivot(kec, "kategori", "pendidikan")
-    assert list(table.columns) == ["S2", "S1", "SLTA", "Jumlah"]
-    assert list(table.index) == ["Struktural", "Pelaksana", "Non-ASN", "Jumlah"]
-    assert table.loc["Pelaksana", "Jumlah"] == 57
+    assert list(table.columns) == ["S2", "S1", "D3", "SLTA", "Jumlah"]
+    # Each labelled as the data name them: a PNS is "PNS" unless the data say "pelaksana".
+    assert list(table.index) == ["Struktural", "Pelaksana", "PNS", "Non-ASN", "Jumlah"]
+    assert table.loc["PNS", "Jumlah"] == 57 and table.loc["Pelaksana", "Jumlah"] == 1
     assert table.loc["Non-ASN", "SLTA"] == 111  # "SMA" is read as SLTA
-    assert table.loc["Jumlah", "Jumlah"] == 169
+    assert table.loc["Jumlah", "Jumlah"] == 170
     by_sex = staff_pivot(kec, "jenis_kelamin")
-    assert by_sex.loc["Perempuan", "Jumlah"] == 126 and by_sex.loc["Jumlah", "Jumlah"] == 169
+    assert by_sex.loc["Perempuan", "Jumlah"] == 126 and by_sex.loc["Jumlah", "Jumlah"] == 170

@@ -124,6 +124,7 @@ def test_gambaran_umum_bekasi(bekasi: ReportContext) -> None:
     # (CORRECTIONS §3 #2): the table has no area column, the text keeps the stated 19,65 km²
     assert [c.text for c in table.head[0]] == ["No", "Kelurahan"]
     assert [r[1] for r in rows(table.body)][:2] == ["Perwira", "Harapan Jaya"]
+    assert table.foot == []  # nothing to add up: no empty "Jumlah" row
     batas = only_table(bab1.tabel_batas(bekasi))
     assert [r[0] for r in rows(batas.body)] == [
         "Sebelah Utara",
@@ -207,15 +208,15 @@ def test_aparatur_bekasi_grouped_counts(bekasi: ReportContext) -> None:
     blocks = bab1.aparatur(bekasi)
     text = text_of(blocks)
     assert "didukung oleh 304 (tiga ratus empat) pegawai" in text
-    assert (
-        "73 (tujuh puluh tiga) pelaksana dan 231 (dua ratus tiga puluh satu) tenaga non-ASN" in text
-    )
+    # The data call them civil servants (PNS), not "pelaksana": the 73 include the Camat.
+    assert "73 (tujuh puluh tiga) PNS dan 231 (dua ratus tiga puluh satu) tenaga non-ASN" in text
+    assert "pelaksana" not in text
     assert "Pendidikan terbanyak adalah S1, yaitu 147 orang (48,36% dari seluruh pegawai)" in text
     assert refs_of(blocks) == ["tbl-bab1-pegawai-pendidikan", "fig-bab1-pegawai"]
     table = only_table(bab1.tabel_pegawai_pendidikan(bekasi))
     assert [c.text for c in table.head[1]] == ["S2", "S1", "D3", "SLTA", "SLTP"]
     assert rows(table.body) == [
-        ["Pelaksana", "11", "42", "3", "15", "2", "73"],
+        ["PNS", "11", "42", "3", "15", "2", "73"],
         ["Non-ASN", "3", "105", "11", "111", "1", "231"],
     ]
     # the reference report's TOTAL row (S1 131, Σ 320) was wrong; these are the sums
@@ -338,7 +339,7 @@ def test_tabel_akip_perak_two_years(perak: ReportContext) -> None:
         "21,95",
         "24,81",
         "82,70%",
-        "-0,72",
+        "−0,72",
     ]
     assert body[3][6:10] == ["19,09", "-", "19,09", "76,36%"]
     total, predikat = rows(table.foot)
@@ -390,7 +391,7 @@ def test_tabel_akip_single_year(perak: ReportContext) -> None:
 def test_tabel_akip_bekasi_change(bekasi: ReportContext) -> None:
     table = only_table(bab1.tabel_akip(bekasi))
     assert [c.text for c in table.head[0]][-1] == "Perubahan Nilai 2023–2024"
-    assert [r[-1] for r in rows(table.body)] == ["+0,19", "-0,20", "0,00", "0,00"]
+    assert [r[-1] for r in rows(table.body)] == ["+0,19", "−0,20", "0,00", "0,00"]
     assert rows(table.foot)[0] == [
         "Jumlah",
         "100",
@@ -399,7 +400,7 @@ def test_tabel_akip_bekasi_change(bekasi: ReportContext) -> None:
         "100",
         "72,74",
         "72,74%",
-        "-0,01",
+        "−0,01",
     ]
     assert "turun 0,01 poin" in text_of(bab1.evaluasi(bekasi))
 
@@ -562,7 +563,11 @@ def test_rb_indikator_perak(perak: ReportContext) -> None:
     assert len(body) == 20
     assert body[0] == ["1", "Tingkat Penataan Kelembagaan Perangkat Daerah", "-", "-",
                        "Bagian Organisasi Sekretariat Daerah"]  # fmt: skip
-    assert body[2][1:4] == ["Indeks Penerapan SPBE", "0 - 100", "75,7"]
+    assert body[2][1:4] == [
+        "Indeks Penerapan SPBE",
+        "0 - 100",
+        "75,70",
+    ]  # entered as 75,70 (reference "75.70")
     # the same numbers as elsewhere in the report: AKIP, IPP and IKM
     assert [r[3] for r in body if r[1] in ("Nilai SAKIP", "Indeks Pelayanan Publik")] == [
         "74,64",

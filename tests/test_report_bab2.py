@@ -90,7 +90,7 @@ def test_tujuan_sasaran_table_bekasi_utara(bekasi):
     first = tab.body[0]
     # Tujuan 1 is merged over its two sasaran (Tabel 2.1 of the reference).
     assert (first[0].text, first[0].rowspan, first[1].rowspan) == ("1.", 2, 2)
-    assert row_texts(first)[-4:] == ["81", "81,5", "82", "82"]
+    assert row_texts(first)[-4:] == ["81", "81,50", "82", "82"]
     assert row_texts(tab.body[1])[-4:] == ["70", "71", "72", "72"]
     assert row_texts(tab.body[2])[0] == "2."
     assert row_texts(tab.body[2])[-5:] == ["Persen", "57", "60", "61", "61"]
@@ -103,7 +103,7 @@ def test_tujuan_sasaran_years_only_with_targets(perak, sukamaju):
     assert row_texts(tab.head[1]) == ["2022", "2023", "2024", "2025", "2026"]
     indikator_tujuan = find_row(tab, "Persentase capaian sasaran strategis Renstra Kecamatan")
     assert "(indikator tujuan)" in indikator_tujuan
-    assert indikator_tujuan[-6:] == ["75,5", "77,5", "79", "80,5", "82", "82"]
+    assert indikator_tujuan[-6:] == ["75,50", "77,50", "79", "80,50", "82", "82"]
 
 
 def test_renstra_years_come_from_the_period_label(perak, sukamaju):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from decimal import Decimal
 
 import pytest
 from matplotlib.figure import Figure
@@ -65,14 +66,21 @@ def test_method_of_sakip7_caps_and_subtracts(perak):
     assert "rata-rata tetap memakai nilai capaian sebelum pembatasan" in method
     assert "Efisiensi = Capaian Kinerja − Capaian Anggaran (dalam poin persen)" in method
     assert "SiLPA = Pagu − Realisasi" in method
-    assert "“Skala 7 tingkat AA–D (SAKIP)” (sumber: LKjIP Kecamatan Perak" in method
+    assert (
+        "Ketentuan pengukuran tersebut berpedoman pada petunjuk pelaksanaan evaluasi "
+        "akuntabilitas kinerja instansi pemerintah (skala predikat ordinal AA sampai dengan D) "
+        "dan Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 "
+        "Tahun 2014"
+    ) in method
+    assert "LKjIP" not in method and "Kecamatan Perak" not in method  # never cites itself
 
 
 def test_method_of_tercapai_has_no_cap(bekasi):
     method = text(bab3.metode_ketentuan(bekasi))
     assert "dihitung 100" not in method
     assert "Efisiensi = Capaian Kinerja − Capaian Anggaran" in method
-    assert "“Tercapai / belum tercapai”" in method
+    assert "berpedoman pada Peraturan Menteri Pendayagunaan Aparatur Negara" in method
+    assert "LKIP" not in method and "Bekasi Utara" not in method  # never cites itself
 
 
 def test_method_of_permendagri5_uses_the_ratio(sukamaju):
@@ -157,9 +165,9 @@ def test_trend_table_has_three_years_and_arrows(perak, bekasi):
     assert table.head[0][3].colspan == 3
     akip = body(table)[0]
     assert [akip[4], akip[7], akip[10]] == ["70,93", "72,61", "74,64"]
-    assert akip[-1] == "▲ 2,03"
+    assert akip[-1] == "▲ +2,03"
     assert body(table)[1][-1] == "-"  # IKPP is new in 2024
-    assert body(only_table(bab3.tabel_tren(bekasi)))[1][-1] == "▼ -0,01"
+    assert body(only_table(bab3.tabel_tren(bekasi)))[1][-1] == "▼ −0,01"
 
 
 def section_of_sasaran(blocks: list[Block], n: int) -> list[Block]:
@@ -196,8 +204,8 @@ def test_renstra_progress(perak, sukamaju):
 
 def test_comparators(perak, bekasi):
     rows = body(only_table(bab3.tabel_pembanding(perak)))
-    assert rows[0][3:] == ["Kabupaten Jombang", "Kabupaten", "72,33", "2,31", "Lebih baik"]
-    assert rows[1][5:] == ["83,89", "-9,25", "Lebih rendah"]
+    assert rows[0][3:] == ["Kabupaten Jombang", "Kabupaten", "72,33", "+2,31", "Lebih baik"]
+    assert rows[1][5:] == ["83,89", "−9,25", "Lebih rendah"]
     s1 = text(section_of_sasaran(bab3.analisis_sasaran(perak), 1))
     assert "di bawah Provinsi Jawa Timur (83,89; selisih 9,25)" in s1
     assert "di atas Rata-rata nasional (64,23; selisih 10,41)" in s1
@@ -225,6 +233,53 @@ def test_per_sasaran_factors_with_placeholders(bekasi):
     assert found["efisiensi-sasaran-3"].text and found["catatan-sasaran-3"].text
     assert "efisiensi-sasaran-1" not in found  # optional, absent: no placeholder
     assert "faktor-pendukung" not in found
+
+
+def test_placeholders_fit_the_outcome(bekasi):
+    """All three Bekasi Utara sasaran reached their target (notes-004 Tabel 3.1): nobody is asked
+    for the causes of a failure; a sasaran that missed it is."""
+    blocks = bab3.analisis_sasaran(bekasi)
+    found = narratives(blocks)
+    s2 = found["faktor-penghambat-sasaran-2"]
+    assert s2.text is None and s2.title == "Kendala yang Masih Dihadapi"
+    assert s2.instruction.startswith("Target sasaran ini tercapai. Uraikan kendala")
+    assert "kegagalan" not in s2.instruction and "penyebab" not in s2.instruction
+    said = text(section_of_sasaran(blocks, 2))
+    assert "Kendala yang Masih Dihadapi" in said and "Faktor Penghambat" not in said
+    assert "Upaya Mempertahankan dan Meningkatkan Kinerja" in said  # written: heading only
+    assert found["faktor-pendukung-sasaran-1"].title == "Faktor Pendukung Keberhasilan"
+
+    missed = _with_realisasi(bekasi, "IKU2", Decimal("63"))  # 63 / 70 = 90,00%: missed
+    found = narratives(bab3.analisis_sasaran(dataclasses.replace(missed, narasi={})))
+    s2 = found["faktor-penghambat-sasaran-2"]
+    assert s2.title == "Faktor Penghambat"
+    assert s2.instruction == "Uraikan faktor penyebab belum tercapainya target sasaran ini."
+    assert found["faktor-pendukung-sasaran-2"].title == "Faktor Pendukung"  # not "Keberhasilan"
+    assert "meskipun targetnya belum tercapai" in found["faktor-pendukung-sasaran-2"].instruction
+    assert found["solusi-sasaran-2"].title == "Solusi dan Langkah Perbaikan"
+    assert found["solusi-sasaran-1"].title == "Upaya Mempertahankan dan Meningkatkan Kinerja"
+
+
+def _with_realisasi(ctx: ReportContext, kode: str, realisasi: Decimal) -> ReportContext:
+    rows = [
+        Row({**r, "realisasi": realisasi}, r.source, r.sheet, r.line)
+        if (r["indikator"], r["tahun"]) == (kode, ctx.tahun)
+        else r
+        for r in ctx.data.table("target_realisasi")
+    ]
+    data = dataclasses.replace(ctx.data, tables={**ctx.data.tables, "target_realisasi": rows})
+    return dataclasses.replace(ctx, data=data)
+
+
+def test_general_factors_fit_the_outcome(perak, sukamaju):
+    # Perak reached both targets; Sukamaju missed one (Sasaran 2, 95,72%).
+    said = text(bab3.analisis_sasaran(perak))
+    assert "Kendala yang Masih Dihadapi" in said and "Faktor Penghambat\n" not in said
+    assert "Faktor Pendukung, Kendala dan Upaya Peningkatan Kinerja" in said  # the heading
+    assert "Faktor Pendukung, Penghambat dan Solusi" in text(bab3.analisis_sasaran(sukamaju))
+    found = narratives(bab3.analisis_sasaran(sukamaju))
+    assert found["solusi"].title == "Solusi dan Langkah Perbaikan"
+    assert "agar target yang belum tercapai dapat dicapai" in found["solusi"].instruction
 
 
 def test_missing_general_solution_is_a_placeholder(sukamaju):
@@ -403,7 +458,7 @@ def test_triwulan_bekasi(bekasi, perak):
     blocks = bab3.triwulan_kinerja(bekasi)
     said = text(blocks)
     assert (
-        "Indeks Kepuasan Masyarakat (IKM) Kecamatan Bekasi Utara: TW II 77,8 dan TW IV 89,71."
+        "Indeks Kepuasan Masyarakat (IKM) Kecamatan Bekasi Utara: TW II 77,80 dan TW IV 89,71."
         in said
     )
     assert "Nilai AKIP Kecamatan Bekasi Utara: TW II 72,74." in said
@@ -411,7 +466,7 @@ def test_triwulan_bekasi(bekasi, perak):
     assert [c.text for c in table.head[0]][4:8] == ["TW I", "TW II", "TW III", "TW IV"]
     assert body(table) == [
         ["1", "Indeks Kepuasan Masyarakat (IKM) Kecamatan Bekasi Utara", "Nilai", "81",
-         "-", "-", "-", "77,8", "-", "-", "-", "89,71", "84,84"],
+         "-", "-", "-", "77,80", "-", "-", "-", "89,71", "84,84"],
         ["2", "Nilai AKIP Kecamatan Bekasi Utara", "Nilai", "70",
          "-", "-", "-", "72,74", "-", "-", "-", "-", "72,74"],
         ["3", "Persentase Peningkatan Wilayah yang Tertib", "Persen", "57",
@@ -442,7 +497,7 @@ def test_program_history_perak(perak, bekasi):
         "86",
         "78,25",
         "90,99",
-        "▼ -7,08",
+        "▼ −7,08",
     ]
     assert len(table.body) == 7  # 6 programs, Pemerintahan Umum with 2 indicators
     program = next(r for r in table.body if r[1].text.startswith("Program Penyelenggaraan Urusan"))
@@ -484,22 +539,22 @@ def test_other_indicators_perak(perak, sukamaju):
         "Persentase evaluasi Raperdes APBDesa/Perubahan APBDesa tepat waktu",
     ]
     assert rows[0][3:] == ["86", "89,85", "104,48", "89,95", "94,39", "104,94", "94", "93,53",
-                           "99,50", "▼ -0,86", "IKU s.d. 2023"]  # fmt: skip
+                           "99,50", "▼ −0,86", "IKU s.d. 2023"]  # fmt: skip
     assert rows[1][3:12] == [
-        "3,1",
+        "3,10",
         "2,31",
         "74,52",
-        "3,1",
+        "3,10",
         "2,45",
         "79,03",
-        "3,1",
+        "3,10",
         "3,45",
         "111,29",
     ]
     assert rows[2][3:6] == ["-", "-", "-"] and rows[2][-1] == "Indikator sasaran s.d. 2023"
     said = text(bab3.indikator_lain(perak))
     assert "tersedia data 5 (lima) indikator kinerja lain, yaitu indikator yang tidak lagi" in said
-    assert "IPP Kecamatan Perak: target 3,1, realisasi 3,45 (capaian 111,29%)." in said
+    assert "IPP Kecamatan Perak: target 3,10, realisasi 3,45 (capaian 111,29%)." in said
     assert "dapat dilaporkan tepat waktu." in said  # the penjelasan, unused before
     # Kota Contoh: the tujuan indicators, whose realisasi was printed nowhere
     rows = body(only_table(bab3.tabel_indikator_lain(sukamaju)))
@@ -522,10 +577,10 @@ def test_abk_perak(perak):
         "Pemenuhan (%)",
     ]
     assert [r[2:] for r in body(table)] == [
-        ["Sasaran 1", "20", "18", "-2", "90,00"],
-        ["Sasaran 2", "10", "4", "-6", "40,00"],
+        ["Sasaran 1", "20", "18", "−2", "90,00"],
+        ["Sasaran 2", "10", "4", "−6", "40,00"],
     ]
-    assert foot(table) == [["Jumlah", "30", "22", "-8", "73,33"]]
+    assert foot(table) == [["Jumlah", "30", "22", "−8", "73,33"]]
     said = text(bab3.efisiensi_sdm(perak))
     assert "membutuhkan 30 (tiga puluh) pegawai, sedangkan yang tersedia 22 (dua puluh dua)" in said
     assert "tingkat pemenuhan sumber daya manusia sebesar 73,33%" in said
@@ -544,7 +599,7 @@ def test_abk_per_jabatan_sukamaju(sukamaju, bekasi):
     table = only_table(bab3.tabel_abk(sukamaju))
     assert "Sasaran" not in [c.text for c in table.head[0]]
     assert body(table)[0] == ["1", "Camat", "1", "1", "0", "100,00"]
-    assert foot(table) == [["Jumlah", "38", "31", "-7", "81,58"]]
+    assert foot(table) == [["Jumlah", "38", "31", "−7", "81,58"]]
     said = text(bab3.efisiensi_sdm(sukamaju))
     assert "6 (enam) jabatan masih kekurangan pegawai, seluruhnya 8 (delapan) orang" in said
     assert "efisiensi sumber daya manusia 27,33%" in said  # rasio rule of Kota Contoh

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from conftest import inline_text
+from conftest import PARAMS, inline_text
 from lkjip.report import bab3, bab4
 from lkjip.report.blocks import ListBlock, Narrative, Signature
-from lkjip.report.context import ReportContext
+from lkjip.report.context import ReportContext, open_report
 from lkjip.report.sentences import signature, under_absorbed
 from test_report_bab3 import narratives, text
 
@@ -19,33 +19,45 @@ def items(ctx: ReportContext) -> list[str]:
 def test_conclusions_perak(perak):
     found = items(perak)
     assert found[0] == (
-        "Rata-rata capaian 2 (dua) Indikator Kinerja Utama Kecamatan Perak Tahun 2024 sebesar "
-        "103,24% dengan kategori AA (Sangat Memuaskan)."
+        "Dari 2 (dua) Indikator Kinerja Utama (IKU), seluruhnya mencapai target. Rata-rata "
+        "capaian IKU Kecamatan Perak Tahun 2024 sebesar 103,24% dengan kategori AA (Sangat "
+        "Memuaskan). Capaian tertinggi pada Indeks Kualitas Pelayanan Publik (IKPP) Kecamatan "
+        "Perak (104,23%) dan terendah pada Nilai evaluasi AKIP Kecamatan Perak (102,25%)."
     )
-    assert found[1] == (
-        "Sasaran 1 (Meningkatnya akuntabilitas dan kinerja Kecamatan) melampaui target dengan "
-        "capaian 102,25% (AA, Sangat Memuaskan)."
-    )
-    assert "atau 94,19%, dengan sisa anggaran (SiLPA) sebesar Rp 184.843.101." in found[3]
-    assert "9,05 poin persen; penggunaan sumber daya tergolong efisien" in found[4]
-    assert found[5].startswith(
-        "Capaian tertinggi diraih indikator Indeks Kualitas Pelayanan Publik (IKPP) Kecamatan "
-        "Perak (104,23%), sedangkan capaian terendah pada indikator Nilai evaluasi AKIP"
-    )
+    assert found[1] == "Dari 2 (dua) sasaran strategis, seluruhnya mencapai target."
+    assert "atau 94,19%, dengan sisa anggaran (SiLPA) sebesar Rp 184.843.101." in found[2]
+    assert "9,05 poin persen; penggunaan sumber daya tergolong efisien" in found[3]
+    assert "Efisiensi tercapai pada 2 (dua) dari 2 (dua) sasaran strategis." in found[3]
+    assert len(found) == 4
 
 
 def test_conclusions_bekasi_and_missed_target(bekasi, sukamaju):
     found = items(bekasi)
+    assert found[0].startswith("Dari 3 (tiga) Indikator Kinerja Utama (IKU), seluruhnya mencapai")
     assert "sebesar 104,64% dengan kategori Tercapai" in found[0]
-    assert "Rp 44.704.453.656 dari pagu Rp 46.754.089.520 atau 95,62%" in found[4]
-    assert "SiLPA) sebesar Rp 2.049.635.864" in found[4]
-    assert "Persentase Peningkatan Wilayah yang Tertib (105,26%)" in found[6]
-    assert "Nilai AKIP Kecamatan Bekasi Utara (103,91%)" in found[6]
+    assert "tertinggi pada Persentase Peningkatan Wilayah yang Tertib (105,26%)" in found[0]
+    assert "terendah pada Nilai AKIP Kecamatan Bekasi Utara (103,91%)" in found[0]
+    assert "Rp 44.704.453.656 dari pagu Rp 46.754.089.520 atau 95,62%" in found[2]
+    assert "SiLPA) sebesar Rp 2.049.635.864" in found[2]
     contoh = items(sukamaju)
-    assert contoh[2].startswith("Sasaran 2 (Meningkatnya kualitas pelayanan publik di Kecamatan)")
-    assert "belum mencapai target dengan capaian 95,72%" in contoh[2]
-    assert "mencapai target dengan capaian 100,00%" in contoh[3]
-    assert "12,19%" in contoh[5]  # rasio: (103,87 / 92,58 − 1) × 100
+    # "dari 3 IKU, 2 mencapai target; yang belum: …": counts and the notable one, not a list.
+    assert contoh[0].startswith(
+        "Dari 3 (tiga) Indikator Kinerja Utama (IKU), 2 (dua) mencapai target; yang belum: "
+        "Indeks Kepuasan Masyarakat (95,72%)."
+    )
+    assert contoh[1] == (
+        "Dari 3 (tiga) sasaran strategis, 2 (dua) mencapai target; yang belum: Sasaran 2 "
+        "(Meningkatnya kualitas pelayanan publik di Kecamatan, 95,72%)."
+    )
+    assert "12,19%" in contoh[3]  # rasio: (103,87 / 92,58 − 1) × 100
+
+
+def test_conclusions_when_no_target_is_reached():
+    karang = items(open_report(PARAMS / "kota-contoh.yaml", "karang-anyar"))
+    assert karang[0].startswith(
+        "Dari 2 (dua) Indikator Kinerja Utama (IKU), belum satu pun mencapai target: Nilai AKIP "
+        "Kecamatan (92,23%) dan Indeks Kepuasan Masyarakat (92,51%)."
+    )
 
 
 def test_kesimpulan_narrative_only_when_written(perak, sukamaju):
@@ -57,13 +69,19 @@ def test_kesimpulan_narrative_only_when_written(perak, sukamaju):
     assert "Wali Kota Contoh" in contoh["penutup"].text
 
 
-def test_kendala_lists_the_same_sub_kegiatan_as_bab3(bekasi):
+def test_kendala_summarises_what_bab3_lists(bekasi):
     blocks = bab4.kendala_tindak_lanjut(bekasi)
-    lists = [b for b in blocks if isinstance(b, ListBlock)]
-    assert len(lists) == 1  # every IKU reached its target
-    assert lists[0].items == bab3.serapan_rendah(bekasi)[1].items  # type: ignore[union-attr]
-    assert len(lists[0].items) == len(under_absorbed(bekasi)) == 10
-    assert "pelaksanaan kegiatan Tahun 2025" in text(blocks)
+    assert not [b for b in blocks if isinstance(b, ListBlock)]  # BAB III's list is not repeated
+    said = text(blocks)
+    assert len(under_absorbed(bekasi)) == 10 and len(bab3.serapan_rendah(bekasi)[1].items) == 10  # type: ignore[union-attr]
+    assert (
+        "Sebanyak 10 (sepuluh) sub kegiatan menyerap anggaran di bawah 80% (rinciannya beserta "
+        "penjelasan pada BAB III); serapan terendah 0,00% pada Koordinasi dan Penyusunan Laporan "
+        "Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD (Kecamatan Bekasi Utara)"
+    ) in said
+    assert "dan 0,00% pada Fasilitasi Kunjungan Tamu (Kecamatan Bekasi Utara)." in said
+    assert "Sub kegiatan tersebut menjadi bahan evaluasi pelaksanaan Tahun 2025." in said
+    assert "BELUM DIISI: penjelasan" not in said and "Evaluasi Kelurahan" not in said
     assert narratives(blocks)["rencana-tindak"].text
 
 
@@ -73,8 +91,11 @@ def test_kendala_placeholder_and_iku_below_target(perak, sukamaju):
     assert narratives(blocks)["rencana-tindak"].text is None  # placeholder
     assert "kendala" not in narratives(blocks)
     contoh = text(bab4.kendala_tindak_lanjut(sukamaju))
-    assert "1 (satu) Indikator Kinerja Utama yang belum mencapai target" in contoh
-    assert "Indeks Kepuasan Masyarakat: target 85, realisasi 81,36 (capaian 95,72%)." in contoh
+    assert (
+        "Indikator Kinerja Utama yang belum mencapai target, yaitu Indeks Kepuasan Masyarakat, "
+        "perlu mendapat perhatian pada Tahun 2025."
+    ) in contoh
+    assert "realisasi 81,36" not in contoh  # the figures are in the conclusions and BAB III
 
 
 def test_kendala_narrative_when_present(perak):

@@ -245,7 +245,7 @@ def test_new_tables_carry_the_corrected_reference_figures(perak, bekasi, reports
     for figure in ("74,89", "91,74", "73,33"):
         assert figure in pdf, figure
     text = _all_text(bekasi)
-    assert "89,71" in text and "77,8" in text  # realisasi_tw*
+    assert "89,71" in text and "77,80" in text  # realisasi_tw*
     assert "Seluruh anggaran bersumber dari PAD." in text
 
 
@@ -291,6 +291,23 @@ def test_figures_embedded_with_numbered_captions(which: str, request):
     captions = [p.text for p in document.paragraphs if p.style.name == "Judul Gambar"]
     assert any(c.startswith("Gambar 3.") for c in captions)
     assert len(captions) == len(images)
+
+
+@pytest.mark.parametrize("which", ["bekasi", "perak"])
+def test_no_source_line_repeated_for_consecutive_tables(which: str, request):
+    """Tables of one section from one source print their "Sumber: …" once, after the last."""
+    document = request.getfixturevalue(which)
+    previous, sources = "", []
+    for paragraph in document.paragraphs:
+        style = paragraph.style.name
+        if style.startswith("Heading"):
+            previous = ""  # a new section
+        elif style == "Sumber":
+            assert paragraph.text != previous, paragraph.text
+            previous = paragraph.text
+            sources.append(paragraph.text)
+    if which == "bekasi":
+        assert "tabel ini dan 3 (tiga) tabel sebelumnya)" in " ".join(sources)  # 4 budget tables
 
 
 def test_placeholder_where_narrative_is_missing(perak):

@@ -121,19 +121,19 @@ def test_iku_matrix_bekasi_utara(bekasi):
     ikm = find_row(tab, "Indeks Kepuasan Masyarakat (IKM) Kecamatan Bekasi Utara")
     # 2022: 82,71 / 82,50; 2023: 83,17 / 82,80; 2024: 84,84 / 81 (notes-004 §6.2 item 15).
     assert ikm[3:12] == [
-        "82,5",
+        "82,50",
         "82,71",
         "100,25%",
-        "82,8",
+        "82,80",
         "83,17",
         "100,45%",
         "81",
         "84,84",
         "104,74%",
     ]
-    assert ikm[12:] == ["81,5", "-", "-", "82", "-", "-", "82"]
+    assert ikm[12:] == ["81,50", "-", "-", "82", "-", "-", "82"]
     akip = find_row(tab, "Nilai AKIP Kecamatan Bekasi Utara")
-    assert akip[3:12] == ["-", "-", "-", "72,5", "72,75", "100,34%", "70", "72,74", "103,91%"]
+    assert akip[3:12] == ["-", "-", "-", "72,50", "72,75", "100,34%", "70", "72,74", "103,91%"]
 
 
 def test_iku_matrix_perak_and_lead_in(perak):
@@ -165,7 +165,7 @@ def test_iku_matrix_perak_and_lead_in(perak):
 def test_iku_matrix_lower_is_better(sukamaju):
     tab = only_table(lampiran.tabel_matriks_iku(sukamaju))
     row = find_row(tab, "Persentase pelanggaran Trantibum yang belum tertangani")
-    assert row[9:12] == ["20,5", "20,5", "100,00%"]  # 2024, polaritas turun
+    assert row[9:12] == ["20,50", "20,50", "100,00%"]  # 2024, polaritas turun
 
 
 # --- Perjanjian Kinerja -------------------------------------------------------------------------

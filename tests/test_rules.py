@@ -21,6 +21,16 @@ def test_presets_of_the_reference_reports_are_shipped_and_documented():
         assert rules.sumber and rules.nama
 
 
+@pytest.mark.parametrize("name", preset_names())
+def test_a_preset_cites_regulations_not_a_report(name):
+    """BAB III prints ``sumber`` as the basis of its own method: a report citing a report (or
+    itself) as the source of its rules is not something a Camat signs."""
+    sumber = load_rules({"preset": name}).sumber
+    for word in ("LKjIP", "LKIP", "LAKIP", "Laporan Kinerja", "Kecamatan", "Tabel", "BAB"):
+        assert word not in sumber, (name, word)
+    assert "Nomor 53 Tahun 2014" in sumber  # PermenPAN-RB 53/2014: measuring capaian kinerja
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

@@ -339,7 +339,7 @@ def test_edited_narrative_goes_back_into_narasi_and_into_the_next_draft(tmp_path
     assert "Tambahan dari staf Camat tentang banjir di Kaliabang." in text
     assert "Hambatan utama adalah keterbatasan personel." in text
     assert "Langkah kedua: koordinasi lintas kelurahan." in text
-    assert "[BELUM DIISI: Faktor Penghambat]" in text  # sasaran 3 is still a placeholder
+    assert "[BELUM DIISI: Kendala yang Masih Dihadapi]" in text  # sasaran 3 is still a placeholder
     assert list((rebuilt / "arsip").glob(f"{NAME}-*.docx"))  # the edited draft was kept
 
 

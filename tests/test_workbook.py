@@ -114,3 +114,32 @@ def test_template_file_is_readable_by_others_as_umask_allows(tmp_path: Path):
         os.umask(previous)
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
     assert not list(tmp_path.glob(".isian.xlsx.*"))  # no temporary file left behind
+
+
+def test_entered_decimals_survive_the_workbook(tmp_path: Path):
+    """An Excel number keeps no trailing zeros; the cell's number format tells how the value was
+    entered: 76,10 typed in a ``0.00`` cell is read as 76.10 and printed as 76,10."""
+    out = _minimal_workbook(tmp_path)
+    book = load_workbook(out)
+    ws = book["target_realisasi"]
+    realisasi = _cell(ws, ("IKU1", 2024), "realisasi")
+    assert realisasi.number_format == "0.00"  # written from the CSV's "72,74"
+    realisasi.value = 76.1  # what Excel stores for 76,10
+    target = _cell(ws, ("IKU2", 2024), "target")
+    target.value, target.number_format = 80.5, "General"  # no format: nothing to restore
+    book.save(out)
+    rows = {(r["indikator"], r["tahun"]): r for r in load_kecamatan(out).table("target_realisasi")}
+    assert str(rows[("IKU1", 2024)]["realisasi"]) == "76.10"
+    assert str(rows[("IKU2", 2024)]["target"]) == "80.5"
+    assert str(rows[("IKU2", 2024)]["realisasi"]) == "85.00"  # "85,00" in the CSV
+
+
+def test_filled_template_keeps_the_entered_decimals(tmp_path: Path):
+    out = tmp_path / "bekasi.xlsx"
+    write_template(out, load_kecamatan(BEKASI_UTARA))
+
+    def entered(data) -> list[tuple[str, ...]]:
+        return [tuple(str(v) for v in r.values()) for r in data.table("target_realisasi")]
+
+    assert entered(load_kecamatan(out)) == entered(load_kecamatan(BEKASI_UTARA))
+    assert entered(load_kecamatan(out))[0][:4] == ("IKU1", "2022", "82.50", "82.71")

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from lkjip.formatting import angka, angka_ringkas, detik, persen, rupiah
+from lkjip.formatting import angka, angka_masukan, detik, persen, rupiah
 from lkjip.problems import InputError
 from lkjip.targets import Target, resolve
 
@@ -130,8 +130,8 @@ def _print_summary(figures: dict[str, object]) -> None:
             *_plain(
                 row["kode"],
                 row["uraian"],
-                angka_ringkas(row["target"]),
-                angka_ringkas(row["realisasi"]),
+                angka_masukan(row["target"]),
+                angka_masukan(row["realisasi"]),
                 persen(row["capaian"]),
                 row["kategori"] or "-",
             )

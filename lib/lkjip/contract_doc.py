@@ -25,6 +25,11 @@ General rules:
   `Rp. 46.754.089.520,-`, `100%`. A single dot followed by exactly three digits is a thousands
   separator (`1.234` = 1234); any other single dot is a decimal point (`84.84`). An empty cell or a
   lone `-` means "no value".
+- A number is printed with the decimals it was entered with: `76,10` stays 76,10 (at most two
+  decimals, rounded half-up). In a CSV the text keeps them. Excel stores 76,10 as 76.1, so a
+  workbook number cell keeps the decimals its number format shows (`0.00` → 76,10); in the
+  `General` format trailing zeros are lost: give the cell a `0.00` format or type the value as
+  text. `lkjip template --dari` writes such formats.
 - Money (`rupiah`) is whole Rupiah. Percentages (`persen`) are numbers 0–100+, not fractions.
 - Dates are `YYYY-MM-DD` (or an Excel date cell, or `25 Maret 2025`).
 - `ya/tidak` cells accept `ya`/`tidak` (also `y`, `true`, `1`, `benar` / `t`, `false`, `0`, `salah`).

@@ -12,6 +12,9 @@ from num2words import num2words
 
 LOCALE = "id_ID"
 EMPTY = "-"
+MINUS = "\u2212"
+"""The one minus sign of the report: every negative number and difference is printed with the
+typographic minus "−" (U+2212), never the hyphen "-", which marks an empty cell (:data:`EMPTY`)."""
 
 
 def round_half_up(value: Decimal | int, places: int = 2) -> Decimal:
@@ -20,7 +23,7 @@ def round_half_up(value: Decimal | int, places: int = 2) -> Decimal:
 
 
 def angka(value: Decimal | int | None, places: int = 2) -> str:
-    """``1234567.885`` → ``1.234.567,89``; None → ``-``."""
+    """``1234567.885`` → ``1.234.567,89``; ``-0.2`` → ``−0,20``; None → ``-``."""
     if value is None:
         return EMPTY
     return _angka(str(round_half_up(value, places)), places)
@@ -31,7 +34,10 @@ def _angka(rounded: str, places: int) -> str:
     # Babel re-parses the pattern on every call; a report formats the same few thousand numbers
     # (table cells, chart ticks) again and again.
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(Decimal(rounded), format=pattern, locale=LOCALE)
+    number = Decimal(rounded)
+    text = format_decimal(abs(number), format=pattern, locale=LOCALE)
+    # A value that rounds to zero is printed without a sign ("0,00", not "−0,00").
+    return MINUS + text if number < 0 else text
 
 
 def detik(seconds: float) -> str:
@@ -49,6 +55,37 @@ def angka_ringkas(value: Decimal | int | None, max_places: int = 2) -> str:
     return angka(rounded, places)
 
 
+def places_of(value: Decimal | int, max_places: int = 2) -> int:
+    """The decimals a value carries, at most ``max_places``: ``Decimal("76.10")`` → 2,
+    ``Decimal("7.8")`` → 1, ``73`` → 0. A Decimal keeps the digits it was written with (the loader
+    reads "76,10" as ``76.10``), so this is the precision the value was entered with."""
+    if isinstance(value, int):
+        return 0
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):  # NaN or infinity; not produced by the loader
+        return 0
+    return min(max_places, max(0, -exponent))
+
+
+def angka_masukan(value: Decimal | int | None, max_places: int = 2) -> str:
+    """A value with the decimals it carries (as entered): ``76.10`` → ``76,10``, ``7.8`` →
+    ``7,8``, ``73`` → ``73``; more than ``max_places`` decimals are rounded half-up. A value
+    computed by Decimal arithmetic keeps its operands' decimals (``82.80 − 82.50`` → ``0,30``)."""
+    if value is None:
+        return EMPTY
+    return angka(value, places_of(value, max_places))
+
+
+def angka_bertanda(value: Decimal | int | None, max_places: int = 2) -> str:
+    """A change or difference with its sign: ``+1,67``, ``−0,01``, ``0`` (decimals as
+    :func:`angka_masukan`)."""
+    if value is None:
+        return EMPTY
+    places = places_of(value, max_places)
+    text = angka(value, places)
+    return f"+{text}" if round_half_up(value, places) > 0 else text
+
+
 def persen(value: Decimal | int | None, places: int = 2) -> str:
     """``100.789`` → ``100,79%``."""
     return EMPTY if value is None else angka(value, places) + "%"
@@ -58,8 +95,20 @@ def rupiah(value: int | None) -> str:
     """``10802728000`` → ``Rp 10.802.728.000``."""
     if value is None:
         return EMPTY
-    sign = "-" if value < 0 else ""
+    sign = MINUS if value < 0 else ""
     return f"{sign}Rp {angka(abs(value), 0)}"
+
+
+def rupiah_ringkas(value: int | None) -> str:
+    """Rupiah with a word of scale, for chart labels: ``29564223620`` → ``Rp 29,56 miliar``,
+    ``75000000`` → ``Rp 75 juta``, ``850000`` → ``Rp 850.000``."""
+    if value is None:
+        return EMPTY
+    sign = MINUS if value < 0 else ""
+    for scale, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta")):
+        if abs(value) >= scale:
+            return f"{sign}Rp {angka_ringkas(Decimal(abs(value)) / scale)} {word}"
+    return rupiah(value)
 
 
 def tanggal(value: dt.date | None) -> str:

@@ -240,16 +240,32 @@ def is_percent_format(number_format: str | None) -> bool:
     return bool(number_format) and "%" in _QUOTED.sub("", number_format)  # type: ignore[arg-type]
 
 
+_DECIMALS = re.compile(r"[0#?]\.([0#?]+)")
+
+
+def format_decimals(number_format: str | None) -> int:
+    """The decimals an Excel number format always shows: ``0.00`` → 2, ``#,##0.0%`` → 1,
+    ``General`` → 0 (only zeros count; ``#`` digits are optional)."""
+    match = _DECIMALS.search(_QUOTED.sub("", number_format or ""))
+    return match.group(1).count("0") if match else 0
+
+
 def _cell_value(cell: object) -> object:
-    """A cell's value as the user sees it: Excel stores 57 % as 0.57, the contract wants 57."""
+    """A cell's value as the user sees it: Excel stores 57 % as 0.57, the contract wants 57; and
+    a number typed as 76,10 in a ``0.00`` cell is stored as the float 76.1, so the decimals its
+    number format shows are restored (``Decimal("76.10")``) and the report prints 76,10. Digits
+    beyond the format are kept, never rounded away. In the ``General`` format Excel keeps no
+    trailing zeros: type such a value as text ("76,10") or give the cell a ``0.00`` format."""
     value = getattr(cell, "value", None)
-    if (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and is_percent_format(getattr(cell, "number_format", None))
-    ):
-        return Decimal(repr(value)) * 100
-    return value
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return value
+    number_format = getattr(cell, "number_format", None)
+    percent, shown = is_percent_format(number_format), format_decimals(number_format)
+    if not percent and not shown:
+        return value
+    number = Decimal(repr(value)) * (100 if percent else 1)
+    exponent = min(number.normalize().as_tuple().exponent, -shown, 0)  # type: ignore[type-var]
+    return number.quantize(Decimal(1).scaleb(exponent))
 
 
 def load_kecamatan(path: Path) -> KecamatanData:

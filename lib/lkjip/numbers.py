@@ -1,7 +1,8 @@
 """Parse numbers written the Indonesian way (and the mixed styles found in real reports).
 
 Accepted: ``75,5``, ``1.234.567``, ``Rp 10.802.728.000,00``, ``Rp. 46.754.089.520,-``, ``100%``,
-``102,2 %``, ``-1,5``, and English-style values that are unambiguous (``6,001,500``, ``84.84``).
+``102,2 %``, ``-1,5`` (also with the minus sign "−" the report prints), and English-style values
+that are unambiguous (``6,001,500``, ``84.84``).
 A single dot followed by exactly three digits is a thousands separator (``1.234`` = 1234), as in
 Indonesian; any other single dot is a decimal point.
 """
@@ -40,7 +41,7 @@ def parse_decimal(text: object) -> Decimal | None:
     if isinstance(text, Decimal):
         return text
     raw = str(text).strip()
-    cleaned = raw
+    cleaned = raw.replace("\u2212", "-")  # the typographic minus the report prints
     # Strip currency, trailing ",-", percent sign and spaces, repeatedly (e.g. "Rp. 1.000,-").
     for _ in range(3):
         cleaned = _NOISE.sub("", cleaned)

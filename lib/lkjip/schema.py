@@ -83,7 +83,9 @@ T, C, D, N, M, P, Y, DT, CH, B = (
 LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
 EDUCATION = ("S3", "S2", "S1", "D4", "D3", "D2", "D1", "SLTA", "SLTP", "SD")
 EDUCATION_ALIASES = {"SMA": "SLTA", "SMK": "SLTA", "MA": "SLTA", "SMP": "SLTP", "MTS": "SLTP"}
-STAFF_CATEGORIES = ("struktural", "fungsional", "pelaksana", "pppk", "non_asn")
+STAFF_CATEGORIES = ("struktural", "fungsional", "pelaksana", "pns", "pppk", "non_asn")
+"""``pns``: a civil servant whose kind of position (struktural, fungsional, pelaksana) the data do
+not say; the report then calls them PNS, never "pelaksana"."""
 
 PROFILE_KEYS: tuple[ProfileKey, ...] = (
     ProfileKey("nama_kecamatan", T, True, "Nama kecamatan tanpa kata 'Kecamatan'", "Perak"),
@@ -163,7 +165,12 @@ SHEETS: tuple[Sheet, ...] = (
             _c("nip", C, False, "NIP 18 digit (spasi boleh)", "19680812 200604 1 007"),
             _c("jabatan", T, True, "Jabatan", "Sekretaris Kecamatan"),
             _c(
-                "kategori", CH, True, "Kategori kepegawaian", "struktural", choices=STAFF_CATEGORIES
+                "kategori",
+                CH,
+                True,
+                "Kategori kepegawaian (pns: PNS yang jenis jabatannya tidak dirinci)",
+                "struktural",
+                choices=STAFF_CATEGORIES,
             ),
             _c("golongan", T, False, "Golongan ruang", "III/b"),
             _c(

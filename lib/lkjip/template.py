@@ -86,6 +86,15 @@ def _cell_value(value: object) -> object:
     return str(value)
 
 
+def _keep_decimals(cell: object, value: object) -> None:
+    """A Decimal written as a number keeps its decimals through a number format (76,10 would
+    otherwise come back as 76,1; the loader reads the format back)."""
+    if isinstance(value, Decimal):
+        places = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
+        if places:
+            cell.number_format = "0." + "0" * places  # type: ignore[attr-defined]
+
+
 def _sheet(book: Workbook, sheet: Sheet, data: KecamatanData | None) -> None:
     ws = book.create_sheet(sheet.name)
     for index, col in enumerate(sheet.columns, start=1):
@@ -100,7 +109,10 @@ def _sheet(book: Workbook, sheet: Sheet, data: KecamatanData | None) -> None:
         _profile(ws, data)
         return
     for row in data.table(sheet.name) if data else []:
-        ws.append([_cell_value(row.get(c.name)) for c in sheet.columns])
+        values = [row.get(c.name) for c in sheet.columns]
+        ws.append([_cell_value(v) for v in values])
+        for index, value in enumerate(values, start=1):
+            _keep_decimals(ws.cell(row=ws.max_row, column=index), value)
 
 
 def _profile(ws, data: KecamatanData | None) -> None:
@@ -113,6 +125,7 @@ def _profile(ws, data: KecamatanData | None) -> None:
     for key in PROFILE_KEYS:
         value = data.profil.get(key.name) if data else None
         ws.append([key.name, _cell_value(value)])
+        _keep_decimals(ws.cell(row=ws.max_row, column=2), value)
         cell = ws.cell(row=ws.max_row, column=1)
         note = f"{key.description}\nJenis: {key.kind.value}\n"
         note += ("Wajib diisi" if key.required else "Boleh kosong") + f"\nContoh: {key.example}"

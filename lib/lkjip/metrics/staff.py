@@ -14,6 +14,7 @@ LABELS = {
         "struktural": "Struktural",
         "fungsional": "Fungsional",
         "pelaksana": "Pelaksana",
+        "pns": "PNS",
         "pppk": "PPPK",
         "non_asn": "Non-ASN",
     },

@@ -17,15 +17,23 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from lkjip.formatting import angka, persen
+from lkjip.formatting import angka, angka_bertanda, persen, round_half_up
 from lkjip.loader import Row
 from lkjip.metrics.capaian import HUNDRED
 from lkjip.metrics.evaluations import AkipResult, RbComponent, ikm_result, ipp_result
 from lkjip.metrics.staff import LABELS, TOTAL, UNKNOWN, staff_frame, staff_pivot
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref, Table
-from lkjip.report.common import nip, table, value
+from lkjip.report.common import grouped_source, nip, table, value
 from lkjip.report.context import ReportContext
-from lkjip.report.figures import PALETTE, indonesian_ticks, new_figure, plt
+from lkjip.report.figures import (
+    PALETTE,
+    bars_from_zero,
+    indonesian_ticks,
+    legend_right,
+    literal,
+    new_figure,
+    plt,
+)
 from lkjip.report.pembuka import band_text, hitung, join_id
 from lkjip.rules import classify
 
@@ -34,6 +42,7 @@ KATEGORI_KATA = {
     "struktural": "pejabat struktural",
     "fungsional": "pejabat fungsional",
     "pelaksana": "pelaksana",
+    "pns": "PNS",
     "pppk": "PPPK",
     "non_asn": "tenaga non-ASN",
 }
@@ -238,7 +247,7 @@ def tabel_wilayah(ctx: ReportContext) -> list[Block]:
             header,  # type: ignore[arg-type]
             body,
             aligns=aligns,
-            foot=[foot],
+            foot=[foot] if len(foot) > 1 else [],  # no "Jumlah" row with nothing to add up
             source=f"Data Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}",
             wide=len(aligns) > 7,
         )
@@ -440,7 +449,7 @@ def fig_struktur(ctx: ReportContext) -> Figure | None:
         text, _ = label(code, w)
         h = box_h(code, w) if h is None else h
         axes.add_patch(Rectangle((x, y), w, h, facecolor=fill, edgecolor="#1f4e79", lw=0.8))
-        axes.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=font)
+        axes.text(x + w / 2, y + h / 2, literal(text), ha="center", va="center", fontsize=font)
         placed[code] = (x, y + h)
         return h
 
@@ -513,6 +522,19 @@ def _golongan_pivot(ctx: ReportContext) -> pd.DataFrame:
     return table_.astype(int)
 
 
+def _pegawai_group(ctx: ReportContext) -> list[bool]:
+    """The staff tables, which print their one source after the last one shown
+    (:func:`lkjip.report.common.grouped_source`): by pendidikan, golongan, jenis kelamin, and the
+    named structural officials."""
+    on, rows = _aparatur_on(ctx), _pegawai(ctx)
+    return [
+        on and _has(rows, "pendidikan"),
+        on and _has(rows, "golongan"),
+        on and _has(rows, "jenis_kelamin"),
+        on and bool(_pejabat(ctx)),
+    ]
+
+
 def _pivot_table(pivot: pd.DataFrame, group: str, source: str) -> Table:
     columns = [c for c in pivot.columns if c != TOTAL]
     header = [
@@ -552,14 +574,16 @@ def tabel_pegawai_pendidikan(ctx: ReportContext) -> list[Block]:
     if not _aparatur_on(ctx) or not _has(_pegawai(ctx), "pendidikan"):
         return []
     pivot = staff_pivot(ctx.data, "kategori", "pendidikan")
-    return [_pivot_table(pivot, "Pendidikan", _source_pegawai(ctx))]
+    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 0)
+    return [_pivot_table(pivot, "Pendidikan", source)]
 
 
 def tabel_pegawai_golongan(ctx: ReportContext) -> list[Block]:
     """Staff by kategori × golongan ruang, only when golongan was entered."""
     if not _aparatur_on(ctx) or not _has(_pegawai(ctx), "golongan"):
         return []
-    return [_pivot_table(_golongan_pivot(ctx), "Golongan", _source_pegawai(ctx))]
+    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 1)
+    return [_pivot_table(_golongan_pivot(ctx), "Golongan", source)]
 
 
 def tabel_pegawai_jk(ctx: ReportContext) -> list[Block]:
@@ -567,7 +591,8 @@ def tabel_pegawai_jk(ctx: ReportContext) -> list[Block]:
     if not _aparatur_on(ctx) or not _has(_pegawai(ctx), "jenis_kelamin"):
         return []
     pivot = staff_pivot(ctx.data, "kategori", "jenis_kelamin")
-    return [_pivot_table(pivot, "Jenis Kelamin", _source_pegawai(ctx))]
+    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 2)
+    return [_pivot_table(pivot, "Jenis Kelamin", source)]
 
 
 def _pejabat(ctx: ReportContext) -> list[Row]:
@@ -593,7 +618,8 @@ def tabel_pejabat(ctx: ReportContext) -> list[Block]:
         body.append(cells)
     aligns = ["center", "left", *(["left"] if has_nip else []), "left"]
     aligns += ["center"] if has_gol else []
-    return [table(header, body, aligns=aligns, source=_source_pegawai(ctx))]  # type: ignore[arg-type]
+    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 3)
+    return [table(header, body, aligns=aligns, source=source)]  # type: ignore[arg-type]
 
 
 def aparatur(ctx: ReportContext) -> list[Block]:
@@ -645,7 +671,8 @@ def aparatur(ctx: ReportContext) -> list[Block]:
 
 
 def fig_pegawai(ctx: ReportContext) -> Figure | None:
-    """Staff by kategori, stacked by pendidikan (or by jenis kelamin when no pendidikan)."""
+    """Staff by kategori, stacked by pendidikan (or by jenis kelamin when no pendidikan); bars
+    from zero, each total labelled, each segment large enough to hold it labelled too."""
     if not _aparatur_on(ctx):
         return None
     rows = _pegawai(ctx)
@@ -655,38 +682,40 @@ def fig_pegawai(ctx: ReportContext) -> Figure | None:
     figure, axes = new_figure(height=3.0)
     if stack is None:
         pivot = staff_pivot(ctx.data, "kategori").drop(index=TOTAL)
-        axes.bar(list(pivot.index), pivot[TOTAL].tolist(), color=PALETTE[0], width=0.6)
+        names = [literal(i) for i in pivot.index]
         totals = pivot[TOTAL].tolist()
+        axes.bar(names, totals, color=PALETTE[0], width=0.6)
     else:
         pivot = staff_pivot(ctx.data, "kategori", stack).drop(index=TOTAL)
+        names = [literal(i) for i in pivot.index]
         columns = [c for c in pivot.columns if c != TOTAL]
+        totals = [int(t) for t in pivot[TOTAL].tolist()]
         bottom = [0] * len(pivot.index)
         for n, column in enumerate(columns):
-            heights = pivot[column].tolist()
-            axes.bar(
-                list(pivot.index),
-                heights,
-                bottom=bottom,
-                width=0.6,
-                color=PALETTE[n % len(PALETTE)],
-                label=str(column),
+            heights = [int(h) for h in pivot[column].tolist()]
+            color = PALETTE[n % len(PALETTE)]
+            segment = axes.bar(
+                names, heights, bottom=bottom, width=0.6, color=color, label=str(column)
             )
+            for bar, height, base in zip(segment, heights, bottom, strict=True):
+                if height and height >= 0.07 * max(totals):
+                    axes.text(
+                        bar.get_x() + bar.get_width() / 2,
+                        base + height / 2,
+                        angka(height, 0),
+                        ha="center",
+                        va="center",
+                        fontsize=6.5,
+                        color="white" if color != PALETTE[-1] else "black",
+                    )
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-        totals = bottom
         title = "Pendidikan" if stack == "pendidikan" else "Jenis kelamin"
-        axes.legend(
-            title=title,
-            fontsize=7,
-            title_fontsize=7,
-            frameon=False,
-            loc="upper left",
-            bbox_to_anchor=(1.0, 1.0),
-        )
-    for x, total in enumerate(totals):
+        legend_right(figure, axes, title=title)
+    bars_from_zero(axes, max(totals, default=0), room=1.15)
+    for x, total in enumerate(totals):  # categories sit at 0, 1, …
         axes.text(x, total, angka(int(total), 0), ha="center", va="bottom", fontsize=7)
     axes.set_ylabel("Jumlah pegawai (orang)", fontsize=8)
     axes.tick_params(labelsize=8)
-    axes.set_ylim(0, max(totals) * 1.15 if totals else 1)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     indonesian_ticks(axes)
     return figure
@@ -960,8 +989,7 @@ def tabel_akip(ctx: ReportContext) -> list[Block]:
     def change(a: Decimal | None, b: Decimal | None) -> str:
         if a is None or b is None:
             return "-"
-        delta = b - a
-        return ("+" if delta > 0 else "") + angka(delta)
+        return angka_bertanda(round_half_up(b - a))
 
     def nilai(result: AkipResult, name: str) -> Decimal | None:
         return next((c.nilai for c in result.komponen if c.komponen == name), None)

@@ -28,7 +28,7 @@ from lkjip.report.blocks import (
     Strong,
     Table,
 )
-from lkjip.report.common import ROMAN, para, value, with_unit
+from lkjip.report.common import ROMAN, grouped_source, para, value, with_unit
 from lkjip.report.common import table as _table
 from lkjip.report.context import ReportContext
 from lkjip.report.sentences import indicator_index, node_indicators, subkegiatan_name
@@ -348,6 +348,16 @@ def perjanjian_kinerja(ctx: ReportContext) -> list[Block]:
     return [Para(content)]  # type: ignore[arg-type]
 
 
+def _source_pk(ctx: ReportContext) -> str:
+    return f"Perjanjian Kinerja Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}"
+
+
+def _pk_group(ctx: ReportContext) -> list[bool]:
+    """The two Perjanjian Kinerja tables (IKU, programs), which print their one source after the
+    second (:func:`lkjip.report.common.grouped_source`); the same in the Lampiran."""
+    return [bool(ctx.iku), bool(ctx.budget.children)]
+
+
 def tabel_pk_iku(ctx: ReportContext) -> list[Block]:
     """PK part A: sasaran, IKU, annual target and, where given, the quarterly targets."""
     if not ctx.iku:
@@ -382,7 +392,7 @@ def tabel_pk_iku(ctx: ReportContext) -> list[Block]:
     else:
         header = [fixed]  # type: ignore[list-item]
     aligns: list[Align] = ["center", "left", "left", "left", "right", *["right"] * (4 * with_tw)]
-    source = f"Perjanjian Kinerja Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}"
+    source = grouped_source(_source_pk(ctx), _pk_group(ctx), 0)
     sizes = widths(5, 30, 30, 9, 9, *[6] * (4 * with_tw))
     return [table(header, rows, aligns=aligns, source=source, wide=with_tw, widths=sizes)]
 
@@ -469,7 +479,7 @@ def tabel_pk_program(ctx: ReportContext) -> list[Block]:
         "right",
     ]
     foot = [[Cell("Jumlah", colspan=width - 1), uang(ctx.budget.pagu)]]
-    source = f"Perjanjian Kinerja Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}"
+    source = grouped_source(_source_pk(ctx), _pk_group(ctx), 1)
     sizes = widths(
         5,
         *([20] if with_goal else []),

@@ -9,13 +9,23 @@ matplotlib figure (or None). Part ids for ``bagian_nonaktif``: ``kinerja-program
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-from lkjip.formatting import angka, angka_ringkas, bilangan_terbilang, persen, rupiah
+from lkjip.formatting import (
+    angka,
+    angka_bertanda,
+    angka_ringkas,
+    bilangan_terbilang,
+    persen,
+    rupiah,
+    rupiah_ringkas,
+)
 from lkjip.loader import Row
 from lkjip.metrics.budget import BudgetLine, share
 from lkjip.metrics.capaian import (
@@ -45,8 +55,9 @@ from lkjip.report.blocks import (
     Strong,
     Table,
 )
-from lkjip.report.common import table, value, with_unit
+from lkjip.report.common import grouped_source, table, value, with_unit
 from lkjip.report.context import ReportContext
+from lkjip.report.narrative import section_for_outcome
 from lkjip.report.photos import Photo, photo_png
 from lkjip.report.sentences import (
     BATAS_SERAPAN,
@@ -94,13 +105,7 @@ TINGKAT = {
     "internasional": "Internasional",
 }
 NARASI_SASARAN = ("faktor-pendukung", "faktor-penghambat", "solusi")
-NARASI_JUDUL = {
-    "faktor-pendukung": "Faktor Pendukung Keberhasilan",
-    "faktor-penghambat": "Faktor Penghambat",
-    "solusi": "Solusi dan Langkah Perbaikan",
-    "efisiensi": "Upaya Efisiensi",
-    "catatan": "Catatan",
-}
+NARASI_CATATAN = "Catatan"
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -142,6 +147,42 @@ def _all_sasaran_names(ctx: ReportContext) -> dict[str, str]:
 
 def _known(values: list[YearValue]) -> list[YearValue]:
     return [v for v in values if v.realisasi is not None]
+
+
+# Consecutive tables of one section from one source print the source once, after the group
+# (:func:`lkjip.report.common.grouped_source`). Each group lists whether each of its tables is
+# shown, in the order of the notebook; a table's source is then ``_group_source(...)``.
+TREN_NOTE = "; ▲ naik, ● tetap, ▼ turun dibanding tahun sebelumnya"
+
+
+def _capaian_group(ctx: ReportContext) -> list[bool]:
+    """3.2: capaian IKU, klasifikasi, triwulan."""
+    return [bool(ctx.iku), bool(sum(category_counts(ctx.sasaran).values())), bool(_quarterly(ctx))]
+
+
+def _tren_group(ctx: ReportContext) -> list[bool]:
+    """3.3: the IKU and the program indicators over the years (both with the arrows' note)."""
+    return [_tren_shown(ctx), _tren_program_shown(ctx)]
+
+
+def _renstra_group(ctx: ReportContext) -> list[bool]:
+    """3.3: the IKU and the program indicators against the Renstra end target."""
+    return [any(r.target_akhir is not None for r in ctx.iku), bool(_renstra_programs(ctx))]
+
+
+def _anggaran_group(ctx: ReportContext) -> list[bool]:
+    """3.5: the budget per program, per sasaran, per unit and per jenis belanja."""
+    return [
+        bool(ctx.budget.children),
+        bool(_sasaran_lines(ctx)),
+        multi_unit(ctx),
+        bool(_jenis_lines(ctx)),
+    ]
+
+
+def _arrow(t: Trend) -> str:
+    """The "Tren" cell: the arrow and the signed change, "▲ +1,67", "▼ −0,01", "● 0"."""
+    return t.simbol if t.perubahan is None else f"{t.simbol} {angka_bertanda(t.perubahan)}"
 
 
 def _trends(ctx: ReportContext) -> dict[str, Trend]:
@@ -294,10 +335,10 @@ def metode_ketentuan(ctx: ReportContext) -> list[Block]:
             ]
         )
     )
+    # The rules' source is the regulation (``sumber`` of the preset, or the city's override),
+    # never a report: a report does not cite itself for its own method.
     sumber = rules.sumber.strip().rstrip(".")
-    blocks.append(
-        Para([f"Ketentuan pengukuran di atas mengikuti aturan “{rules.nama}” (sumber: {sumber})."])
-    )
+    blocks.append(Para([f"Ketentuan pengukuran tersebut berpedoman pada {sumber}."]))
     return blocks
 
 
@@ -373,7 +414,7 @@ def tabel_capaian_iku(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=aligns,
             foot=foot,
-            source=_source(SUMBER_OLAHAN, ctx),
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _capaian_group(ctx), 0),
             wide=True,
             widths=[0.04, 0.2, 0.22, 0.08, 0.09, 0.09, 0.1, 0.18],
         )
@@ -438,7 +479,7 @@ def tabel_klasifikasi(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=["center", "left", "right"],
             foot=[[Cell("Jumlah", colspan=2), str(total)]],
-            source=_source(SUMBER_OLAHAN, ctx),
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _capaian_group(ctx), 1),
         )
     ]
 
@@ -452,8 +493,9 @@ def _label(result: IndicatorResult, width: int = 24) -> str:
 
 
 def fig_target_realisasi(ctx: ReportContext) -> Figure | None:
-    """fig-bab3-target-realisasi: target and realisasi per IKU; when the units differ the bars are
-    normalised to the target (= 100) and labelled with the actual values."""
+    """fig-bab3-target-realisasi: target and realisasi per IKU, bars from zero, each labelled
+    with its value; when the units differ the bars are normalised to the target (= 100) and
+    still labelled with the actual values."""
     data = _target_realisasi_data(ctx)
     if not data:
         return None
@@ -465,7 +507,7 @@ def fig_target_realisasi(ctx: ReportContext) -> Figure | None:
         targets = [figures.as_float(r.target) for r in data]
         actuals = [figures.as_float(r.realisasi) for r in data]
         unit = data[0].satuan
-        axes.set_ylabel(unit if unit.strip() else "Nilai")
+        axes.set_ylabel(figures.literal(unit) if unit.strip() else "Nilai")
     else:
         targets = [100.0] * len(data)
         actuals = [figures.as_float(r.capaian.nilai) for r in data]
@@ -484,23 +526,14 @@ def fig_target_realisasi(ctx: ReportContext) -> Figure | None:
         label="Realisasi",
         color=figures.COLORS["realisasi"],
     )
-    for bars, attr in ((bars_t, "target"), (bars_r, "realisasi")):
-        for bar, result in zip(bars, data, strict=True):
-            axes.annotate(
-                value(getattr(result, attr)),
-                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                ha="center",
-                va="bottom",
-                fontsize=7,
-                xytext=(0, 2),
-                textcoords="offset points",
-            )
+    figures.bars_from_zero(axes, max([*targets, *actuals]))
+    figures.label_bar(axes, bars_t, [value(r.target) for r in data])
+    figures.label_bar(axes, bars_r, [value(r.realisasi) for r in data])
     axes.set_xticks(positions, [_label(r) for r in data], fontsize=7)
-    axes.set_ylim(0, max([*targets, *actuals]) * 1.18)
     axes.tick_params(axis="y", labelsize=8)
     axes.yaxis.label.set_size(8)
     figures.indonesian_ticks(axes)
-    axes.legend(fontsize=7, frameon=False, loc="upper center", ncols=2, bbox_to_anchor=(0.5, 1.12))
+    figures.legend_above(figure, axes)
     return figure
 
 
@@ -520,7 +553,11 @@ def analisis_pengantar(ctx: ReportContext) -> list[Block]:
     ]
     refs: list[list[Inline]] = []
     if tabel_tren(ctx):
-        tren: list[Inline] = ["realisasi tiga tahun terakhir pada ", Ref("tbl-bab3-tren")]
+        years = [v.tahun for v in next(iter(_trends(ctx).values())).tahun]
+        tren: list[Inline] = [
+            f"realisasi {figures.tahun_rentang(years)} pada ",
+            Ref("tbl-bab3-tren"),
+        ]
         if _tren_data(ctx):
             tren += [" dan ", Ref("fig-bab3-tren")]
         refs.append(tren)
@@ -542,12 +579,16 @@ def analisis_pengantar(ctx: ReportContext) -> list[Block]:
     return [Para(parts)]
 
 
+def _tren_shown(ctx: ReportContext) -> bool:
+    return any(_has_history(t, ctx.tahun) for t in _trends(ctx).values())
+
+
 def tabel_tren(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-tren: target, realisasi and capaian of each IKU over three years, with the arrow
     of the latest change (merged header per year)."""
-    trends = _trends(ctx)
-    if not any(_has_history(t, ctx.tahun) for t in trends.values()):
+    if not _tren_shown(ctx):
         return []
+    trends = _trends(ctx)
     years = [v.tahun for v in next(iter(trends.values())).tahun]
     head = [
         [Cell("No", rowspan=2), Cell("Indikator Kinerja Utama", rowspan=2)]
@@ -562,7 +603,7 @@ def tabel_tren(ctx: ReportContext) -> list[Block]:
         cells = [str(number), result.uraian, result.satuan]
         for v in t.tahun:
             cells += [value(v.target), value(v.realisasi), _pct(v.capaian)]
-        arrow = t.simbol if t.perubahan is None else f"{t.simbol} {angka_ringkas(t.perubahan)}"
+        arrow = _arrow(t)
         rows.append([*cells, arrow])
     aligns: list[Align] = ["center", "left", "left", *(["right"] * 3 * len(years)), "center"]
     return [
@@ -570,8 +611,7 @@ def tabel_tren(ctx: ReportContext) -> list[Block]:
             head,
             rows,
             aligns=aligns,
-            source=_source(SUMBER_OLAHAN, ctx)
-            + "; ▲ naik, ● tetap, ▼ turun dibanding tahun sebelumnya",
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _tren_group(ctx), 0, TREN_NOTE),
             wide=True,
             widths=[0.04, 0.2, 0.07, *([0.612 / (3 * len(years))] * 3 * len(years)), 0.078],
         )
@@ -583,14 +623,21 @@ def _tren_data(ctx: ReportContext) -> list[tuple[IndicatorResult, Trend]]:
     return [(r, trends[r.kode]) for r in ctx.iku if len(_known(trends[r.kode].tahun)) >= 2]
 
 
+def _tren_years(data: list[tuple[IndicatorResult, Trend]]) -> list[int]:
+    """The years every panel of the trend figure shows (the comparison window)."""
+    return sorted({v.tahun for _, t in data for v in t.tahun})
+
+
 def fig_tren(ctx: ReportContext) -> Figure | None:
-    """fig-bab3-tren: realisasi and target of each IKU over three years; one panel per IKU
-    (small multiples), since the IKU have their own scales."""
+    """fig-bab3-tren: realisasi and target of each IKU over the comparison years; one panel per
+    IKU (small multiples, since the IKU have their own scales), every panel on the same years
+    (a year without a value is a gap), each realisasi labelled with its value."""
     import matplotlib.pyplot as plt
 
     data = _tren_data(ctx)
     if not data:
         return None
+    years = _tren_years(data)
     columns = min(len(data), 3)
     rows = (len(data) + columns - 1) // columns
     figure, grid = plt.subplots(
@@ -606,39 +653,50 @@ def fig_tren(ctx: ReportContext) -> Figure | None:
             axes.set_visible(False)
             continue
         result, t = data[index]
-        years = [v.tahun for v in t.tahun]
+        by_year = {v.tahun: v for v in t.tahun}
+        positions = figures.year_axis(axes, years)
+        reals = [by_year[y].realisasi if y in by_year else None for y in years]
+        targets = [by_year[y].target if y in by_year else None for y in years]
         axes.plot(
-            years,
-            [figures.as_float(v.realisasi) for v in t.tahun],
+            positions,
+            [figures.as_float(v) for v in reals],
             marker="o",
             color=figures.COLORS["realisasi"],
             label="Realisasi",
         )
         axes.plot(
-            years,
-            [figures.as_float(v.target) for v in t.tahun],
+            positions,
+            [figures.as_float(v) for v in targets],
             marker="s",
             linestyle="--",
             color=figures.COLORS["anggaran"],
             label="Target",
         )
+        for x, number, target in zip(positions, reals, targets, strict=True):
+            if number is None:
+                continue
+            below = target is not None and target >= number  # the label keeps off the target
+            axes.annotate(
+                value(number),
+                (x, float(number)),
+                ha="center",
+                va="top" if below else "bottom",
+                fontsize=6.5,
+                xytext=(0, -6 if below else 5),
+                textcoords="offset points",
+                color=figures.COLORS["realisasi"],
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85},
+            )
         axes.set_title(figures.wrap(result.uraian, 30), fontsize=7)
-        axes.set_xticks(years, [str(y) for y in years], fontsize=7)
         axes.tick_params(axis="y", labelsize=7)
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.grid(axis="y", color="#dddddd", linewidth=0.6)
-        axes.margins(x=0.15)
-        figures.indonesian_ticks(axes, places=1 if _small_range(t) else 0)
+        figures.style(axes)
+        axes.margins(y=0.2)
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10], min_n_ticks=4))
+        figures.indonesian_ticks(axes)
         if result.satuan.strip():
-            axes.set_ylabel(result.satuan, fontsize=7)
-    handles, labels = grid.flat[0].get_legend_handles_labels()
-    figure.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=7, frameon=False)
+            axes.set_ylabel(figures.literal(result.satuan), fontsize=7)
+    figures.legend_below(figure, grid.flat[0])
     return figure
-
-
-def _small_range(t: Trend) -> bool:
-    values = [v for y in t.tahun for v in (y.target, y.realisasi) if v is not None]
-    return bool(values) and max(values) - min(values) < 5
 
 
 def _renstra_header(ctx: ReportContext) -> list[str]:
@@ -682,7 +740,7 @@ def tabel_renstra(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=["center", "left", "left", "right", "right", "right"],
             foot=foot,
-            source=_source(SUMBER_OLAHAN, ctx),
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _renstra_group(ctx), 0),
             widths=[0.05, 0.37, 0.1, 0.18, 0.14, 0.16],
         )
     ]
@@ -749,7 +807,7 @@ def tabel_pembanding(ctx: ReportContext) -> list[Block]:
                     _comparator_name(row),
                     TINGKAT.get(level, level),
                     value(nilai),  # type: ignore[arg-type]
-                    angka_ringkas(difference),
+                    angka_bertanda(difference),
                     verdict,
                 ]
             )
@@ -771,7 +829,8 @@ def tabel_pembanding(ctx: ReportContext) -> list[Block]:
             header,
             rows,
             aligns=aligns,
-            source=f"Sheet pembanding Tahun {ctx.tahun}; keterangan memperhitungkan arah indikator",
+            source=f"Data capaian Kecamatan {ctx.kecamatan} dan nilai pembanding Tahun "
+            f"{ctx.tahun}, diolah; keterangan memperhitungkan arah indikator",
             wide=True,
             widths=[0.04, 0.22, 0.12, 0.18, 0.1, 0.11, 0.09, 0.14],
         )
@@ -943,6 +1002,22 @@ def _programs_list(ctx: ReportContext, kode: str) -> list[Block]:
     ]
 
 
+def _reached(capaian: Decimal | None) -> bool | None:
+    """Whether a target was reached (capaian of at least 100%), None when not measured."""
+    return None if capaian is None else capaian >= HUNDRED
+
+
+def _factor(ctx: ReportContext, anchor: str, reached: bool | None) -> list[Block]:
+    """A factor section under a heading that fits the outcome: a sasaran that reached its target
+    gets "Kendala yang Masih Dihadapi", not "Faktor Penghambat", and its placeholder asks what
+    can still improve, not for the causes of a failure (:func:`section_for_outcome`)."""
+    section = section_for_outcome(anchor, reached)
+    assert section is not None, anchor  # every factor anchor is in the catalogue
+    block = ctx.narrative(anchor)
+    block = dataclasses.replace(block, title=section.title, instruction=section.instruction)
+    return [_small_heading(section.title), block]
+
+
 def analisis_sasaran(ctx: ReportContext) -> list[Block]:
     """Per sasaran: capaian, trend, Renstra progress, comparators, narrative factors, efficiency
     and supporting programs (PermenPAN-RB 53/2014); general factor sections once at the end when
@@ -979,11 +1054,9 @@ def analisis_sasaran(ctx: ReportContext) -> list[Block]:
             blocks += [_comparator_sentence(ctx, r) for r in iku]
 
         if mode == "sasaran":
+            reached = _reached(sasaran.capaian.nilai)
             for base in NARASI_SASARAN:
-                blocks += [
-                    _small_heading(NARASI_JUDUL[base]),
-                    ctx.narrative(f"{base}-sasaran-{n}"),
-                ]
+                blocks += _factor(ctx, f"{base}-sasaran-{n}", reached)
 
         blocks.append(_small_heading("Efisiensi Penggunaan Sumber Daya"))
         eff = efficiency.get(sasaran.kode)
@@ -996,15 +1069,22 @@ def analisis_sasaran(ctx: ReportContext) -> list[Block]:
         blocks += _programs_list(ctx, sasaran.kode)
         if ctx.has_narrative(f"catatan-sasaran-{n}"):
             blocks += [
-                _small_heading(NARASI_JUDUL["catatan"]),
+                _small_heading(NARASI_CATATAN),
                 ctx.narrative(f"catatan-sasaran-{n}"),
             ]
 
     general = [base for base in NARASI_SASARAN if mode == "umum" or ctx.has_narrative(base)]
     if general:
-        blocks.append(Heading("Faktor Pendukung, Penghambat dan Solusi", level=3))
+        measured = [s.capaian.nilai for s in ctx.sasaran if s.capaian.nilai is not None]
+        reached = all(_reached(v) for v in measured) if measured else None
+        title = (
+            "Faktor Pendukung, Kendala dan Upaya Peningkatan Kinerja"
+            if reached
+            else "Faktor Pendukung, Penghambat dan Solusi"
+        )
+        blocks.append(Heading(title, level=3))
         for base in general:
-            blocks += [_small_heading(NARASI_JUDUL[base]), ctx.narrative(base)]
+            blocks += _factor(ctx, base, reached)
     if ctx.has_narrative("upaya-perbaikan"):
         blocks += [Heading("Upaya Perbaikan Kinerja", level=3), ctx.narrative("upaya-perbaikan")]
     return blocks
@@ -1211,7 +1291,7 @@ def keuangan(ctx: ReportContext) -> list[Block]:
 
 
 def _budget_table(
-    first: str, lines: list[BudgetLine], total: BudgetLine, ctx: ReportContext, names: list[str]
+    first: str, lines: list[BudgetLine], total: BudgetLine, names: list[str], source: str
 ) -> Table:
     rows = [
         [str(i), name, _money(x.pagu), _money(x.realisasi), _pct(x.persen), _money(x.silpa)]
@@ -1241,7 +1321,7 @@ def _budget_table(
         rows,
         aligns=["center", "left", "right", "right", "right", "right"],
         foot=foot,
-        source=_source(SUMBER_ANGGARAN, ctx),
+        source=source,
         widths=[0.05, 0.43, 0.16, 0.16, 0.07, 0.13],
     )
 
@@ -1251,15 +1331,24 @@ def tabel_anggaran_program(ctx: ReportContext) -> list[Block]:
     programs = ctx.budget.children
     if not programs:
         return []
-    return [_budget_table("Program", programs, ctx.budget, ctx, [p.nama for p in programs])]
+    names = [p.nama for p in programs]
+    source = grouped_source(_source(SUMBER_ANGGARAN, ctx), _anggaran_group(ctx), 0)
+    return [_budget_table("Program", programs, ctx.budget, names, source)]
+
+
+def _sasaran_lines(ctx: ReportContext) -> list[BudgetLine]:
+    """The budget per sasaran in the sasaran's order ([] without a budget)."""
+    if ctx.budget.pagu == 0:
+        return []
+    order = {s.kode: index for index, s in enumerate(ctx.sasaran)}
+    return sorted(ctx.budget_by("sasaran"), key=lambda line: order.get(line.kode, len(order)))
 
 
 def tabel_anggaran_sasaran(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-anggaran-sasaran: each sasaran's share of the budget, pagu, realisasi and %."""
-    order = {s.kode: index for index, s in enumerate(ctx.sasaran)}
-    lines = sorted(ctx.budget_by("sasaran"), key=lambda line: order.get(line.kode, len(order)))
+    lines = _sasaran_lines(ctx)
     total = ctx.budget
-    if not lines or total.pagu == 0:
+    if not lines:
         return []
     names = _all_sasaran_names(ctx)
     rows = [
@@ -1288,7 +1377,7 @@ def tabel_anggaran_sasaran(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=["center", "left", "right", "right", "right", "right"],
             foot=foot,
-            source=_source(SUMBER_ANGGARAN, ctx),
+            source=grouped_source(_source(SUMBER_ANGGARAN, ctx), _anggaran_group(ctx), 1),
             widths=[0.05, 0.39, 0.11, 0.17, 0.17, 0.11],
         )
     ]
@@ -1300,7 +1389,8 @@ def tabel_anggaran_unit(ctx: ReportContext) -> list[Block]:
         return []
     lines = ctx.budget_by("unit")
     names = [unit_label(ctx, x.kode) for x in lines]
-    return [_budget_table("Unit Pelaksana", lines, ctx.budget, ctx, names)]
+    source = grouped_source(_source(SUMBER_ANGGARAN, ctx), _anggaran_group(ctx), 2)
+    return [_budget_table("Unit Pelaksana", lines, ctx.budget, names, source)]
 
 
 def tabel_jenis_belanja(ctx: ReportContext) -> list[Block]:
@@ -1309,7 +1399,8 @@ def tabel_jenis_belanja(ctx: ReportContext) -> list[Block]:
     if not lines:
         return []
     names = [JENIS_BELANJA.get(x.kode, x.kode) for x in lines]
-    return [_budget_table("Jenis Belanja", lines, ctx.budget, ctx, names)]
+    source = grouped_source(_source(SUMBER_ANGGARAN, ctx), _anggaran_group(ctx), 3)
+    return [_budget_table("Jenis Belanja", lines, ctx.budget, names, source)]
 
 
 def _rupiah_scale(largest: int) -> tuple[float, str]:
@@ -1330,46 +1421,48 @@ def fig_anggaran(ctx: ReportContext) -> Figure | None:
 
 
 def _pagu_realisasi_figure(programs: list[BudgetLine], names: list[str]) -> Figure:
-    """Horizontal bars of pagu and realisasi per budget line, each labelled with its %."""
+    """Horizontal bars of pagu and realisasi per budget line, from zero, each bar labelled with
+    its amount ("Rp 75 juta") and the realisasi with its %, so that a program of a few million
+    stays readable beside one of billions."""
     from matplotlib.ticker import FuncFormatter
 
     scale, unit = _rupiah_scale(max(p.pagu for p in programs))
     figure, axes = figures.new_figure(height=0.75 * len(programs) + 1.2)
-    axes.grid(axis="y", visible=False)
-    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    figures.style(axes, grid="x")
     positions = list(range(len(programs)))[::-1]
     height = 0.38
-    axes.barh(
+    pagu = axes.barh(
         [p + height / 2 for p in positions],
         [x.pagu / scale for x in programs],
         height,
         color=figures.COLORS["target"],
         label="Pagu",
     )
-    bars = axes.barh(
+    realisasi = axes.barh(
         [p - height / 2 for p in positions],
         [x.realisasi / scale for x in programs],
         height,
         color=figures.COLORS["realisasi"],
         label="Realisasi",
     )
-    for bar, program in zip(bars, programs, strict=True):
-        axes.annotate(
-            persen(program.persen),
-            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-            va="center",
-            fontsize=7,
-            xytext=(3, 0),
-            textcoords="offset points",
-        )
+    figures.bars_from_zero(axes, max(p.pagu for p in programs) / scale, axis="x", room=1.02)
+    figures.label_bar(
+        axes, pagu, [rupiah_ringkas(x.pagu) for x in programs], horizontal=True, inside_from=0.55
+    )
+    figures.label_bar(
+        axes,
+        realisasi,
+        [f"{rupiah_ringkas(x.realisasi)} ({persen(x.persen)})" for x in programs],
+        horizontal=True,
+        inside_from=0.55,
+    )
     axes.set_yticks(positions, [figures.wrap(name, 34) for name in names], fontsize=7)
     axes.set_xlabel(unit, fontsize=8)
     axes.tick_params(axis="x", labelsize=8)
-    axes.set_xlim(0, max(p.pagu for p in programs) / scale * 1.15)
     axes.xaxis.set_major_formatter(
         FuncFormatter(lambda v, _pos: angka_ringkas(Decimal(str(round(v, 2)))))
     )
-    axes.legend(fontsize=7, frameon=False, loc="lower right")
+    figures.legend_above(figure, axes)
     return figure
 
 
@@ -1444,7 +1537,7 @@ def tabel_efisiensi(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=["center", "left", "left", "right", "right", "right"],
             foot=foot,
-            source=f"{_rumus_efisiensi(ctx.rules)}; {_source(SUMBER_OLAHAN, ctx)}",
+            source=f"{_source(SUMBER_OLAHAN, ctx)}; {_rumus_efisiensi(ctx.rules)}",
             wide=True,
             widths=[0.05, 0.3, 0.27, 0.13, 0.13, 0.12],
         )
@@ -1460,17 +1553,23 @@ def _efficiency_figure_data(ctx: ReportContext) -> list[tuple[int, SasaranEffici
 
 
 def fig_kinerja_anggaran(ctx: ReportContext) -> Figure | None:
-    """fig-bab3-kinerja-anggaran: capaian kinerja and serapan anggaran per sasaran (paired bars)."""
+    """fig-bab3-kinerja-anggaran: capaian kinerja and serapan anggaran per sasaran (paired bars
+    from zero, each labelled), the sasaran named by their text."""
     data = _efficiency_figure_data(ctx)
     if not data:
         return None
-    figure, axes = figures.new_figure(height=3.2)
+    width_chars = max(14, int(70 / len(data)))
+    labels = [figures.wrap(e.uraian, width_chars) for _, e in data]
+    lines = max(label.count("\n") + 1 for label in labels)
+    figure, axes = figures.new_figure(height=2.8 + 0.12 * lines)
     positions = list(range(len(data)))
     width = 0.38
     series = (
         ("Capaian kinerja", [e.capaian_kinerja for _, e in data], figures.COLORS["kinerja"], -1),
         ("Serapan anggaran", [e.capaian_anggaran for _, e in data], figures.COLORS["anggaran"], 1),
     )
+    highest = max(figures.as_float(v) for _, vs, _, _ in series for v in vs if v is not None)
+    figures.bars_from_zero(axes, max(highest, 100.0))
     for label, values, color, side in series:
         bars = axes.bar(
             [p + side * width / 2 for p in positions],
@@ -1479,25 +1578,13 @@ def fig_kinerja_anggaran(ctx: ReportContext) -> Figure | None:
             label=label,
             color=color,
         )
-        for bar, number in zip(bars, values, strict=True):
-            if number is not None:
-                axes.annotate(
-                    persen(number),
-                    (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                    ha="center",
-                    va="bottom",
-                    fontsize=7,
-                    xytext=(0, 2),
-                    textcoords="offset points",
-                )
-    highest = max(figures.as_float(v) for _, vs, _, _ in series for v in vs if v is not None)
-    axes.set_ylim(0, max(highest, 100.0) * 1.18)
-    axes.axhline(100, color="#7f7f7f", linewidth=0.8, linestyle=":")
-    axes.set_xticks(positions, [f"Sasaran {n}" for n, _ in data], fontsize=8)
+        figures.label_bar(axes, bars, [persen(v) if v is not None else None for v in values])
+    axes.axhline(100, color="#7f7f7f", linewidth=0.8, linestyle=":", zorder=0.5)
+    axes.set_xticks(positions, labels, fontsize=7)
     axes.set_ylabel("Persen", fontsize=8)
     axes.tick_params(axis="y", labelsize=8)
     figures.indonesian_ticks(axes, suffix="%")
-    axes.legend(fontsize=7, frameon=False, loc="upper center", ncols=2, bbox_to_anchor=(0.5, 1.12))
+    figures.legend_above(figure, axes)
     return figure
 
 
@@ -1639,7 +1726,7 @@ def tabel_triwulan_kinerja(ctx: ReportContext) -> list[Block]:
             head,
             rows,
             aligns=["center", "left", "left", *["right"] * 10],
-            source=_source(SUMBER_OLAHAN, ctx),
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _capaian_group(ctx), 2),
             wide=True,
             widths=[0.04, 0.22, 0.07, 0.07, *[0.064] * 8, 0.088],
         )
@@ -1669,14 +1756,18 @@ def _program_trends(ctx: ReportContext) -> dict[str, Trend]:
     return {r.kode: trend(r, ctx.data, ctx.rules) for r in ctx.indicators("program")}
 
 
+def _tren_program_shown(ctx: ReportContext) -> bool:
+    return ctx.enabled(PART_TREN_PROGRAM) and any(
+        _has_history(t, ctx.tahun) for t in _program_trends(ctx).values()
+    )
+
+
 def tabel_tren_program(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-tren-program: target, realisasi and capaian of each program indicator over three
     years, with the arrow of the latest change."""
-    trends = _program_trends(ctx)
-    if not ctx.enabled(PART_TREN_PROGRAM) or not any(
-        _has_history(t, ctx.tahun) for t in trends.values()
-    ):
+    if not _tren_program_shown(ctx):
         return []
+    trends = _program_trends(ctx)
     years = [v.tahun for v in next(iter(trends.values())).tahun]
     head = [
         [Cell("No", rowspan=2), Cell("Program", rowspan=2), Cell("Indikator Program", rowspan=2)]
@@ -1695,7 +1786,7 @@ def tabel_tren_program(ctx: ReportContext) -> list[Block]:
             cells += [result.uraian, result.satuan]
             for v in t.tahun:
                 cells += [value(v.target), value(v.realisasi), _pct(v.capaian)]
-            arrow = t.simbol if t.perubahan is None else f"{t.simbol} {angka_ringkas(t.perubahan)}"
+            arrow = _arrow(t)
             rows.append([*cells, arrow])
     width = 0.5 / (3 * len(years))
     return [
@@ -1703,8 +1794,7 @@ def tabel_tren_program(ctx: ReportContext) -> list[Block]:
             head,
             rows,
             aligns=["center", "left", "left", "left", *(["right"] * 3 * len(years)), "center"],
-            source=_source(SUMBER_OLAHAN, ctx)
-            + "; ▲ naik, ● tetap, ▼ turun dibanding tahun sebelumnya",
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _tren_group(ctx), 1, TREN_NOTE),
             wide=True,
             widths=[0.04, 0.16, 0.16, 0.06, *([width] * 3 * len(years)), 0.08],
         )
@@ -1771,7 +1861,7 @@ def tabel_renstra_program(ctx: ReportContext) -> list[Block]:
             rows,
             aligns=["center", "left", "left", "left", "right", "right", "right"],
             foot=foot,
-            source=_source(SUMBER_OLAHAN, ctx),
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _renstra_group(ctx), 1),
             wide=True,
             widths=[0.05, 0.24, 0.26, 0.09, 0.13, 0.11, 0.12],
         )
@@ -1910,7 +2000,7 @@ def tabel_indikator_lain(ctx: ReportContext) -> list[Block]:
         cells = [str(number), result.uraian, result.satuan]
         for v in t.tahun:
             cells += [value(v.target), value(v.realisasi), _pct(v.capaian)]
-        arrow = t.simbol if t.perubahan is None else f"{t.simbol} {angka_ringkas(t.perubahan)}"
+        arrow = _arrow(t)
         rows.append([*cells, arrow, status])
     width = 0.5 / (3 * len(years))
     return [
@@ -1918,8 +2008,7 @@ def tabel_indikator_lain(ctx: ReportContext) -> list[Block]:
             head,
             rows,
             aligns=["center", "left", "left", *(["right"] * 3 * len(years)), "center", "left"],
-            source=_source(SUMBER_OLAHAN, ctx)
-            + "; ▲ naik, ● tetap, ▼ turun dibanding tahun sebelumnya",
+            source=_source(SUMBER_OLAHAN, ctx) + TREN_NOTE,
             wide=True,
             widths=[0.04, 0.2, 0.06, *([width] * 3 * len(years)), 0.07, 0.13],
         )
@@ -1991,10 +2080,6 @@ def efisiensi_sdm(ctx: ReportContext) -> list[Block]:
     return blocks
 
 
-def _signed(number: int) -> str:
-    return f"+{angka(number, 0)}" if number > 0 else angka(number, 0)
-
-
 def tabel_abk(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-abk: per jabatan (or group), need by the ABK, availability, difference and
     fulfilment, with the totals."""
@@ -2011,7 +2096,7 @@ def tabel_abk(ctx: ReportContext) -> list[Block]:
             *([_sasaran_label(ctx, line.sasaran)] if with_sasaran else []),
             angka(line.kebutuhan, 0),
             angka(line.ketersediaan, 0),
-            _signed(line.selisih),
+            angka_bertanda(line.selisih),
             _pct(line.pemenuhan),
         ]
         for n, line in enumerate(lines, start=1)
@@ -2022,7 +2107,7 @@ def tabel_abk(ctx: ReportContext) -> list[Block]:
             Cell("Jumlah", colspan=3 if with_sasaran else 2),
             angka(need, 0),
             angka(have, 0),
-            _signed(have - need),
+            angka_bertanda(have - need),
             _pct(pemenuhan),
         ]
     ]

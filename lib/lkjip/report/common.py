@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from lkjip.formatting import angka, angka_ringkas, persen, rupiah
+from lkjip.formatting import angka, angka_masukan, bilangan_terbilang, persen, rupiah
 from lkjip.report.blocks import Align, Cell, Inline, Para, Table
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
@@ -39,6 +39,25 @@ def table(
     )
 
 
+def grouped_source(source: str, shown: Sequence[bool], index: int, note: str = "") -> str:
+    """The source line of table ``index`` of a group: consecutive tables of one section taken
+    from one source (``shown`` says which tables of the group the report shows). The line is
+    printed once, after the group: the last table shown carries it and says how many tables
+    before it share it, so that every table stays attributable; the others carry none. A
+    ``note`` the tables share (the meaning of their symbols) follows the source.
+
+    ``"Data realisasi anggaran …, diolah (untuk tabel ini dan 3 (tiga) tabel sebelumnya)"``
+    """
+    present = [i for i, on in enumerate(shown) if on]
+    if not present or index != present[-1]:
+        return ""
+    before = len(present) - 1
+    if not before:
+        return source + note
+    tables = "tabel sebelumnya" if before == 1 else f"{bilangan_terbilang(before)} tabel sebelumnya"
+    return f"{source} (untuk tabel ini dan {tables}){note}"
+
+
 def nip(text: object) -> str:
     """An 18-digit NIP printed with the usual spacing ``19701013 199201 1 001``."""
     raw = str(text or "").strip()
@@ -53,8 +72,9 @@ def para(*content: Inline, style: str = "") -> Para:
 
 
 def value(number: Decimal | int | None) -> str:
-    """An input value as entered (no trailing zeros): 73 → "73", 74.64 → "74,64"."""
-    return angka_ringkas(number)
+    """A value with the decimals it was entered with: 73 → "73", 7.8 → "7,8", 76.10 → "76,10"
+    (see :func:`lkjip.formatting.angka_masukan`)."""
+    return angka_masukan(number)
 
 
 def with_unit(number: Decimal | int | None, satuan: str) -> str:
@@ -69,4 +89,15 @@ def with_unit(number: Decimal | int | None, satuan: str) -> str:
     return f"{value(number)} {unit}"
 
 
-__all__ = ["ROMAN", "angka", "cells", "para", "persen", "rupiah", "table", "value", "with_unit"]
+__all__ = [
+    "ROMAN",
+    "angka",
+    "cells",
+    "grouped_source",
+    "para",
+    "persen",
+    "rupiah",
+    "table",
+    "value",
+    "with_unit",
+]

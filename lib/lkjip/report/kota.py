@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from lkjip.formatting import bilangan_terbilang, persen
+from lkjip.report import figures
 from lkjip.report.blocks import Block, Cell, Heading, Para, Ref, Strong
 from lkjip.report.common import table
 from lkjip.report.context import ReportContext
-from lkjip.report.figures import as_float, indonesian_ticks, new_figure
 from lkjip.report.ranking import BOTTOM, SHOWN_AT_MOST, TOP, Neighbour, comparison, ranked
 
 PART = "perbandingan-kecamatan"
@@ -70,20 +70,24 @@ def perbandingan_kecamatan(ctx: ReportContext, ringkasan: str = "") -> list[Bloc
 
 
 def fig_peringkat(ctx: ReportContext, ringkasan: str = ""):
-    """fig-bab3-kecamatan: capaian of every kecamatan of the city, this one highlighted."""
+    """fig-bab3-kecamatan: capaian of every kecamatan of the city (bars from zero, each labelled
+    with its value), this one highlighted."""
     bars = list(reversed(comparison(neighbours(ctx, ringkasan), ctx.entry.slug).chart))
     if not ctx.enabled(PART) or len([b for b in bars if b]) < 2:
         return None
-    figure, axes = new_figure(height=max(2.4, 0.35 * len(bars) + 1))
-    names = [f"{b[0]}. {b[1].nama}" if b else "…" for b in bars]
-    values = [as_float(b[1].capaian) if b else 0.0 for b in bars]
+    figure, axes = figures.new_figure(height=max(2.4, 0.35 * len(bars) + 1))
+    figures.style(axes, grid="x")
+    names = [figures.literal(f"{b[0]}. {b[1].nama}") if b else "…" for b in bars]
+    values = [figures.as_float(b[1].capaian) if b else 0.0 for b in bars]
     colors = ["#c55a11" if b and b[1].slug == ctx.entry.slug else "#1f4e79" for b in bars]
     positions = list(range(len(bars)))  # positions, not names: the "…" gaps may repeat
-    axes.barh(positions, values, color=colors)
+    drawn = axes.barh(positions, values, color=colors)
     axes.set_yticks(positions, names)
-    axes.axvline(100, color="#7f7f7f", linewidth=0.8, linestyle="--")
-    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
-    axes.grid(axis="y", visible=False)
-    indonesian_ticks(axes, axis="x", suffix="%")
+    figures.bars_from_zero(axes, max([*values, 100.0]), axis="x", room=1.15)
+    figures.label_bar(
+        axes, drawn, [persen(b[1].capaian) if b else None for b in bars], horizontal=True
+    )
+    axes.axvline(100, color="#7f7f7f", linewidth=0.8, linestyle="--", zorder=0.5)
+    figures.indonesian_ticks(axes, axis="x", suffix="%")
     axes.set_xlabel("Capaian rata-rata IKU")
     return figure
