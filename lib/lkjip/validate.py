@@ -25,10 +25,10 @@ from lkjip.report.narrative import (
     unknown_anchors,
 )
 from lkjip.rules import Aturan
-from lkjip.schema import SHEETS, Kind
-from lkjip.validate_sheets import check_optional_sheets
+from lkjip.validate_sheets import check_optional_sheets, find_cycles
 
 TOLERANCE = Decimal("0.005")
+UNIT_DEPTH_MAX = 10  # levels of the organisation chart below the Camat
 PARENT_SHEET = {"tujuan": "tujuan", "sasaran": "sasaran"}
 
 
@@ -81,6 +81,7 @@ class _Checks:
         self.check_year(expected_year)
         self.check_unique()
         self.check_parents()
+        self.check_units()
         self.check_names()
         self.check_indicators()
         self.check_money()
@@ -270,6 +271,47 @@ class _Checks:
                     **row.where(parent),
                 )
 
+    def check_units(self) -> None:
+        """The organisation chart is a tree: no unit is its own parent, no units are each
+        other's parents (the chart would have no top), and it is not absurdly deep."""
+        by_code = {str(r["kode"]): r for r in self.rows("unit_organisasi") if r.get("kode")}
+        parents = {code: str(row.get("induk") or "") for code, row in by_code.items()}
+        cycles = find_cycles(parents)
+        for cycle in cycles:
+            first = by_code[cycle[0]]
+            if len(cycle) == 1:
+                self.p.error(
+                    f"unit '{cycle[0]}' menginduk ke dirinya sendiri",
+                    found=cycle[0],
+                    expected="kode unit atasannya, atau kosong untuk unit puncak (Camat)",
+                    **first.where("induk"),
+                )
+                continue
+            lines = ", ".join(str(by_code[c].line) for c in cycle)
+            self.p.error(
+                "unit saling menginduk (melingkar): "
+                + " → ".join([*cycle, cycle[0]])
+                + f" (baris {lines})",
+                expected="satu unit puncak (Camat) tanpa induk; unit lain menginduk ke atasannya",
+                **first.where("induk"),
+            )
+        if not cycles:
+            self._unit_depth(by_code, parents)
+
+    def _unit_depth(self, by_code: dict[str, Row], parents: dict[str, str]) -> None:
+        for code, row in by_code.items():
+            depth, current = 0, code
+            while parents.get(current) in by_code:
+                depth, current = depth + 1, parents[current]
+            if depth > UNIT_DEPTH_MAX:
+                self.p.error(
+                    f"susunan unit terlalu dalam: unit '{code}' berada {depth} tingkat di "
+                    "bawah unit puncak",
+                    expected=f"paling banyak {UNIT_DEPTH_MAX} tingkat",
+                    **row.where("induk"),
+                )
+                return
+
     def check_names(self) -> None:
         for code_col, name_col, what in (
             ("program_kode", "program", "program"),
@@ -295,6 +337,15 @@ class _Checks:
         if not self.usable("indikator", "target_realisasi") or self.tahun is None:
             return
         values = {(r.get("indikator"), r.get("tahun")): r for r in self.rows("target_realisasi")}
+        for row in self.rows("indikator"):
+            if row.get("target_akhir") == 0:
+                self.p.error(
+                    "target akhir 0: capaian terhadap target akhir Renstra tidak dapat dihitung "
+                    "(pembagian dengan nol)",
+                    found="0",
+                    expected="target akhir bukan nol, atau kosongkan bila tidak ada",
+                    **row.where("target_akhir"),
+                )
         for row in self.rows("target_realisasi"):
             if row.get("target") == 0:
                 self.p.error(
@@ -353,18 +404,8 @@ class _Checks:
 
     # --- money ------------------------------------------------------------------------------
     def check_money(self) -> None:
-        for sheet in SHEETS:
-            money = [c.name for c in sheet.columns if c.kind is Kind.MONEY]
-            for row in self.rows(sheet.name) if money else []:
-                for column in money:
-                    value = row.get(column)
-                    if isinstance(value, int) and value < 0:
-                        self.p.error(
-                            "nilai uang negatif",
-                            found=rupiah(value),
-                            expected="0 atau lebih",
-                            **row.where(column),
-                        )
+        """Amounts of one row against each other (negative or absurd amounts are rejected when
+        the cells are read: lkjip.schema.KIND_RANGE)."""
         for row in self.rows("anggaran"):
             tws = [row.get(f"tw{q}") for q in range(1, 5)]
             if any(isinstance(t, int) for t in tws):
@@ -388,22 +429,25 @@ class _Checks:
 
     # --- stated totals ----------------------------------------------------------------------
     def check_stated_totals(self) -> None:
-        sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        # A sum with an amount that could not be read is unknown (None): that cell has its error.
+        sums: dict[str, list[int | None]] = defaultdict(lambda: [0, 0])
         for row in self.rows("anggaran"):
             code = str(row.get("program_kode"))
-            sums[code][0] += row.get("pagu") if isinstance(row.get("pagu"), int) else 0  # type: ignore[operator]
-            sums[code][1] += row.get("realisasi") if isinstance(row.get("realisasi"), int) else 0  # type: ignore[operator]
+            for index, column in enumerate(("pagu", "realisasi")):
+                value, total = row.get(column), sums[code][index]
+                ok = isinstance(value, int) and total is not None
+                sums[code][index] = total + value if ok else None  # type: ignore[operator]
         for row in self.rows("pagu_program"):
             code = str(row.get("program_kode"))
             if code not in sums:
                 continue
             for index, column in enumerate(("pagu", "realisasi")):
-                stated = row.get(column)
-                if isinstance(stated, int) and stated != sums[code][index]:
+                stated, total = row.get(column), sums[code][index]
+                if isinstance(stated, int) and total is not None and stated != total:
                     self.p.error(
                         f"{column} program '{code}' tidak sama dengan jumlah sub kegiatannya",
                         found=rupiah(stated),
-                        expected=f"{rupiah(sums[code][index])} (jumlah sheet anggaran)",
+                        expected=f"{rupiah(total)} (jumlah sheet anggaran)",
                         **row.where(column),
                     )
         wilayah = self.rows("wilayah")
