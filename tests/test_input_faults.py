@@ -124,6 +124,20 @@ def photo_link(tmp: Path) -> Path:
     return folder
 
 
+def looping(tmp: Path) -> Path:
+    folder = write_minimal(tmp / "kec")
+    (folder / "profil.csv").unlink()
+    (folder / "profil.csv").symlink_to("profil.csv")
+    return folder
+
+
+def looping_data_folder(tmp: Path) -> Path:
+    config = city()(tmp)
+    (tmp / "putar").symlink_to("putar")
+    config.write_text(CITY.replace("data: ../kec", "data: ../putar"), encoding="utf-8")
+    return config
+
+
 def fifo(name: str) -> Callable[[Path], Path]:
     def make(tmp: Path) -> Path:
         folder = write_minimal(tmp / "kec")
@@ -469,6 +483,12 @@ CASES: dict[str, Case] = {
         1,
         ("[galat] kec/narasi.md: pipa (FIFO), bukan berkas biasa; tidak dibaca",),
     ),
+    "20 profil.csv is a link to itself": Case(
+        looping, 2, ("kec/profil.csv: berkas tidak dapat dibaca (tautan (symlink) berputar)",)
+    ),
+    "20 the config's data folder is a link to itself": Case(
+        looping_data_folder, 2, ("putar: berkas atau folder tidak ditemukan",)
+    ),
     "27 profil.csv linked outside the folder": Case(
         symlinked("profil.csv"),
         2,
@@ -557,3 +577,12 @@ def test_report_file_name_stays_within_file_system_limits():
         assert len(f"{name}.docx".encode()) <= NAME_BYTES_MAX + 5 < 255
         assert name.startswith("LKjIP_") and name.endswith("_2024"), name
         assert "/" not in name
+
+
+def test_profile_numbers_from_a_workbook_keep_their_decimals(tmp_path: Path):
+    """A workbook stores luas_km2 1,234 as the number 1.234, which read as text would be 1234."""
+    folder = tmp_path / "kec"
+    folder.mkdir()
+    profil = SHEETS["profil"] + 'luas_km2,"1,234"\n'
+    (folder / "data.xlsx").write_bytes(workbook_bytes(tmp_path, profil=profil))
+    assert str(load_kecamatan(folder).profil["luas_km2"]) == "1.234"

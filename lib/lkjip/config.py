@@ -8,7 +8,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from lkjip.inputs import image_format, is_inside, is_regular_file, os_reason
+from lkjip.inputs import image_format, is_inside, is_regular_file, os_reason, real
 from lkjip.memo import Recent, files_digest
 from lkjip.paths import REPOSITORY
 from lkjip.problems import InputError
@@ -66,10 +66,10 @@ class CityConfig(BaseModel):
     @property
     def logo_path(self) -> Path | None:
         """The city's logo image for the cover (``logo:`` is relative to the config file)."""
-        return (self.path.parent / self.logo).resolve() if self.logo else None
+        return real(self.path.parent / self.logo) if self.logo else None
 
     def data_path(self, entry: KecamatanEntry) -> Path:
-        return (self.path.parent / entry.data).resolve()
+        return real(self.path.parent / entry.data)
 
     def rules_for(self, entry: KecamatanEntry | None = None) -> Aturan:
         spec = dict(self.aturan)

@@ -55,25 +55,28 @@ _KINDS = (
 )
 
 
+def real(path: Path) -> Path:
+    """``path`` with every symbolic link followed; a link loop stays as it is (where
+    ``Path.resolve`` raises RuntimeError before Python 3.13) and is then simply not found."""
+    return Path(os.path.realpath(path))
+
+
 def is_inside(path: Path, root: Path) -> bool:
     """True when ``path``, with every symbolic link followed, lies in ``root`` (also resolved)."""
-    try:
-        return path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):  # a link loop
-        return False
+    return real(path).is_relative_to(real(root))
 
 
 def refusal(path: Path, root: Path) -> str | None:
     """Why ``path`` may not be read as an input of the folder ``root`` (None: it may). A missing
     file is not refused here: the caller says what it expected."""
-    if not is_inside(path, root):
-        return "tautan (symlink) ke luar folder data kecamatan; berkas tidak dibaca"
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         return None
-    except OSError as exc:
+    except OSError as exc:  # a link loop, no permission on the folder
         return f"berkas tidak dapat dibaca ({os_reason(exc)})"
+    if not is_inside(path, root):
+        return "tautan (symlink) ke luar folder data kecamatan; berkas tidak dibaca"
     if stat.S_ISREG(mode):
         return None
     kind = next((name for test, name in _KINDS if test(mode)), "bukan berkas biasa")

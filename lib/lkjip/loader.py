@@ -279,7 +279,10 @@ def load_kecamatan(path: Path) -> KecamatanData:
             )
             data.unusable.add(sheet.name)
     if "profil" in data.sources and "profil" not in data.unusable:
-        data.profil = _profile(data.table("profil"), data.sources["profil"], problems)
+        # Each value is typed by its key from the cell as read: a workbook's number 1.234 would
+        # become 1234 if it were read as the text "1.234" first.
+        cells = {line: values.get("nilai") for line, values in raw["profil"].rows}
+        data.profil = _profile(data.table("profil"), cells, data.sources["profil"], problems)
     return data
 
 
@@ -359,9 +362,11 @@ def _typed(
     return None
 
 
-def _profile(rows: list[Row], source: str, problems: Problems) -> dict[str, object]:
-    """The profil sheet's key/value rows typed by key. Required keys are checked even when the
-    sheet has no rows at all."""
+def _profile(
+    rows: list[Row], cells: dict[int, object], source: str, problems: Problems
+) -> dict[str, object]:
+    """The profil sheet's key/value rows typed by key, from the ``nilai`` cells as read (by row
+    number). Required keys are checked even when the sheet has no rows at all."""
     profil: dict[str, object] = {}
     given: set[str] = set()
     for row in rows:
@@ -375,8 +380,10 @@ def _profile(rows: list[Row], source: str, problems: Problems) -> dict[str, obje
             continue
         if key in given:
             problems.error(f"kunci profil '{key}' diisi lebih dari sekali", **row.where("kunci"))
-        raw = row.get("nilai")
-        if is_blank(raw):
+        raw = cells.get(row.line)
+        if raw is REJECTED:  # too long: reported already
+            given.add(key)
+        if is_blank(raw) or raw is REJECTED:
             continue
         given.add(key)
         what = f"nilai profil '{key}'"

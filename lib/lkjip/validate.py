@@ -11,6 +11,7 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from lkjip.formatting import angka, round_half_up, rupiah
+from lkjip.inputs import real
 from lkjip.loader import KecamatanData, Row, data_files, load_kecamatan, shown
 from lkjip.memo import Recent, files_digest
 from lkjip.metrics.budget import unit_of
@@ -51,7 +52,7 @@ def check_kecamatan(path: Path, rules: Aturan, tahun: int | None = None) -> Chec
     """Load and cross-check one kecamatan. ``tahun`` is the city config's year, if known.
     The result is remembered for the same inputs (see :mod:`lkjip.memo`); treat it as read-only."""
     key = (
-        str(Path(path).resolve()),
+        str(real(Path(path))),
         os.getcwd(),  # messages name files relative to the working folder
         files_digest([*data_files(Path(path)), narrative_path(Path(path))]),
         rules.model_dump_json(),
