@@ -586,3 +586,44 @@ def test_profile_numbers_from_a_workbook_keep_their_decimals(tmp_path: Path):
     profil = SHEETS["profil"] + 'luas_km2,"1,234"\n'
     (folder / "data.xlsx").write_bytes(workbook_bytes(tmp_path, profil=profil))
     assert str(load_kecamatan(folder).profil["luas_km2"]) == "1.234"
+
+
+def test_a_kecamatan_at_the_bounds_validates_and_builds(tmp_path: Path):
+    """Nothing that passes validate fails the build on magnitude: a budget of Rp 1.000 triliun
+    realised at Rp 1 beside one of Rp 0, a target of 0,000001 realised at 10^15 (a capaian of
+    10^23 %, an efisiensi of some 10^37 %), the lowest elevation and the most assets."""
+    from docx import Document
+
+    anggaran = (
+        SHEETS["anggaran"]
+        .replace(
+            ",1000000,1200000,250000,250000,250000,250000,1100000",
+            ",1000000000000000,1000000000000000,250000000000000,250000000000000,"
+            "250000000000000,250000000000000,1",
+        )
+        .replace(",500000,500000,100000,100000,150000,150000,400000", ",0,0,0,0,0,0,0")
+    )
+    write_minimal(
+        tmp_path / "kec",
+        anggaran=anggaran,
+        pagu_program="program_kode,pagu,realisasi\n7.01.01,1000000000000000,1\n",
+        indikator=SHEETS["indikator"] + "IKU3,sasaran,S1,Jumlah,unit,naik,jumlah,ya,\n",
+        target_realisasi=SHEETS["target_realisasi"].replace(
+            "P1,2024,100,100,", 'P1,2024,100,100,\nIKU3,2024,"0,000001",1000000000000000,'
+        ),
+        profil=SHEETS["profil"] + "ketinggian_mdpl,-500\nluas_km2,1000000000000000\n",
+        sarpras="jenis,jumlah,standar_kebutuhan\nKomputer,1000000000,1\n",
+    )
+    config = tmp_path / "params" / "kota.yaml"
+    config.parent.mkdir()
+    config.write_text(CITY, encoding="utf-8")
+    assert run_cli("validate", config, cwd=tmp_path).code == 0
+    out = tmp_path / "keluaran"
+    result = run_cli("build", config, "--format", "docx,pdf", "--output", out, "-j", "1")
+    assert result.code == 0, result.output
+    folder = out / "kota" / "2024" / "kec"
+    assert (folder / "LKjIP_Uji_Coba_2024.pdf").stat().st_size > 0
+    document = Document(str(folder / "LKjIP_Uji_Coba_2024.docx"))
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "1.000.000.000.000.000" in cells  # the pagu
+    assert "999.999.999.999.999" in cells  # its SiLPA
