@@ -240,6 +240,7 @@ CASES: dict[str, Case] = {
         csv_case(**replace("target_realisasi", "P1,2024,100,100,", "P1,2024,100,1e30,")),
         1,
         ("sheet target_realisasi, baris 5, kolom realisasi: nilai tidak sesuai: '1e30' bukan",),
+        ("kosong",),  # the realisasi is there, only unreadable
     ),
     "5 indicator realisasi of 31 digits": Case(
         csv_case(
@@ -268,6 +269,12 @@ CASES: dict[str, Case] = {
             "sheet evaluasi_sakip, baris 4, kolom bobot: bobot terlalu besar (ditemukan '150'; "
             "seharusnya paling besar 100)",
         ),
+    ),
+    "5 an unreadable amount gives no follow-up sum error": Case(
+        csv_case(**replace("anggaran", "100000,100000,150000,150000", "100000,1e30,150000,150000")),
+        1,
+        ("sheet anggaran, baris 3, kolom tw2: nilai tidak sesuai: '1e30' bukan angka",),
+        ("jumlah alokasi TW1–TW4",),
     ),
     # 6: numeric workbook cells holding NaN or 1e400 (infinity)
     "6 xlsx numeric cell holding NaN": Case(

@@ -15,14 +15,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from lkjip.formatting import angka_ringkas, rupiah
+from lkjip.formatting import angka, angka_ringkas, rupiah
 from lkjip.inputs import checked_file, os_reason, shown
 from lkjip.numbers import NumberTextError, is_blank, parse_decimal, parse_integer, whole
 from lkjip.problems import InputError, Problems, clip
 from lkjip.schema import PROFILE_BY_NAME, SHEETS, SHEETS_BY_NAME, TEXT_MAX, Column, Kind
 from lkjip.workbook import read_sheets
-
-__all__ = ["os_reason", "shown"]  # re-exported: the rest of lkjip names files through the loader
 
 WORKBOOK_NAME = "data.xlsx"
 MONTHS = {
@@ -51,11 +49,21 @@ _FALSE = {"tidak", "t", "false", "0", "salah", "no", "n"}
 class Row(dict[str, object]):
     """One data row: typed values by column name, plus where it came from."""
 
-    def __init__(self, values: dict[str, object], source: str, sheet: str, line: int) -> None:
+    def __init__(
+        self,
+        values: dict[str, object],
+        source: str,
+        sheet: str,
+        line: int,
+        unreadable: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__(values)
         self.source = source
         self.sheet = sheet
         self.line = line
+        # Columns whose cell held something that could not be read (reported, typed as None):
+        # a check that would take None for "empty" must leave such a row alone.
+        self.unreadable = unreadable
 
     def where(self, column: str = "") -> dict[str, object]:
         """Location keywords for :class:`~lkjip.problems.Problems` messages."""
@@ -237,12 +245,12 @@ def _reject_oversized_cells(table: RawTable, problems: Problems) -> None:
         for column, value in cells.items():
             if isinstance(value, str) and len(value) > TEXT_MAX:
                 problems.error(
-                    f"isi sel terlalu panjang ({len(value):,} karakter)".replace(",", "."),
+                    f"isi sel terlalu panjang ({angka(len(value), 0)} karakter)",
                     file=table.source,
                     sheet=table.sheet,
                     row=number,
                     column=column,
-                    expected=f"paling banyak {TEXT_MAX:,} karakter per sel".replace(",", "."),
+                    expected=f"paling banyak {angka(TEXT_MAX, 0)} karakter per sel",
                 )
                 cells[column] = REJECTED
 
@@ -295,7 +303,7 @@ def _type_table(table: RawTable, problems: Problems, unusable: set[str]) -> list
             problems.warning(
                 f"kolom '{clip(name)}' tidak dikenal dan diabaikan", column=name, **at_header
             )
-    for name, places in _duplicates(table.header).items():
+    for name, places in _duplicates(table.header, known).items():
         problems.error(
             f"kolom ganda: '{name}' ada di kolom ke-" + " dan ke-".join(map(str, places)),
             expected=f"satu kolom '{name}' saja; hapus atau ganti nama salinannya",
@@ -316,22 +324,25 @@ def _type_table(table: RawTable, problems: Problems, unusable: set[str]) -> list
     rows = []
     for line, cells in table.rows:
         values: dict[str, object] = {}
+        unreadable = set()
         for col in sheet.columns:
             raw = cells.get(col.name)
             where = {"file": table.source, "sheet": sheet.name, "row": line, "column": col.name}
             values[col.name] = _typed(col, raw, col.name in table.header, problems, where)
-        rows.append(Row(values, table.source, sheet.name, line))
+            if values[col.name] is None and not is_blank(raw):
+                unreadable.add(col.name)
+        rows.append(Row(values, table.source, sheet.name, line, frozenset(unreadable)))
     return rows
 
 
-def _duplicates(header: list[str]) -> dict[str, list[int]]:
-    """Known column names that the header holds more than once, with their 1-based places."""
+def _duplicates(header: list[str], known: set[str]) -> dict[str, list[int]]:
+    """``known`` column names that the header holds more than once, with their 1-based places
+    (an unknown column is ignored anyway, however often it appears)."""
     places: dict[str, list[int]] = {}
     for index, name in enumerate(header, start=1):
-        if name:
+        if name in known:
             places.setdefault(name, []).append(index)
-    known = {c.name for s in SHEETS for c in s.columns}
-    return {name: at for name, at in places.items() if len(at) > 1 and name in known}
+    return {name: at for name, at in places.items() if len(at) > 1}
 
 
 def _typed(
@@ -381,11 +392,9 @@ def _profile(
         if key in given:
             problems.error(f"kunci profil '{key}' diisi lebih dari sekali", **row.where("kunci"))
         raw = cells.get(row.line)
-        if raw is REJECTED:  # too long: reported already
-            given.add(key)
-        if is_blank(raw) or raw is REJECTED:
+        if is_blank(raw):
             continue
-        given.add(key)
+        given.add(key)  # given, though perhaps unreadable: that has its own message
         what = f"nilai profil '{key}'"
         value = _typed(spec.as_column(), raw, True, problems, row.where("nilai"), what)
         if value is not None:

@@ -335,9 +335,6 @@ class _Checks:
 
     # --- indicators -------------------------------------------------------------------------
     def check_indicators(self) -> None:
-        if not self.usable("indikator", "target_realisasi") or self.tahun is None:
-            return
-        values = {(r.get("indikator"), r.get("tahun")): r for r in self.rows("target_realisasi")}
         for row in self.rows("indikator"):
             if row.get("target_akhir") == 0:
                 self.p.error(
@@ -347,6 +344,9 @@ class _Checks:
                     expected="target akhir bukan nol, atau kosongkan bila tidak ada",
                     **row.where("target_akhir"),
                 )
+        if not self.usable("indikator", "target_realisasi") or self.tahun is None:
+            return
+        values = {(r.get("indikator"), r.get("tahun")): r for r in self.rows("target_realisasi")}
         for row in self.rows("target_realisasi"):
             if row.get("target") == 0:
                 self.p.error(
@@ -383,7 +383,7 @@ class _Checks:
                     expected=f"baris indikator={row['kode']}, tahun={self.tahun}",
                 )
                 continue
-            if value.get("realisasi") is None:
+            if value.get("realisasi") is None and "realisasi" not in value.unreadable:
                 self.p.error(
                     f"realisasi tahun {self.tahun} indikator '{row['kode']}' kosong",
                     **value.where("realisasi"),
@@ -407,9 +407,11 @@ class _Checks:
     def check_money(self) -> None:
         """Amounts of one row against each other (negative or absurd amounts are rejected when
         the cells are read: lkjip.schema.KIND_RANGE)."""
+        # A TW sum with a cell that could not be read would be a second, misleading error.
+        summed = {"pagu_murni", "pagu", *(f"tw{q}" for q in range(1, 5))}
         for row in self.rows("anggaran"):
             tws = [row.get(f"tw{q}") for q in range(1, 5)]
-            if any(isinstance(t, int) for t in tws):
+            if any(isinstance(t, int) for t in tws) and not row.unreadable & summed:
                 basis = "pagu_murni" if isinstance(row.get("pagu_murni"), int) else "pagu"
                 total = sum(t for t in tws if isinstance(t, int))
                 if isinstance(row.get(basis), int) and total != row[basis]:

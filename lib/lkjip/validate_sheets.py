@@ -184,7 +184,7 @@ def _rb_component(checks: _Checks, row: Row, kids: list[Row]) -> None:
                     **row.where("nilai"),
                 )
         return
-    if nilai is None:
+    if nilai is None and "nilai" not in row.unreadable:
         checks.p.warning(
             "nilai komponen RB kosong; komponen ini tidak ikut dijumlahkan",
             expected="nilai komponen",
@@ -260,7 +260,11 @@ def _ipp(checks: _Checks) -> None:
                 **row.where("nilai_indikator"),
             )
         stated, computed = row.get("nilai"), ipp_weighted(row)
-        if stated is None and computed is None:
+        if (
+            stated is None
+            and computed is None
+            and not row.unreadable & {"nilai", "nilai_indikator"}
+        ):
             checks.p.warning(
                 "nilai aspek IPP tidak dapat dihitung; aspek ini tidak ikut dijumlahkan",
                 expected="nilai_indikator (atau nilai tertimbang di kolom nilai)",
