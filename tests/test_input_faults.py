@@ -314,6 +314,11 @@ CASES: dict[str, Case] = {
         2,
         ("kec/data.xlsx, sheet anggaran, sekitar baris 2: workbook rusak",),
     ),
+    "7 sheet property of the wrong type (TypeError)": Case(
+        xlsx_case(in_sheet_with(ANGGARAN, b'<pageMargins left="0.75"', b'<pageMargins left="x"')),
+        2,
+        ("kec/data.xlsx, sheet anggaran", "workbook rusak; sheet tidak dapat dibaca (TypeError)"),
+    ),
     "7 row number beyond Excel's last row": Case(
         xlsx_case(in_sheet_with(ANGGARAN, b'<row r="3"', b'<row r="99999999"')),
         2,
