@@ -8,18 +8,20 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from lkjip.loader import os_reason
+from lkjip.inputs import image_format, is_inside, is_regular_file, os_reason, real
 from lkjip.memo import Recent, files_digest
+from lkjip.paths import REPOSITORY
 from lkjip.problems import InputError
 from lkjip.rules import Aturan, load_rules
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LOGO_FORMATS = ("PNG", "JPEG")
 
 
 class Label(BaseModel):
     model_config = ConfigDict(extra="forbid")
     judul: str = "Laporan Kinerja Instansi Pemerintah"
-    akronim: str = "LKjIP"
+    akronim: str = Field("LKjIP", max_length=20)  # it begins every report's file name
     dokumen_perencanaan: Literal["RPJMD", "RPD"] = "RPJMD"
     periode_perencanaan: str = ""
     periode_renstra: str = ""
@@ -27,8 +29,8 @@ class Label(BaseModel):
 
 class KecamatanEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    slug: str = Field(pattern=SLUG)
-    nama: str
+    slug: str = Field(pattern=SLUG, max_length=100)
+    nama: str = Field(max_length=100)
     data: Path
     aturan: dict[str, object] = Field(default_factory=dict)
 
@@ -64,10 +66,10 @@ class CityConfig(BaseModel):
     @property
     def logo_path(self) -> Path | None:
         """The city's logo image for the cover (``logo:`` is relative to the config file)."""
-        return (self.path.parent / self.logo).resolve() if self.logo else None
+        return real(self.path.parent / self.logo) if self.logo else None
 
     def data_path(self, entry: KecamatanEntry) -> Path:
-        return (self.path.parent / entry.data).resolve()
+        return real(self.path.parent / entry.data)
 
     def rules_for(self, entry: KecamatanEntry | None = None) -> Aturan:
         spec = dict(self.aturan)
@@ -94,6 +96,7 @@ _PYDANTIC_MESSAGES = {
     "less_than_equal": "terlalu besar",
     "string_pattern_mismatch": "hanya huruf kecil, angka dan tanda hubung (mis. bekasi-utara)",
     "too_short": "tidak boleh kosong",
+    "string_too_long": "terlalu panjang",
     "list_type": "harus daftar",
     "dict_type": "harus pemetaan kunci: nilai",
     "model_type": "harus pemetaan kunci: nilai",
@@ -155,6 +158,11 @@ def _load_config(path: Path) -> CityConfig:
         mark = getattr(exc, "problem_mark", None)
         line = f" baris {mark.line + 1}" if mark else ""
         raise InputError(f"{path}{line}: YAML tidak sah") from exc
+    except RecursionError as exc:  # the YAML parser recurses once per nesting level
+        raise InputError(
+            f"{path}: YAML bersarang terlalu dalam (kurung atau daftar di dalam daftar ribuan "
+            "tingkat); konfigurasi kota cukup beberapa tingkat"
+        ) from exc
     if not isinstance(data, dict):
         raise InputError(f"{path}: isi konfigurasi harus pemetaan kunci: nilai")
     try:
@@ -163,6 +171,8 @@ def _load_config(path: Path) -> CityConfig:
         raise InputError(
             "\n".join(f"{path}: {line}" for line in explain_validation_error(exc))
         ) from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: isi konfigurasi bersarang terlalu dalam") from exc
     for entry in [None, *config.kecamatan]:
         try:
             config.rules_for(entry)
@@ -172,8 +182,32 @@ def _load_config(path: Path) -> CityConfig:
             ) from exc
         except ValueError as exc:
             raise InputError(f"{path}: {exc}") from exc
-    if config.logo_path is not None and not config.logo_path.is_file():
-        raise InputError(
-            f"{path}: logo: berkas {config.logo} tidak ditemukan (relatif terhadap {path.parent})"
-        )
+    if config.logo is not None:
+        check_logo(path, config.logo)
     return config
+
+
+def check_logo(path: Path, logo: Path) -> None:
+    """The city's logo (``logo:``, relative to the config file at ``path``) is a PNG or JPEG
+    image inside the config's folder tree or the repository's data/ or params/ folders: it is
+    embedded in every report, so nothing else may be read through it."""
+    target = path.parent / logo
+    places = (path.parent, REPOSITORY / "data", REPOSITORY / "params")
+    if not any(is_inside(target, place) for place in places):
+        raise InputError(
+            f"{path}: logo: berkas {logo} berada di luar folder yang diizinkan (folder "
+            f"konfigurasi {path.parent} dan subfoldernya, atau folder data/ dan params/ "
+            "repositori)"
+        )
+    if not target.exists():
+        raise InputError(
+            f"{path}: logo: berkas {logo} tidak ditemukan (relatif terhadap {path.parent})"
+        )
+    if not is_regular_file(target):
+        raise InputError(f"{path}: logo: {logo} bukan berkas biasa")
+    found = image_format(target)
+    if found not in LOGO_FORMATS:
+        raise InputError(
+            f"{path}: logo: berkas {logo} bukan gambar PNG atau JPEG"
+            + (f" (ditemukan {found})" if found else "")
+        )

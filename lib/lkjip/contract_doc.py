@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from lkjip.schema import PROFILE_KEYS, SHEETS, Column, Kind
+from decimal import Decimal
+
+from lkjip.schema import (
+    COUNT_MAX,
+    MONEY_MAX,
+    NUMBER_MAX,
+    PROFILE_KEYS,
+    SHEETS,
+    TEXT_MAX,
+    Column,
+    Kind,
+    ProfileKey,
+)
 
 INTRO = """\
 # Data contract
@@ -30,7 +42,21 @@ General rules:
   workbook number cell keeps the decimals its number format shows (`0.00` → 76,10); in the
   `General` format trailing zeros are lost: give the cell a `0.00` format or type the value as
   text. `lkjip template --dari` writes such formats.
-- Money (`rupiah`) is whole Rupiah. Percentages (`persen`) are numbers 0–100+, not fractions.
+- Money (`rupiah`) is whole Rupiah. Percentages (`persen`) are numbers, not fractions (57 for
+  57 %).
+- Every number has bounds, shown in its type below; a value outside them is an error, never data
+  (a pasted account number, a value in the wrong unit). Unless a column says otherwise: money
+  0 … {money} (Rp 1.000 triliun, far above any kecamatan budget), counts (`bilangan bulat`)
+  0 … {count}, other numbers 0 … {number}, `persen` (weights) 0 … 100. Numbers are never negative except
+  where the column allows it (a realisasi or comparator may be a negative growth rate). Targets
+  are never negative, and a target (or `target_akhir`) of 0 is an error: capaian divides by it.
+- A cell holds at most {text} characters (Excel's own limit); a longer one is an error.
+- Each column appears once in the header row: a second column of the same name is an error
+  ("kolom ganda") and the sheet is not checked further until it is fixed.
+- A required sheet must have at least one data row; in `profil`, every required key must be
+  there.
+- Files are read only when they are regular files inside the kecamatan's folder: a symbolic
+  link leading out of it (`*.csv`, `data.xlsx`, `narasi.md`, a photo in `foto/`) is refused.
 - Dates are `YYYY-MM-DD` (or an Excel date cell, or `25 Maret 2025`).
 - `ya/tidak` cells accept `ya`/`tidak` (also `y`, `true`, `1`, `benar` / `t`, `false`, `0`, `salah`).
 - Choices (`pilihan`) are case-insensitive.
@@ -49,7 +75,29 @@ def _type(col: Column) -> str:
         text += ": " + " / ".join(f"`{c}`" for c in col.choices)
     if col.unit:
         text += f" ({col.unit})"
-    return text
+    return text + _limits(col)
+
+
+def _limits(col: Column) -> str:
+    """The bounds of a column, as its type column shows them: ``, 0 … 10^15``."""
+    if col.range is not None:
+        low, high = col.range
+        return f", {_number(low)} … {_number(high)}"
+    if col.max_length != TEXT_MAX:
+        return f", ≤ {col.max_length} characters"
+    return ""
+
+
+def _number(value: Decimal) -> str:
+    """``10^15`` for a large power of ten, else the plain number."""
+    magnitude = abs(value)
+    if magnitude >= 10**6 and magnitude == Decimal(10) ** magnitude.adjusted():
+        return f"{'-' if value < 0 else ''}10^{magnitude.adjusted()}"
+    return str(int(value)) if value == value.to_integral_value() else str(value)
+
+
+def _key_type(key: ProfileKey) -> str:
+    return key.kind.value + _limits(key.as_column())
 
 
 def _cell(text: str) -> str:
@@ -58,7 +106,15 @@ def _cell(text: str) -> str:
 
 def contract_markdown() -> str:
     required = ", ".join(f"`{s.name}`" for s in SHEETS if s.required)
-    parts = [INTRO.format(required=required)]
+    parts = [
+        INTRO.format(
+            required=required,
+            money=_number(MONEY_MAX),
+            count=_number(COUNT_MAX),
+            number=_number(NUMBER_MAX),
+            text=f"{TEXT_MAX:,}",
+        )
+    ]
     for sheet in SHEETS:
         parts.append(f"\n## `{sheet.name}` — one row per {sheet.row_is}\n")
         parts.append(f"{sheet.description}{' **Required.**' if sheet.required else ''}\n")
@@ -75,7 +131,7 @@ def contract_markdown() -> str:
             parts.append("|---|---|---|---|---|\n")
             for key in PROFILE_KEYS:
                 parts.append(
-                    f"| `{key.name}` | {key.kind.value} | {'yes' if key.required else 'no'} "
+                    f"| `{key.name}` | {_key_type(key)} | {'yes' if key.required else 'no'} "
                     f"| {_cell(key.description)} | {_cell(key.example)} |\n"
                 )
     parts.append(CROSS_CHECKS)
@@ -90,11 +146,13 @@ Errors (the report cannot be built) and warnings (the report is built, but look)
 - every code is unique within its sheet (indicator, tujuan, sasaran, sub-kegiatan per unit, unit
   organisasi); every parent code exists (sasaran → tujuan, indikator → tujuan/sasaran/program/
   kegiatan/sub kegiatan, anggaran sasaran → sasaran, target_realisasi/pembanding → indikator);
+- `unit_organisasi` is a tree: no unit is its own parent, no units are each other's parents
+  (the error names the rows of the cycle), at most 10 levels below the top unit;
 - a program or kegiatan code always carries the same name;
 - every indicator in force in the report year has a target and a realisasi for that year, and a
   polarity; a target of 0 is an error (capaian cannot be computed);
 - alokasi TW1–TW4 add up to the pagu murni (or to the pagu when there is no pagu murni);
-- realisasi above pagu (warning); negative money (error);
+- realisasi above pagu (warning); numbers outside their bounds, negative money among them (error);
 - years: `profil.tahun` equals the city config's year; no data for years after the report year;
 - stated totals against computed ones: `pagu_program` against the sum of its sub-kegiatan,
   `profil.jumlah_desa` / `jumlah_kelurahan` / `jumlah_penduduk` against `wilayah`, an indicator

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 
 from babel.dates import format_date
@@ -18,8 +18,13 @@ typographic minus "−" (U+2212), never the hyphen "-", which marks an empty cel
 
 
 def round_half_up(value: Decimal | int, places: int = 2) -> Decimal:
-    """Half-up rounding on Decimal (Babel and ``round`` would round half to even)."""
-    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Half-up rounding on Decimal (Babel and ``round`` would round half to even). The precision
+    grows with the value: a ratio of two large inputs may have more than the default 28 digits,
+    which ``quantize`` would refuse (InvalidOperation)."""
+    value = Decimal(value)
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + places + 2)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def angka(value: Decimal | int | None, places: int = 2) -> str:
@@ -34,8 +39,10 @@ def _angka(rounded: str, places: int) -> str:
     # Babel re-parses the pattern on every call; a report formats the same few thousand numbers
     # (table cells, chart ticks) again and again.
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    number = Decimal(rounded)
-    text = format_decimal(abs(number), format=pattern, locale=LOCALE)
+    with localcontext() as context:  # Babel quantizes too: room for every digit (see above)
+        context.prec = max(context.prec, len(rounded) + 2)
+        number = Decimal(rounded)
+        text = format_decimal(abs(number), format=pattern, locale=LOCALE)
     # A value that rounds to zero is printed without a sign ("0,00", not "−0,00").
     return MINUS + text if number < 0 else text
 

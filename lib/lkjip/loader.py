@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import errno
 import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from lkjip.numbers import NumberTextError, is_blank, parse_decimal, parse_integer
-from lkjip.problems import InputError, Problems
-from lkjip.schema import PROFILE_BY_NAME, SHEETS, SHEETS_BY_NAME, Column, Kind
+from lkjip.formatting import angka, angka_ringkas, rupiah
+from lkjip.inputs import checked_file, os_reason, shown
+from lkjip.numbers import NumberTextError, is_blank, parse_decimal, parse_integer, whole
+from lkjip.problems import InputError, Problems, clip
+from lkjip.schema import PROFILE_BY_NAME, SHEETS, SHEETS_BY_NAME, TEXT_MAX, Column, Kind
+from lkjip.workbook import read_sheets
 
 WORKBOOK_NAME = "data.xlsx"
 MONTHS = {
@@ -47,11 +49,21 @@ _FALSE = {"tidak", "t", "false", "0", "salah", "no", "n"}
 class Row(dict[str, object]):
     """One data row: typed values by column name, plus where it came from."""
 
-    def __init__(self, values: dict[str, object], source: str, sheet: str, line: int) -> None:
+    def __init__(
+        self,
+        values: dict[str, object],
+        source: str,
+        sheet: str,
+        line: int,
+        unreadable: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__(values)
         self.source = source
         self.sheet = sheet
         self.line = line
+        # Columns whose cell held something that could not be read (reported, typed as None):
+        # a check that would take None for "empty" must leave such a row alone.
+        self.unreadable = unreadable
 
     def where(self, column: str = "") -> dict[str, object]:
         """Location keywords for :class:`~lkjip.problems.Problems` messages."""
@@ -90,15 +102,6 @@ class KecamatanData:
         return str(self.profil.get("nama_kecamatan") or self.path.name)
 
 
-def shown(path: Path | str) -> str:
-    """A path as users should see it: relative to the working folder when inside it."""
-    absolute = Path(path).resolve()
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def data_files(path: Path) -> list[Path]:
     """The input files a kecamatan's data consists of (for hashing and display)."""
     if path.is_file():
@@ -110,56 +113,44 @@ def data_files(path: Path) -> list[Path]:
 
 
 def read_raw(path: Path) -> tuple[dict[str, RawTable], Problems]:
-    """Read the sheets of a workbook or CSV folder as untyped cells."""
+    """Read the sheets of a workbook or CSV folder as untyped cells. Each file must be a regular
+    file inside the kecamatan's folder (see :mod:`lkjip.inputs`)."""
     problems = Problems()
     if not path.exists():
         raise InputError(f"{path}: berkas atau folder tidak ditemukan")
     if path.is_file():
         if path.suffix.lower() != ".xlsx":
             raise InputError(f"{path}: bukan workbook .xlsx atau folder data kecamatan")
-        return _read_workbook(path, problems), problems
-    workbook = path / WORKBOOK_NAME
-    csvs = data_files(path) if not workbook.exists() else []
-    if workbook.exists():
+        tables = _read_workbook(checked_file(path), problems)
+    elif (workbook := path / WORKBOOK_NAME).exists():
         if any(p.stem in SHEETS_BY_NAME for p in path.glob("*.csv")):
             problems.warning(
                 f"folder berisi {WORKBOOK_NAME} dan berkas CSV; yang dibaca hanya {WORKBOOK_NAME}",
                 file=shown(path),
             )
-        return _read_workbook(workbook, problems), problems
-    if not csvs:
+        tables = _read_workbook(checked_file(workbook), problems)
+    elif csvs := data_files(path):
+        tables = {p.stem: _read_csv(p, problems) for p in csvs}
+    else:
         raise InputError(
             f"{path}: tidak ada {WORKBOOK_NAME} maupun berkas CSV data (mis. profil.csv, anggaran.csv)"
         )
-    return {p.stem: _read_csv(p, problems) for p in csvs}, problems
-
-
-def os_reason(exc: OSError) -> str:
-    """Why the operating system refused a file operation, in Indonesian."""
-    if isinstance(exc, PermissionError):
-        return "tidak ada izin"
-    if isinstance(exc, NotADirectoryError | FileExistsError):
-        return "sebagian jalurnya adalah berkas, bukan folder"
-    if isinstance(exc, IsADirectoryError):
-        return "ini folder, bukan berkas"
-    if isinstance(exc, FileNotFoundError):
-        return "tidak ditemukan"
-    if exc.errno == errno.ENOSPC:
-        return "ruang disk penuh"
-    if exc.errno == errno.EROFS:
-        return "sistem berkas hanya-baca"
-    return exc.strerror or exc.__class__.__name__
+    for table in tables.values():
+        _reject_oversized_cells(table, problems)
+    return tables, problems
 
 
 FALLBACK_ENCODING = "cp1252"  # what Excel on Windows writes for "CSV (Comma delimited)"
 
 
-def read_text(path: Path, problems: Problems | None = None) -> str:
+def read_text(path: Path, problems: Problems | None = None, root: Path | None = None) -> str:
     """The text of a user's file: UTF-8 (with or without BOM), else Windows-1252 with a warning.
+    The file must be a regular file inside ``root`` (by default its own folder).
 
     Excel on Windows saves CSV as Windows-1252 unless "CSV UTF-8" is chosen; decoding such a file
     as UTF-8 would turn every accented letter into a replacement character.
     """
+    checked_file(path, root)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -187,8 +178,20 @@ def _read_csv(path: Path, problems: Problems) -> RawTable:
     text = read_text(path, problems)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    # The csv module reads the whole text, so a quoted cell may span several lines.
-    lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    # The csv module refuses a cell longer than its field limit (131.072 characters) with an
+    # error that names neither row nor column. The limit is lifted to the file's length (only
+    # ever raised, so concurrent readers cannot trip over each other); the cell limit of the
+    # contract (TEXT_MAX) is applied afterwards, with a message naming the cell.
+    if csv.field_size_limit() <= len(text):
+        csv.field_size_limit(len(text) + 1)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        # The csv module reads the whole text, so a quoted cell may span several lines.
+        lines = list(reader)
+    except csv.Error as exc:
+        raise InputError(
+            f"{shown(path)} baris {reader.line_num}: berkas CSV tidak dapat dibaca ({exc})"
+        ) from exc
     header = [h.strip().lower() for h in (lines[0] if lines else [])]
     rows = []
     for number, cells in enumerate(lines[1:], start=2):
@@ -206,66 +209,50 @@ def _read_csv(path: Path, problems: Problems) -> RawTable:
 
 
 def _read_workbook(path: Path, problems: Problems) -> dict[str, RawTable]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise InputError(f"{path}: workbook tidak dapat dibuka ({exc.__class__.__name__})") from exc
     tables: dict[str, RawTable] = {}
-    for ws in book.worksheets:
-        name = ws.title.strip().lower()
-        if name not in SHEETS_BY_NAME:
+    titles: dict[str, str] = {}
+    for sheet in read_sheets(path, lambda title: title.strip().lower() in SHEETS_BY_NAME):
+        name = sheet.title.strip().lower()
+        if name in tables:
+            problems.error(
+                f"sheet '{name}' ada lebih dari sekali (juga '{titles[name]}'); yang dibaca hanya "
+                "yang pertama",
+                file=shown(path),
+                sheet=sheet.title,
+                expected="satu sheet per nama",
+            )
             continue
-        values = [[_cell_value(c) for c in cells] for cells in ws.iter_rows()]
-        header = [
-            str(h).strip().lower() if h is not None else "" for h in (values[0] if values else [])
-        ]
-        rows = []
-        for number, cells in enumerate(values[1:], start=2):
-            if all(is_blank(c) for c in cells):
-                continue
-            rows.append((number, dict(zip(header, cells, strict=False))))
-        tables[name] = RawTable(name, shown(path), header, rows)
-    book.close()
+        header = [str(h).strip().lower() if h is not None else "" for h in sheet.header]
+        rows = [(number, dict(zip(header, cells, strict=False))) for number, cells in sheet.rows]
+        tables[name], titles[name] = RawTable(name, shown(path), header, rows), sheet.title
     return tables
 
 
-_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+class _Rejected:
+    """A cell already reported while reading (e.g. far too long): typed as empty, silently."""
+
+    def __repr__(self) -> str:
+        return "REJECTED"
 
 
-def is_percent_format(number_format: str | None) -> bool:
-    """True for an Excel number format that shows a value × 100 with a % sign (``0%``,
-    ``0.00%``); a quoted or escaped ``%`` is literal text and does not scale."""
-    return bool(number_format) and "%" in _QUOTED.sub("", number_format)  # type: ignore[arg-type]
+REJECTED = _Rejected()
 
 
-_DECIMALS = re.compile(r"[0#?]\.([0#?]+)")
-
-
-def format_decimals(number_format: str | None) -> int:
-    """The decimals an Excel number format always shows: ``0.00`` → 2, ``#,##0.0%`` → 1,
-    ``General`` → 0 (only zeros count; ``#`` digits are optional)."""
-    match = _DECIMALS.search(_QUOTED.sub("", number_format or ""))
-    return match.group(1).count("0") if match else 0
-
-
-def _cell_value(cell: object) -> object:
-    """A cell's value as the user sees it: Excel stores 57 % as 0.57, the contract wants 57; and
-    a number typed as 76,10 in a ``0.00`` cell is stored as the float 76.1, so the decimals its
-    number format shows are restored (``Decimal("76.10")``) and the report prints 76,10. Digits
-    beyond the format are kept, never rounded away. In the ``General`` format Excel keeps no
-    trailing zeros: type such a value as text ("76,10") or give the cell a ``0.00`` format."""
-    value = getattr(cell, "value", None)
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return value
-    number_format = getattr(cell, "number_format", None)
-    percent, shown = is_percent_format(number_format), format_decimals(number_format)
-    if not percent and not shown:
-        return value
-    number = Decimal(repr(value)) * (100 if percent else 1)
-    exponent = min(number.normalize().as_tuple().exponent, -shown, 0)  # type: ignore[type-var]
-    return number.quantize(Decimal(1).scaleb(exponent))
+def _reject_oversized_cells(table: RawTable, problems: Problems) -> None:
+    """A cell longer than the contract allows (Excel's own limit) is an error naming it; its
+    content is not read further."""
+    for number, cells in table.rows:
+        for column, value in cells.items():
+            if isinstance(value, str) and len(value) > TEXT_MAX:
+                problems.error(
+                    f"isi sel terlalu panjang ({angka(len(value), 0)} karakter)",
+                    file=table.source,
+                    sheet=table.sheet,
+                    row=number,
+                    column=column,
+                    expected=f"paling banyak {angka(TEXT_MAX, 0)} karakter per sel",
+                )
+                cells[column] = REJECTED
 
 
 def load_kecamatan(path: Path) -> KecamatanData:
@@ -289,99 +276,142 @@ def load_kecamatan(path: Path) -> KecamatanData:
             continue
         data.sources[sheet.name] = table.source
         data.tables[sheet.name] = _type_table(table, problems, data.unusable)
-    data.profil = _profile(data.table("profil"), problems)
+        # An empty profil is reported key by key (_profile), which says what to fill in.
+        empty = not table.rows and sheet.name != "profil"
+        if sheet.required and empty and sheet.name not in data.unusable:
+            problems.error(
+                f"sheet wajib '{sheet.name}' kosong: hanya baris judul, tanpa baris data",
+                file=table.source,
+                sheet=sheet.name,
+                expected=f"minimal satu baris {sheet.row_is}",
+            )
+            data.unusable.add(sheet.name)
+    if "profil" in data.sources and "profil" not in data.unusable:
+        # Each value is typed by its key from the cell as read: a workbook's number 1.234 would
+        # become 1234 if it were read as the text "1.234" first.
+        cells = {line: values.get("nilai") for line, values in raw["profil"].rows}
+        data.profil = _profile(data.table("profil"), cells, data.sources["profil"], problems)
     return data
 
 
 def _type_table(table: RawTable, problems: Problems, unusable: set[str]) -> list[Row]:
     sheet = SHEETS_BY_NAME[table.sheet]
     known = set(sheet.column_names)
-    for name in table.header:
+    at_header = {"file": table.source, "sheet": sheet.name, "row": 1}
+    for name in dict.fromkeys(table.header):
         if name and name not in known:
             problems.warning(
-                f"kolom '{name}' tidak dikenal dan diabaikan",
-                file=table.source,
-                sheet=sheet.name,
-                row=1,
-                column=name,
+                f"kolom '{clip(name)}' tidak dikenal dan diabaikan", column=name, **at_header
             )
+    for name, places in _duplicates(table.header, known).items():
+        problems.error(
+            f"kolom ganda: '{name}' ada di kolom ke-" + " dan ke-".join(map(str, places)),
+            expected=f"satu kolom '{name}' saja; hapus atau ganti nama salinannya",
+            column=name,
+            **at_header,
+        )
+        unusable.add(sheet.name)  # which copy holds the data is unknown: no check may use it
     missing = [c for c in sheet.columns if c.required and c.name not in table.header]
     for col in missing:
         problems.error(
             f"kolom wajib '{col.name}' tidak ada",
-            file=table.source,
-            sheet=sheet.name,
-            row=1,
             column=col.name,
             expected=f"kolom '{col.name}' ({col.description})",
+            **at_header,
         )
     if missing:
         unusable.add(sheet.name)
     rows = []
     for line, cells in table.rows:
         values: dict[str, object] = {}
+        unreadable = set()
         for col in sheet.columns:
             raw = cells.get(col.name)
             where = {"file": table.source, "sheet": sheet.name, "row": line, "column": col.name}
-            if is_blank(raw):
-                if col.required and col.name in table.header:
-                    problems.error(
-                        "sel wajib kosong", expected=f"{col.kind.value}: {col.description}", **where
-                    )
-                values[col.name] = col.default
-                continue
-            try:
-                values[col.name] = parse_cell(col, raw)
-            except ValueError as exc:
-                problems.error(
-                    f"nilai tidak sesuai: {exc}",
-                    found=_show(raw),
-                    expected=_expected(col),
-                    **where,
-                )
-                values[col.name] = None
-        rows.append(Row(values, table.source, sheet.name, line))
+            values[col.name] = _typed(col, raw, col.name in table.header, problems, where)
+            if values[col.name] is None and not is_blank(raw):
+                unreadable.add(col.name)
+        rows.append(Row(values, table.source, sheet.name, line, frozenset(unreadable)))
     return rows
 
 
-def _profile(rows: list[Row], problems: Problems) -> dict[str, object]:
+def _duplicates(header: list[str], known: set[str]) -> dict[str, list[int]]:
+    """``known`` column names that the header holds more than once, with their 1-based places
+    (an unknown column is ignored anyway, however often it appears)."""
+    places: dict[str, list[int]] = {}
+    for index, name in enumerate(header, start=1):
+        if name in known:
+            places.setdefault(name, []).append(index)
+    return {name: at for name, at in places.items() if len(at) > 1}
+
+
+def _typed(
+    col: Column,
+    raw: object,
+    in_header: bool,
+    problems: Problems,
+    where: dict[str, object],
+    what: str = "nilai",
+) -> object:
+    """One cell typed for its column; a problem with it is recorded at ``where``."""
+    if raw is REJECTED:
+        return None
+    if is_blank(raw):
+        if col.required and in_header:
+            problems.error(
+                "sel wajib kosong", expected=f"{col.kind.value}: {col.description}", **where
+            )
+        return col.default
+    try:
+        return parse_cell(col, raw)
+    except OutOfRange as exc:
+        problems.error(exc.message, found=exc.found, expected=exc.expected, **where)
+    except ValueError as exc:
+        problems.error(
+            f"{what} tidak sesuai: {exc}", found=_show(raw), expected=_expected(col), **where
+        )
+    return None
+
+
+def _profile(
+    rows: list[Row], cells: dict[int, object], source: str, problems: Problems
+) -> dict[str, object]:
+    """The profil sheet's key/value rows typed by key, from the ``nilai`` cells as read (by row
+    number). Required keys are checked even when the sheet has no rows at all."""
     profil: dict[str, object] = {}
+    given: set[str] = set()
     for row in rows:
         key = str(row.get("kunci") or "").strip().lower()
         spec = PROFILE_BY_NAME.get(key)
         if spec is None:
-            problems.warning(
-                f"kunci profil '{key}' tidak dikenal dan diabaikan", **row.where("kunci")
-            )
+            if key:  # an empty kunci is already an error of its own
+                problems.warning(
+                    f"kunci profil '{clip(key)}' tidak dikenal dan diabaikan", **row.where("kunci")
+                )
             continue
-        if key in profil:
+        if key in given:
             problems.error(f"kunci profil '{key}' diisi lebih dari sekali", **row.where("kunci"))
-        raw = row.get("nilai")
+        raw = cells.get(row.line)
         if is_blank(raw):
             continue
-        column = Column(key, spec.kind, spec.required, spec.description)
-        try:
-            profil[key] = parse_cell(column, raw)
-        except ValueError as exc:
-            problems.error(
-                f"nilai profil '{key}' tidak sesuai: {exc}",
-                found=_show(raw),
-                expected=_expected(column),
-                **row.where("nilai"),
-            )
-    where = {"file": rows[0].source, "sheet": "profil"} if rows else {"sheet": "profil"}
+        given.add(key)  # given, though perhaps unreadable: that has its own message
+        what = f"nilai profil '{key}'"
+        value = _typed(spec.as_column(), raw, True, problems, row.where("nilai"), what)
+        if value is not None:
+            profil[key] = value
     for spec in PROFILE_BY_NAME.values():
-        if spec.required and spec.name not in profil and rows:
+        if spec.required and spec.name not in given:
             problems.error(
                 f"kunci profil wajib '{spec.name}' tidak diisi",
                 expected=f"baris dengan kunci '{spec.name}' ({spec.description})",
-                **where,
+                file=source,
+                sheet="profil",
             )
     return profil
 
 
 def _show(raw: object) -> str:
-    return raw.isoformat() if isinstance(raw, dt.date) else str(raw)
+    return clip(raw.isoformat() if isinstance(raw, dt.date) else raw)
 
 
 def _expected(col: Column) -> str:
@@ -391,18 +421,27 @@ def _expected(col: Column) -> str:
     return f"{text} ({col.unit})" if col.unit else text
 
 
+_SHOWN_MAX = Decimal(10) ** 18
+
+
+class OutOfRange(ValueError):
+    """A value of the right type outside its column's bounds (:mod:`lkjip.schema`)."""
+
+    def __init__(self, message: str, found: str, expected: str) -> None:
+        super().__init__(message)
+        self.message, self.found, self.expected = message, found, expected
+
+
 def parse_cell(col: Column, raw: object) -> object:
-    """Turn one non-empty cell into the column's Python type, or raise ValueError (Indonesian)."""
+    """Turn one non-empty cell into the column's Python type, or raise ValueError (Indonesian);
+    :class:`OutOfRange` for a value outside the column's bounds."""
     kind = col.kind
     try:
-        if kind is Kind.TEXT:
-            return _text(raw)
-        if kind is Kind.CODE:
-            return _code(raw)
-        if kind in (Kind.DECIMAL, Kind.PERCENT):
-            return parse_decimal(raw)
-        if kind in (Kind.INTEGER, Kind.MONEY):
-            return parse_integer(raw)
+        if kind in (Kind.TEXT, Kind.CODE):
+            return _within_length(col, _text(raw))
+        if kind in (Kind.DECIMAL, Kind.PERCENT, Kind.INTEGER, Kind.MONEY):
+            value = _within_range(col, parse_decimal(raw), raw)  # type: ignore[arg-type]
+            return value if kind in (Kind.DECIMAL, Kind.PERCENT) else whole(value, raw)
         if kind is Kind.YEAR:
             year = parse_integer(raw)
             if year is None or not 1990 <= year <= 2100:
@@ -430,6 +469,36 @@ def parse_cell(col: Column, raw: object) -> object:
             return canonical[text.lower()]
         raise ValueError("pilihan tidak dikenal")
     raise AssertionError(kind)  # pragma: no cover
+
+
+def _within_length(col: Column, text: str) -> str:
+    if len(text) > col.max_length:
+        raise OutOfRange(
+            f"{col.name} terlalu panjang ({len(text)} karakter)",
+            found=clip(text),
+            expected=f"paling banyak {col.max_length} karakter",
+        )
+    return text
+
+
+def _within_range(col: Column, value: Decimal, raw: object) -> Decimal:
+    """``value`` when it lies within the column's bounds; else :class:`OutOfRange`."""
+    low, high = col.range  # type: ignore[misc]
+    if low <= value <= high:
+        return value
+    money = col.kind is Kind.MONEY
+    what = "nilai uang" if money else col.name
+
+    def show(number: Decimal) -> str:
+        if abs(number) > _SHOWN_MAX:  # as the user wrote it: formatted it would be far too long
+            return clip(_show(raw))
+        return rupiah(int(number)) if money else angka_ringkas(number)
+
+    if value < low:
+        if low == 0:
+            raise OutOfRange(f"{what} negatif", show(value), "0 atau lebih")
+        raise OutOfRange(f"{what} terlalu kecil", show(value), f"paling kecil {show(low)}")
+    raise OutOfRange(f"{what} terlalu besar", show(value), f"paling besar {show(high)}")
 
 
 def _text(raw: object) -> str:

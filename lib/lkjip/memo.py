@@ -14,16 +14,19 @@ from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from lkjip.inputs import is_regular_file
+
 T = TypeVar("T")
 
 
 def files_digest(paths: Iterable[Path]) -> str:
-    """Digest of the names and bytes of ``paths`` (a missing file counts as absent)."""
+    """Digest of the names and bytes of ``paths``. A missing file counts as absent, and so does
+    anything that is not a regular file (a FIFO would block the read for ever)."""
     h = hashlib.blake2b(digest_size=20)
     for path in paths:
         h.update(str(path).encode())
         try:
-            h.update(path.read_bytes())
+            h.update(path.read_bytes() if is_regular_file(path) else b"\0-")
         except OSError:
             h.update(b"\0-")
     return h.hexdigest()

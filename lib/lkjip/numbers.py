@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from lkjip.problems import clip
+
 _NOISE = re.compile(r"(?i)^rp\.?|,-$|%$|\s|\u00a0")
 _DIGITS = re.compile(r"^\d+$")
 _EMPTY = {"", "-", "—", "–"}
@@ -36,10 +38,11 @@ def parse_decimal(text: object) -> Decimal | None:
         raise NumberTextError("nilai ya/tidak bukan angka")
     if isinstance(text, int):
         return Decimal(text)
-    if isinstance(text, float):
-        return Decimal(repr(text))
-    if isinstance(text, Decimal):
-        return text
+    if isinstance(text, float | Decimal):
+        value = Decimal(repr(text)) if isinstance(text, float) else text
+        if not value.is_finite():  # a workbook cell holding 1e400 (infinity) or NaN
+            raise NumberTextError(f"'{text}' bukan angka yang terhingga")
+        return value
     raw = str(text).strip()
     cleaned = raw.replace("\u2212", "-")  # the typographic minus the report prints
     # Strip currency, trailing ",-", percent sign and spaces, repeatedly (e.g. "Rp. 1.000,-").
@@ -49,11 +52,11 @@ def parse_decimal(text: object) -> Decimal | None:
     cleaned = cleaned.strip("()").lstrip("-+")
     number = _normalise(cleaned)
     if number is None:
-        raise NumberTextError(f"'{raw}' bukan angka")
+        raise NumberTextError(f"'{clip(raw)}' bukan angka")
     try:
         value = Decimal(number)
     except InvalidOperation as exc:  # pragma: no cover - _normalise only yields digit strings
-        raise NumberTextError(f"'{raw}' bukan angka") from exc
+        raise NumberTextError(f"'{clip(raw)}' bukan angka") from exc
     return -value if negative else value
 
 
@@ -99,8 +102,11 @@ def _join(integer: str, fraction: str, group_sep: str | None) -> str | None:
 def parse_integer(text: object) -> int | None:
     """Return a whole number (counts, Rupiah); a non-zero fraction is an error."""
     value = parse_decimal(text)
-    if value is None:
-        return None
+    return None if value is None else whole(value, text)
+
+
+def whole(value: Decimal, text: object) -> int:
+    """``value`` as an int; a non-zero fraction is an error naming the cell's ``text``."""
     if value != value.to_integral_value():
-        raise NumberTextError(f"'{text}' harus bilangan bulat, bukan pecahan")
+        raise NumberTextError(f"'{clip(text)}' harus bilangan bulat, bukan pecahan")
     return int(value)

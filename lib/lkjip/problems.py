@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+SHOWN_MAX = 80  # characters of a user's value quoted in a message
+
+
+def clip(text: object, limit: int = SHOWN_MAX) -> str:
+    """``text`` as quoted in a message: at most ``limit`` characters, cut with an ellipsis, so
+    that a huge cell cannot flood the output."""
+    shown = str(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
 
 class Severity(StrEnum):
     ERROR = "galat"
@@ -30,14 +39,14 @@ class Problem:
         if self.row is not None:
             where.append(f"baris {self.row}")
         if self.column:
-            where.append(f"kolom {self.column}")
+            where.append(f"kolom {clip(self.column)}")
         text = f"[{self.severity.value}] "
         if where:
             text += ", ".join(where) + ": "
         text += self.message
         details = []
         if self.found is not None:
-            details.append(f"ditemukan '{self.found}'")
+            details.append(f"ditemukan '{clip(self.found)}'")
         if self.expected:
             details.append(f"seharusnya {self.expected}")
         if details:

@@ -7,6 +7,7 @@ template and the loader are all generated from, or driven by, the definitions be
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -25,6 +26,15 @@ class Kind(StrEnum):
     BOOL = "ya/tidak"
 
 
+# Bounds on what a cell may hold. A value outside them is a typing mistake (a pasted account
+# number, a value in the wrong unit), never data: rejecting it when the data are read means that
+# nothing which passes ``lkjip validate`` can fail the build on magnitude.
+MONEY_MAX = Decimal(10) ** 15  # Rp 1.000 triliun; a kecamatan's budget is Rp 10^9–10^12
+NUMBER_MAX = Decimal(10) ** 15  # an indicator may be counted in Rupiah as well
+COUNT_MAX = Decimal(10) ** 9  # people, staff, assets, respondents
+TEXT_MAX = 32_767  # characters in one cell: Excel's own limit
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -36,6 +46,14 @@ class Column:
     choices: tuple[str, ...] = ()
     aliases: dict[str, str] = field(default_factory=dict)
     default: object = None
+    minimum: Decimal | None = None  # None: the kind's default (KIND_RANGE)
+    maximum: Decimal | None = None
+    max_length: int = TEXT_MAX
+
+    @property
+    def range(self) -> tuple[Decimal, Decimal] | None:
+        """The lowest and highest value of a numeric column; None for other kinds."""
+        return value_range(self.kind, self.minimum, self.maximum)
 
 
 @dataclass(frozen=True)
@@ -61,6 +79,21 @@ class ProfileKey:
     required: bool
     description: str
     example: str = ""
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    max_length: int = TEXT_MAX
+
+    def as_column(self) -> Column:
+        """The key's value typed as a column of its own."""
+        return Column(
+            self.name,
+            self.kind,
+            self.required,
+            self.description,
+            minimum=self.minimum,
+            maximum=self.maximum,
+            max_length=self.max_length,
+        )
 
 
 def _c(name: str, kind: Kind, required: bool, description: str, example: str = "", **kw: object):
@@ -80,6 +113,30 @@ T, C, D, N, M, P, Y, DT, CH, B = (
     Kind.BOOL,
 )
 
+# Numbers are not negative unless a column says so: a target, a weight, a count or an amount of
+# money below zero is a mistake. Realisations and comparators may be negative (a growth rate),
+# and so may an elevation.
+KIND_RANGE: dict[Kind, tuple[Decimal, Decimal]] = {
+    Kind.MONEY: (Decimal(0), MONEY_MAX),
+    Kind.INTEGER: (Decimal(0), COUNT_MAX),
+    Kind.DECIMAL: (Decimal(0), NUMBER_MAX),
+    Kind.PERCENT: (Decimal(0), Decimal(100)),  # weights and shares, never a capaian
+}
+SIGNED = {"minimum": -NUMBER_MAX}  # a column whose values may be negative
+SCORE = {"maximum": Decimal(100)}  # a score or weight on a 0–100 scale
+NAME_MAX = 100  # characters of a kecamatan's name: it also names the report files
+
+
+def value_range(
+    kind: Kind, minimum: Decimal | None, maximum: Decimal | None
+) -> tuple[Decimal, Decimal] | None:
+    """The bounds of a numeric kind, with a column's own ``minimum``/``maximum`` when given."""
+    if kind not in KIND_RANGE:
+        return None
+    low, high = KIND_RANGE[kind]
+    return (low if minimum is None else minimum, high if maximum is None else maximum)
+
+
 LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
 EDUCATION = ("S3", "S2", "S1", "D4", "D3", "D2", "D1", "SLTA", "SLTP", "SD")
 EDUCATION_ALIASES = {"SMA": "SLTA", "SMK": "SLTA", "MA": "SLTA", "SMP": "SLTP", "MTS": "SLTP"}
@@ -88,7 +145,14 @@ STAFF_CATEGORIES = ("struktural", "fungsional", "pelaksana", "pns", "pppk", "non
 not say; the report then calls them PNS, never "pelaksana"."""
 
 PROFILE_KEYS: tuple[ProfileKey, ...] = (
-    ProfileKey("nama_kecamatan", T, True, "Nama kecamatan tanpa kata 'Kecamatan'", "Perak"),
+    ProfileKey(
+        "nama_kecamatan",
+        T,
+        True,
+        "Nama kecamatan tanpa kata 'Kecamatan'",
+        "Perak",
+        max_length=NAME_MAX,
+    ),
     ProfileKey("tahun", Y, True, "Tahun laporan (tahun anggaran yang dilaporkan)", "2024"),
     ProfileKey("alamat", T, False, "Alamat kantor kecamatan", "Jl. Raya Perak No. 1"),
     ProfileKey("telepon", T, False, "Nomor telepon kantor", "021-8871674"),
@@ -100,7 +164,15 @@ PROFILE_KEYS: tuple[ProfileKey, ...] = (
     ProfileKey("tempat_ttd", T, True, "Tempat penandatanganan", "Perak"),
     ProfileKey("tanggal_ttd", DT, True, "Tanggal penandatanganan laporan", "2025-03-25"),
     ProfileKey("luas_km2", D, False, "Luas wilayah", "29,05"),
-    ProfileKey("ketinggian_mdpl", D, False, "Ketinggian rata-rata di atas permukaan laut", "44"),
+    ProfileKey(
+        "ketinggian_mdpl",
+        D,
+        False,
+        "Ketinggian rata-rata di atas permukaan laut (boleh negatif)",
+        "44",
+        minimum=Decimal(-500),
+        maximum=Decimal(9000),
+    ),
     ProfileKey("jumlah_desa", N, False, "Jumlah desa (diperiksa terhadap sheet wilayah)", "13"),
     ProfileKey("jumlah_kelurahan", N, False, "Jumlah kelurahan (diperiksa thd wilayah)", "6"),
     ProfileKey("jumlah_penduduk", N, False, "Jumlah penduduk (diperiksa thd wilayah)", "51234"),
@@ -315,7 +387,7 @@ SHEETS: tuple[Sheet, ...] = (
             ),
             _c("sumber_data", T, False, "Sumber data", "LHE AKIP Inspektorat"),
             _c("penanggung_jawab", T, False, "Penanggung jawab", "Camat"),
-            _c("target_akhir", D, False, "Target akhir periode Renstra", "75"),
+            _c("target_akhir", D, False, "Target akhir periode Renstra (bukan 0)", "75"),
             _c("tahun_mulai", Y, False, "Berlaku mulai tahun", "2024"),
             _c("tahun_selesai", Y, False, "Berlaku sampai tahun", "2026"),
             _c(
@@ -336,10 +408,20 @@ SHEETS: tuple[Sheet, ...] = (
         (
             _c("indikator", C, True, "Kode indikator", "IKU1"),
             _c("tahun", Y, True, "Tahun", "2024"),
-            _c("target", D, True, "Target tahun itu", "73"),
-            _c("realisasi", D, False, "Realisasi (kosong bila belum ada)", "74,64"),
+            _c("target", D, True, "Target tahun itu (bukan 0)", "73"),
+            _c(
+                "realisasi",
+                D,
+                False,
+                "Realisasi (kosong bila belum ada; boleh negatif, mis. laju pertumbuhan)",
+                "74,64",
+                **SIGNED,
+            ),
             *(_c(f"target_tw{q}", D, False, f"Target triwulan {q}", "") for q in range(1, 5)),
-            *(_c(f"realisasi_tw{q}", D, False, f"Realisasi triwulan {q}", "") for q in range(1, 5)),
+            *(
+                _c(f"realisasi_tw{q}", D, False, f"Realisasi triwulan {q}", "", **SIGNED)
+                for q in range(1, 5)
+            ),
             _c("sumber", T, False, "Dasar/sumber angka realisasi", "LHE No. X.700/559/2024"),
             _c("penjelasan", T, False, "Penjelasan singkat", ""),
         ),
@@ -394,16 +476,17 @@ SHEETS: tuple[Sheet, ...] = (
         (
             _c("tahun", Y, True, "Tahun evaluasi", "2024"),
             _c("komponen", T, True, "Komponen", "Perencanaan Kinerja"),
-            _c("bobot", D, True, "Bobot komponen", "30"),
+            _c("bobot", D, True, "Bobot komponen", "30", **SCORE),
             _c(
                 "nilai",
                 D,
                 False,
                 "Nilai komponen (kosong: dihitung dari LKE dan lapangan)",
                 "24,81",
+                **SCORE,
             ),
-            _c("nilai_lke", D, False, "Nilai LKE (mandiri)", "25,53"),
-            _c("nilai_lapangan", D, False, "Nilai evaluasi lapangan", "21,95"),
+            _c("nilai_lke", D, False, "Nilai LKE (mandiri)", "25,53", **SCORE),
+            _c("nilai_lapangan", D, False, "Nilai evaluasi lapangan", "21,95", **SCORE),
             _c("catatan", T, False, "Catatan evaluator", ""),
         ),
     ),
@@ -425,6 +508,7 @@ SHEETS: tuple[Sheet, ...] = (
                 False,
                 "Nilai komponen (kosongkan pada komponen yang memiliki subkomponen: dihitung)",
                 "2,67",
+                **SCORE,
             ),
             _c(
                 "sumber",
@@ -444,7 +528,14 @@ SHEETS: tuple[Sheet, ...] = (
             _c("tahun", Y, True, "Tahun evaluasi", "2024"),
             _c("indikator", T, True, "Nama indikator kegiatan utama", "Indeks Penerapan SPBE"),
             _c("skala", T, False, "Rentang nilai, ditulis 'bawah - atas'", "0 - 100"),
-            _c("nilai", D, False, "Nilai indikator (kosong bila belum dinilai)", "75,70"),
+            _c(
+                "nilai",
+                D,
+                False,
+                "Nilai indikator (kosong bila belum dinilai; diperiksa terhadap skala)",
+                "75,70",
+                **SIGNED,
+            ),
             _c("sumber_data", T, False, "Sumber data", "Dinas Komunikasi dan Informatika"),
         ),
     ),
@@ -522,7 +613,7 @@ SHEETS: tuple[Sheet, ...] = (
                 choices=("kecamatan_lain", "kota", "kabupaten", "provinsi", "nasional"),
             ),
             _c("nama", T, False, "Nama pembanding", "Kabupaten Jombang"),
-            _c("nilai", D, True, "Nilai", "8,45"),
+            _c("nilai", D, True, "Nilai (boleh negatif, mis. laju pertumbuhan)", "8,45", **SIGNED),
         ),
     ),
     Sheet(

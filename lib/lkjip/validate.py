@@ -11,6 +11,7 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from lkjip.formatting import angka, round_half_up, rupiah
+from lkjip.inputs import real
 from lkjip.loader import KecamatanData, Row, data_files, load_kecamatan, shown
 from lkjip.memo import Recent, files_digest
 from lkjip.metrics.budget import unit_of
@@ -25,10 +26,10 @@ from lkjip.report.narrative import (
     unknown_anchors,
 )
 from lkjip.rules import Aturan
-from lkjip.schema import SHEETS, Kind
-from lkjip.validate_sheets import check_optional_sheets
+from lkjip.validate_sheets import check_optional_sheets, find_cycles
 
 TOLERANCE = Decimal("0.005")
+UNIT_DEPTH_MAX = 10  # levels of the organisation chart below the Camat
 PARENT_SHEET = {"tujuan": "tujuan", "sasaran": "sasaran"}
 
 
@@ -51,7 +52,7 @@ def check_kecamatan(path: Path, rules: Aturan, tahun: int | None = None) -> Chec
     """Load and cross-check one kecamatan. ``tahun`` is the city config's year, if known.
     The result is remembered for the same inputs (see :mod:`lkjip.memo`); treat it as read-only."""
     key = (
-        str(Path(path).resolve()),
+        str(real(Path(path))),
         os.getcwd(),  # messages name files relative to the working folder
         files_digest([*data_files(Path(path)), narrative_path(Path(path))]),
         rules.model_dump_json(),
@@ -81,6 +82,7 @@ class _Checks:
         self.check_year(expected_year)
         self.check_unique()
         self.check_parents()
+        self.check_units()
         self.check_names()
         self.check_indicators()
         self.check_money()
@@ -273,6 +275,47 @@ class _Checks:
                     **row.where(parent),
                 )
 
+    def check_units(self) -> None:
+        """The organisation chart is a tree: no unit is its own parent, no units are each
+        other's parents (the chart would have no top), and it is not absurdly deep."""
+        by_code = {str(r["kode"]): r for r in self.rows("unit_organisasi") if r.get("kode")}
+        parents = {code: str(row.get("induk") or "") for code, row in by_code.items()}
+        cycles = find_cycles(parents)
+        for cycle in cycles:
+            first = by_code[cycle[0]]
+            if len(cycle) == 1:
+                self.p.error(
+                    f"unit '{cycle[0]}' menginduk ke dirinya sendiri",
+                    found=cycle[0],
+                    expected="kode unit atasannya, atau kosong untuk unit puncak (Camat)",
+                    **first.where("induk"),
+                )
+                continue
+            lines = ", ".join(str(by_code[c].line) for c in cycle)
+            self.p.error(
+                "unit saling menginduk (melingkar): "
+                + " → ".join([*cycle, cycle[0]])
+                + f" (baris {lines})",
+                expected="satu unit puncak (Camat) tanpa induk; unit lain menginduk ke atasannya",
+                **first.where("induk"),
+            )
+        if not cycles:
+            self._unit_depth(by_code, parents)
+
+    def _unit_depth(self, by_code: dict[str, Row], parents: dict[str, str]) -> None:
+        for code, row in by_code.items():
+            depth, current = 0, code
+            while parents.get(current) in by_code:
+                depth, current = depth + 1, parents[current]
+            if depth > UNIT_DEPTH_MAX:
+                self.p.error(
+                    f"susunan unit terlalu dalam: unit '{code}' berada {depth} tingkat di "
+                    "bawah unit puncak",
+                    expected=f"paling banyak {UNIT_DEPTH_MAX} tingkat",
+                    **row.where("induk"),
+                )
+                return
+
     def check_names(self) -> None:
         for code_col, name_col, what in (
             ("program_kode", "program", "program"),
@@ -295,6 +338,15 @@ class _Checks:
 
     # --- indicators -------------------------------------------------------------------------
     def check_indicators(self) -> None:
+        for row in self.rows("indikator"):
+            if row.get("target_akhir") == 0:
+                self.p.error(
+                    "target akhir 0: capaian terhadap target akhir Renstra tidak dapat dihitung "
+                    "(pembagian dengan nol)",
+                    found="0",
+                    expected="target akhir bukan nol, atau kosongkan bila tidak ada",
+                    **row.where("target_akhir"),
+                )
         if not self.usable("indikator", "target_realisasi") or self.tahun is None:
             return
         values = {(r.get("indikator"), r.get("tahun")): r for r in self.rows("target_realisasi")}
@@ -334,7 +386,7 @@ class _Checks:
                     expected=f"baris indikator={row['kode']}, tahun={self.tahun}",
                 )
                 continue
-            if value.get("realisasi") is None:
+            if value.get("realisasi") is None and "realisasi" not in value.unreadable:
                 self.p.error(
                     f"realisasi tahun {self.tahun} indikator '{row['kode']}' kosong",
                     **value.where("realisasi"),
@@ -356,21 +408,13 @@ class _Checks:
 
     # --- money ------------------------------------------------------------------------------
     def check_money(self) -> None:
-        for sheet in SHEETS:
-            money = [c.name for c in sheet.columns if c.kind is Kind.MONEY]
-            for row in self.rows(sheet.name) if money else []:
-                for column in money:
-                    value = row.get(column)
-                    if isinstance(value, int) and value < 0:
-                        self.p.error(
-                            "nilai uang negatif",
-                            found=rupiah(value),
-                            expected="0 atau lebih",
-                            **row.where(column),
-                        )
+        """Amounts of one row against each other (negative or absurd amounts are rejected when
+        the cells are read: lkjip.schema.KIND_RANGE)."""
+        # A TW sum with a cell that could not be read would be a second, misleading error.
+        summed = {"pagu_murni", "pagu", *(f"tw{q}" for q in range(1, 5))}
         for row in self.rows("anggaran"):
             tws = [row.get(f"tw{q}") for q in range(1, 5)]
-            if any(isinstance(t, int) for t in tws):
+            if any(isinstance(t, int) for t in tws) and not row.unreadable & summed:
                 basis = "pagu_murni" if isinstance(row.get("pagu_murni"), int) else "pagu"
                 total = sum(t for t in tws if isinstance(t, int))
                 if isinstance(row.get(basis), int) and total != row[basis]:
@@ -391,22 +435,25 @@ class _Checks:
 
     # --- stated totals ----------------------------------------------------------------------
     def check_stated_totals(self) -> None:
-        sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        # A sum with an amount that could not be read is unknown (None): that cell has its error.
+        sums: dict[str, list[int | None]] = defaultdict(lambda: [0, 0])
         for row in self.rows("anggaran"):
             code = str(row.get("program_kode"))
-            sums[code][0] += row.get("pagu") if isinstance(row.get("pagu"), int) else 0  # type: ignore[operator]
-            sums[code][1] += row.get("realisasi") if isinstance(row.get("realisasi"), int) else 0  # type: ignore[operator]
+            for index, column in enumerate(("pagu", "realisasi")):
+                value, total = row.get(column), sums[code][index]
+                ok = isinstance(value, int) and total is not None
+                sums[code][index] = total + value if ok else None  # type: ignore[operator]
         for row in self.rows("pagu_program"):
             code = str(row.get("program_kode"))
             if code not in sums:
                 continue
             for index, column in enumerate(("pagu", "realisasi")):
-                stated = row.get(column)
-                if isinstance(stated, int) and stated != sums[code][index]:
+                stated, total = row.get(column), sums[code][index]
+                if isinstance(stated, int) and total is not None and stated != total:
                     self.p.error(
                         f"{column} program '{code}' tidak sama dengan jumlah sub kegiatannya",
                         found=rupiah(stated),
-                        expected=f"{rupiah(sums[code][index])} (jumlah sheet anggaran)",
+                        expected=f"{rupiah(total)} (jumlah sheet anggaran)",
                         **row.where(column),
                     )
         wilayah = self.rows("wilayah")

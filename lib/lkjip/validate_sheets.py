@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from lkjip.formatting import angka, round_half_up
+from lkjip.inputs import image_format, refusal
 from lkjip.loader import KecamatanData, Row, shown
 from lkjip.metrics.evaluations import ipp_result, ipp_weighted
 from lkjip.problems import Problems
@@ -134,24 +135,31 @@ def _rb(checks: _Checks) -> None:
 
 
 def _rb_cycles(checks: _Checks, by_code: dict[str, Row]) -> None:
-    reported: set[str] = set()
-    for code in by_code:
-        path: list[str] = []
-        current = code
-        while current in by_code and current not in path:
-            path.append(current)
-            parent = str(by_code[current].get("induk") or "")
-            if parent == current:
-                break
-            current = parent
-        if current in path and current != path[-1] and current not in reported:
-            row = by_code[current]
-            reported.update(path[path.index(current) :])
+    parents = {code: str(row.get("induk") or "") for code, row in by_code.items()}
+    for cycle in find_cycles(parents):
+        if len(cycle) > 1:  # a component that is its own parent is reported by _rb
             checks.p.error(
-                "komponen RB saling menginduk (melingkar): "
-                + " → ".join([*path[path.index(current) :], current]),
-                **row.where("induk"),
+                "komponen RB saling menginduk (melingkar): " + " → ".join([*cycle, cycle[0]]),
+                **by_code[cycle[0]].where("induk"),
             )
+
+
+def find_cycles(parent_of: dict[str, str]) -> list[list[str]]:
+    """Every cycle of parent links once, as the codes in it from the first one met; a code that
+    is its own parent is a cycle of one."""
+    state: dict[str, str] = {}  # "path" while being walked, then "done"
+    cycles = []
+    for start in parent_of:
+        path: list[str] = []
+        code = start
+        while code in parent_of and code not in state:
+            state[code] = "path"
+            path.append(code)
+            code = parent_of[code]
+        if state.get(code) == "path":
+            cycles.append(path[path.index(code) :])
+        state.update(dict.fromkeys(path, "done"))
+    return cycles
 
 
 def _rb_component(checks: _Checks, row: Row, kids: list[Row]) -> None:
@@ -176,7 +184,7 @@ def _rb_component(checks: _Checks, row: Row, kids: list[Row]) -> None:
                     **row.where("nilai"),
                 )
         return
-    if nilai is None:
+    if nilai is None and "nilai" not in row.unreadable:
         checks.p.warning(
             "nilai komponen RB kosong; komponen ini tidak ikut dijumlahkan",
             expected="nilai komponen",
@@ -252,7 +260,11 @@ def _ipp(checks: _Checks) -> None:
                 **row.where("nilai_indikator"),
             )
         stated, computed = row.get("nilai"), ipp_weighted(row)
-        if stated is None and computed is None:
+        if (
+            stated is None
+            and computed is None
+            and not row.unreadable & {"nilai", "nilai_indikator"}
+        ):
             checks.p.warning(
                 "nilai aspek IPP tidak dapat dihitung; aspek ini tidak ikut dijumlahkan",
                 expected="nilai_indikator (atau nilai tertimbang di kolom nilai)",
@@ -315,15 +327,6 @@ def _abk(checks: _Checks) -> None:
     sasaran = checks._codes("sasaran", "kode")
     for row in rows:
         checks._parent(row, "sasaran", sasaran, "kode sasaran")
-        for column in ("kebutuhan", "ketersediaan"):
-            value = row.get(column)
-            if isinstance(value, int) and value < 0:
-                checks.p.error(
-                    f"{column} negatif",
-                    found=str(value),
-                    expected="0 atau lebih",
-                    **row.where(column),
-                )
         if row.get("kebutuhan") == 0:
             checks.p.warning(
                 "kebutuhan 0: tingkat pemenuhan jabatan ini tidak dapat dihitung",
@@ -362,11 +365,19 @@ def _photos(checks: _Checks) -> None:
             )
             continue
         path = folder / name
-        if not path.is_file():
+        if not path.exists():
             checks.p.error(
                 f"berkas foto tidak ditemukan di folder {PHOTO_FOLDER}/",
                 found=name,
                 expected=f"berkas {name} di {shown(folder)}",
+                **row.where("file"),
+            )
+            continue
+        if reason := refusal(path, folder.parent):
+            checks.p.error(
+                f"berkas foto: {reason}",
+                found=name,
+                expected=f"foto JPEG atau PNG yang tersimpan di {shown(folder)}",
                 **row.where("file"),
             )
             continue
@@ -379,24 +390,13 @@ def _photos(checks: _Checks) -> None:
                 **row.where("file"),
             )
             continue
-        if not _is_image(path):
+        if image_format(path) is None:
             checks.p.error(
                 "berkas foto tidak dapat dibaca sebagai gambar",
                 found=name,
                 expected="foto JPEG atau PNG",
                 **row.where("file"),
             )
-
-
-def _is_image(path: Path) -> bool:
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return False
-    return True
 
 
 def _max_pixels() -> int:

@@ -24,10 +24,17 @@ def output_dir(config: CityConfig, entry: KecamatanEntry, root: Path = OUTPUTS) 
     return root / config.slug / str(config.tahun) / entry.slug
 
 
+NAME_BYTES_MAX = 120  # a file system allows 255 bytes per name; temporary copies add to it
+
+
 def report_name(config: CityConfig, nama: str) -> str:
-    """``LKjIP_Bekasi_Utara_2024`` — acronym from the city's label, name with underscores."""
-    words = re.sub(r"[^\w]+", "_", nama).strip("_")
-    return f"{config.label.akronim}_{words}_{config.tahun}"
+    """``LKjIP_Bekasi_Utara_2024`` — acronym from the city's label, name with underscores. The
+    name is cut to at most NAME_BYTES_MAX bytes, whatever the config and the data say (both are
+    limited by validation too)."""
+    acronym, words = (re.sub(r"[^\w]+", "_", t).strip("_") for t in (config.label.akronim, nama))
+    room = max(NAME_BYTES_MAX - len(f"{acronym}__{config.tahun}".encode()), 0)
+    words = words.encode()[:room].decode(errors="ignore").rstrip("_")
+    return f"{acronym}_{words}_{config.tahun}"
 
 
 def notebook_parameters(
