@@ -415,13 +415,13 @@ CASES: dict[str, Case] = {
         1,
         (
             "kec/sarpras.csv, sheet sarpras, baris 2, kolom jumlah: jumlah negatif (ditemukan "
-            "'-3'; seharusnya 0 atau lebih)",
+            "'−3'; seharusnya 0 atau lebih)",
         ),
     ),
     "18 negative target": Case(
         csv_case(**replace("target_realisasi", "IKU2,2024,80,", "IKU2,2024,-80,")),
         1,
-        ("sheet target_realisasi, baris 4, kolom target: target negatif (ditemukan '-80'",),
+        ("sheet target_realisasi, baris 4, kolom target: target negatif (ditemukan '−80'",),
     ),
     "18 target_akhir of 0": Case(
         csv_case(
@@ -437,7 +437,7 @@ CASES: dict[str, Case] = {
         1,
         (
             "sheet profil, baris 10, kolom nilai: ketinggian_mdpl terlalu kecil (ditemukan "
-            "'-600'; seharusnya paling kecil -500)",
+            "'−600'; seharusnya paling kecil −500)",
         ),
     ),
     # 19: the logo must be a PNG or JPEG inside the allowed folders
