@@ -68,7 +68,7 @@ def _toc_style(doc, name: str, style_id: str, indent_cm: float, bold: bool = Fal
     style = _paragraph_style(doc, name)
     style.element.set(qn("w:styleId"), style_id)
     style.paragraph_format.left_indent = Cm(indent_cm)
-    style.paragraph_format.space_after = Pt(3)
+    style.paragraph_format.space_after = Pt(1)  # the PDF's outline mirrors it
     style.font.bold = bold
     ppr = style.element.get_or_add_pPr()
     _set_child(

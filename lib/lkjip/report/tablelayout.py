@@ -27,7 +27,7 @@ from lkjip.report.blocks import Cell, Table
 NBSP = "\u00a0"
 TABLE_SIZE = 9.0  # points: the text of every table
 MIN_SIZE = 7.5  # the smallest size a table that fits no page may shrink to
-CELL_INSET = 3.0  # points: the left and the right margin inside a cell (both formats)
+CELL_INSET = 2.8  # points (0,1 cm): the left and the right margin inside a cell (both formats)
 PADDING = 2 * CELL_INSET + 0.5  # the margins and the rule between two cells
 SLACK = 1.02  # renderers differ slightly in kerning and rounding; never cut it close
 SMALL_ROWS = 8  # a table of at most this many rows (body and totals) is small
@@ -143,20 +143,7 @@ def column_needs(table: Table, size: float = TABLE_SIZE) -> list[Need]:
 
 def _placed(rows: list[list[Cell]], width: int) -> list[tuple[int, Cell]]:
     """Each cell with the column it starts in (rowspans of earlier rows taken into account)."""
-    taken: set[tuple[int, int]] = set()
-    placed = []
-    for r, row in enumerate(rows):
-        c = 0
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    taken.add((r + dr, c + dc))
-            if c < width:
-                placed.append((c, cell))
-            c += cell.colspan
-    return placed
+    return [pair for row in _placed_with_rows(rows, width) for pair in row]
 
 
 def table_width(table: Table) -> int:
@@ -329,48 +316,42 @@ def _groups(table: Table) -> _Groups | None:
     )
 
 
-def _plain_rows(rows: list[list[Cell]], width: int) -> bool:
-    return all(
-        len(row) == width and all(c.colspan == 1 and c.rowspan == 1 for c in row) for row in rows
-    )
-
-
 def fold(table: Table) -> Table | None:
     """A table whose columns repeat one group per year (``Tahun 2022`` over Target, Realisasi,
     Capaian; ``Tahun 2023`` over the same …) folded so that the years are the columns and the
     group's measures are rows (an ``Uraian`` column names them): it then fits a portrait page.
-    None when the table has no such header, or cells that span columns or rows in its body."""
+    A cell spanning rows outside the groups (a program over its indicators) spans the folded
+    rows. None when the table has no such header, a totals row, or a group cell that spans."""
     groups = _groups(table)
     width = table_width(table)
-    if groups is None or not _plain_rows(table.body, width) or table.foot:
+    if groups is None or table.foot:
         return None
     size = len(groups.sub)
+    fixed = set(groups.before) | set(groups.after)
+    rows = _placed_with_rows(table.body, width)
+    for placed in rows:
+        for column, cell in placed:
+            if cell.colspan != 1 or (column not in fixed and cell.rowspan != 1):
+                return None
     aligns = [*table.aligns, *([None] * width)][:width]
-
-    def header_of(column: int) -> Cell:
-        column_at = 0
-        for cell in table.head[0]:
-            if column_at == column:
-                return Cell(cell.text, bold=True)
-            column_at += cell.colspan
-        raise AssertionError(column)  # pragma: no cover
-
+    tops = dict(_placed([table.head[0]], width))
     head = [
-        [header_of(c) for c in groups.before]
+        [Cell(tops[c].text, bold=True) for c in groups.before]
         + [Cell(UraianHeader, bold=True)]
         + [Cell(label.text, bold=True) for label in groups.labels]
-        + [header_of(c) for c in groups.after]
+        + [Cell(tops[c].text, bold=True) for c in groups.after]
     ]
     body: list[list[Cell]] = []
-    for row in table.body:
+    for placed in rows:
+        by_column = dict(placed)
         for k, measure in enumerate(groups.sub):
             cells: list[Cell] = []
             if k == 0:
-                cells += [_spanning(row[c], size) for c in groups.before]
+                cells += [_spanning(by_column[c], size) for c in groups.before if c in by_column]
             cells.append(Cell(measure.text.replace(" ", NBSP)))  # a short label: one line
-            cells += [row[groups.first + g * size + k] for g in range(len(groups.labels))]
+            cells += [by_column[groups.first + g * size + k] for g in range(len(groups.labels))]
             if k == 0:
-                cells += [_spanning(row[c], size) for c in groups.after]
+                cells += [_spanning(by_column[c], size) for c in groups.after if c in by_column]
             body.append(cells)
     year_align = aligns[groups.first]
     new_aligns = (
@@ -384,8 +365,27 @@ def fold(table: Table) -> Table | None:
     )  # fmt: skip
 
 
+def _placed_with_rows(rows: list[list[Cell]], width: int) -> list[list[tuple[int, Cell]]]:
+    """Per row, its cells with the column each starts in (rowspans of earlier rows kept)."""
+    taken: set[tuple[int, int]] = set()
+    result = []
+    for r, row in enumerate(rows):
+        c, placed = 0, []
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken.add((r + dr, c + dc))
+            if c < width:
+                placed.append((c, cell))
+            c += cell.colspan
+        result.append(placed)
+    return result
+
+
 def _spanning(cell: Cell, rows: int) -> Cell:
-    return Cell(cell.text, 1, rows, cell.align, cell.bold)
+    return Cell(cell.text, 1, cell.rowspan * rows, cell.align, cell.bold)
 
 
 def arrange(table: Table) -> tuple[Table, Layout]:

@@ -11,7 +11,7 @@ import re
 
 from lkjip.report import look
 from lkjip.report.blocks import Cell, Table
-from lkjip.report.tablelayout import PORTRAIT_WIDTH, Layout
+from lkjip.report.tablelayout import CELL_INSET, CELL_PADDING_Y, PORTRAIT_WIDTH, Layout
 
 _SPECIAL = re.compile(r"([\\#\[\]*_`$<>@~\"'/=+-])")
 _BREAKING_SPACE = re.compile(r"[ \t\r\n]+")
@@ -57,6 +57,7 @@ def table(item: Table, layout: Layout, caption: str, label: str) -> str:
         "  table(",
         f"    columns: ({columns},),",
         f"    align: ({column_aligns},),",
+        f"    inset: (x: {CELL_INSET}pt, y: {CELL_PADDING_Y}pt),",
         f"    fill: (_, y) => if y < {len(item.head)} {{ {HEADER_FILL} }},",
     ]
     if item.head:
