@@ -24,6 +24,8 @@ REPORTS = {
     "bekasi-utara": "kota-bekasi/2024/bekasi-utara",
     "perak": "kabupaten-jombang/2024/perak",
     "sukamaju": "kota-contoh/2024/sukamaju",
+    # long program names, 40 sub-kegiatan, a budget above Rp 1 triliun (lkjip sample --varian)
+    "stres": "stres/kota-contoh/2024/sukamaju",
 }
 
 
@@ -40,6 +42,12 @@ def built(tmp_path_factory) -> Path:
     configs = [PARAMS / f"{name}.yaml" for name in ("kota-bekasi", "kabupaten-jombang")]
     result = run_cli("build", *configs, PARAMS / "kota-contoh.yaml", "-k", "bekasi-utara",
                      "-k", "perak", "-k", "sukamaju", "--output", out)  # fmt: skip
+    assert result.code == 0, result.output
+    stress = out / "kota-stres"
+    result = run_cli("sample", stress, "--kecamatan", "1", "--varian", "stres")
+    assert result.code == 0, result.output
+    config = stress / "params" / "kota-contoh.yaml"
+    result = run_cli("build", config, "--output", out / "stres")
     assert result.code == 0, result.output
     return out
 

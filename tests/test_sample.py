@@ -56,3 +56,19 @@ def test_generated_city_is_valid_varied_and_deterministic(tmp_path: Path):
     assert any(c < 95 for c in capaian) and any(c > 105 for c in capaian)
     assert polarities == {"naik", "turun"}
     assert len(budgets) == 20
+
+
+def test_the_stress_variant_has_long_names_many_rows_and_a_trillion_budget(tmp_path: Path):
+    result = run_cli("sample", tmp_path, "--kecamatan", "1", "--varian", "stres")
+    assert result.code == 0, result.output
+    config = load_config(tmp_path / "params/kota-contoh.yaml")
+    data = load_kecamatan(config.data_path(config.kecamatan[0]))
+    assert not data.problems.errors
+    rows = data.tables["anggaran"]
+    assert len(rows) >= 40
+    assert sum(int(r["pagu"]) for r in rows) > 10**12
+    assert min(len(r["program"]) for r in rows) > 100
+    checked = run_cli("validate", tmp_path / "params/kota-contoh.yaml")
+    assert checked.code == 0, checked.output
+    wrong = run_cli("sample", tmp_path / "x", "--varian", "raksasa")
+    assert wrong.code == 2 and "varian tidak dikenal: raksasa; pilihan: stres" in wrong.output

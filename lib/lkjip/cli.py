@@ -343,15 +343,25 @@ def sample(
             "sebanyak katalog).",
         ),
     ] = None,
+    varian: Annotated[
+        str,
+        typer.Option(
+            "--varian",
+            help="Bentuk data: 'stres' = nama program/kegiatan panjang, paling sedikit 40 sub "
+            "kegiatan dan anggaran di atas Rp 1 triliun (uji tata letak).",
+        ),
+    ] = "",
 ) -> None:
     """Buat kota sintetis 'Kota Contoh' dengan N kecamatan yang valid dan realistis."""
     from lkjip.loader import os_reason
-    from lkjip.sample import generate_city
+    from lkjip.sample import VARIANTS, generate_city
 
     if output.exists() and not output.is_dir():
         raise InputError(f"{output}: sudah ada sebagai berkas; sebutkan folder tujuan")
     try:
-        config = generate_city(output, kecamatan, seed, tahun, anggaran)
+        if varian and varian not in VARIANTS:
+            raise InputError(f"varian tidak dikenal: {varian}; pilihan: {', '.join(VARIANTS)}")
+        config = generate_city(output, kecamatan, seed, tahun, anggaran, varian)
     except OSError as exc:
         where = exc.filename or output
         raise InputError(f"{where}: kota contoh tidak dapat ditulis ({os_reason(exc)})") from exc

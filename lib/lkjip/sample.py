@@ -761,6 +761,7 @@ class _Builder:
         tahun: int,
         nips: set[str],
         anggaran: int | None = None,
+        stress: bool = False,
     ):
         self.rng = random.Random(f"{CITY_SLUG}/{seed}/{index}")
         self.extra = random.Random(f"{CITY_SLUG}/{seed}/{index}/opsional")
@@ -770,6 +771,7 @@ class _Builder:
         self.years = list(range(tahun - 2, tahun + 3))  # the Renstra period
         self.nips = nips  # shared by the whole city: NIPs are unique city-wide
         self.anggaran = anggaran  # rows of the anggaran sheet wanted (None: as the catalogue gives)
+        self.stress = stress  # the "stres" variant: long names, a budget above Rp 1 triliun
         self.names: set[str] = set()
         # Share of indicators that miss (capaian 60–95 %) or overshoot (105–130 %).
         self.p_miss = self.rng.uniform(0.08, 0.40)
@@ -1050,6 +1052,7 @@ class _Builder:
             else:
                 murni = rng.randint(sub.juta[0] * 1000, sub.juta[1] * 1000) * 1000
                 weights = (rng.uniform(0.08, 0.2), rng.uniform(0.2, 0.3), rng.uniform(0.25, 0.35))
+            murni *= STRESS_SCALE if self.stress else 1
             tws = [int(murni * w) // 1000 * 1000 for w in weights]
             tws.append(murni - sum(tws))
             pagu = murni
@@ -1079,8 +1082,8 @@ class _Builder:
             totals[sub.program][0] += pagu
             totals[sub.program][1] += realisasi
             rows.append(
-                [sub.program, PROGRAMS[sub.program], sub.kegiatan, KEGIATAN[sub.kegiatan], sub.kode,
-                 sub.nama, unit, self.program_sasaran[sub.program], str(murni), str(pagu),
+                [sub.program, self.named(PROGRAMS[sub.program]), sub.kegiatan,
+                 self.named(KEGIATAN[sub.kegiatan]), sub.kode, self.named(sub.nama), unit, self.program_sasaran[sub.program], str(murni), str(pagu),
                  *(str(t) for t in tws), str(realisasi), sub.belanja, "PAD", penjelasan]
             )  # fmt: skip
         header = [
@@ -1092,6 +1095,10 @@ class _Builder:
         self.budget = totals
         program_rows = [[p, str(t[0]), str(t[1])] for p, t in totals.items()]
         self.k.sheets["pagu_program"] = (["program_kode", "pagu", "realisasi"], program_rows)
+
+    def named(self, name: str) -> str:
+        """A program, kegiatan or sub-kegiatan name; in the "stres" variant, a long one."""
+        return f"{name} {STRESS_SUFFIX}" if self.stress else name
 
     def extra_rows(self, chosen: list[_Sub]) -> list[tuple[_Sub, str]]:
         """Sub-kegiatan rows beyond the catalogue, up to ``self.anggaran`` rows in all (none by
@@ -1475,13 +1482,34 @@ def _pembanding(kecamatan: list[_Kecamatan], tahun: int) -> None:
         k.sheets["pembanding"] = (header, rows)
 
 
+VARIANTS = ("stres",)
+STRESS_SCALE = 200  # the "stres" variant's budget: about Rp 1,5 triliun instead of Rp 8 miliar
+STRESS_ROWS = 40  # and at least this many sub-kegiatan, each with its output indicator
+STRESS_SUFFIX = (
+    "dalam rangka Peningkatan Kualitas Tata Kelola Pemerintahan, Pelayanan Publik dan "
+    "Pemberdayaan Masyarakat di Wilayah Kecamatan"
+)
+
+
 def generate_city(
-    out_dir: Path, kecamatan: int, seed: int, tahun: int = 2024, anggaran: int | None = None
+    out_dir: Path,
+    kecamatan: int,
+    seed: int,
+    tahun: int = 2024,
+    anggaran: int | None = None,
+    varian: str = "",
 ) -> Path:
     """Write out_dir/params/kota-contoh.yaml and out_dir/data/kota-contoh/<tahun>/<slug>/*.csv
     (+ narasi.md) for N kecamatan; return the YAML path. ``anggaran``: at least that many rows
     in each kecamatan's anggaran sheet (extra sub-kegiatan, each with its output indicator), to
-    measure how the build scales with the budget's size."""
+    measure how the build scales with the budget's size. ``varian`` "stres": every kecamatan
+    with long program, kegiatan and sub-kegiatan names, at least 40 sub-kegiatan and a budget
+    above Rp 1 triliun, to test how the report lays out."""
+    if varian and varian not in VARIANTS:
+        raise ValueError(f"unknown variant: {varian}")
+    stress = varian == "stres"
+    if stress:
+        anggaran = max(anggaran or 0, STRESS_ROWS)
     if kecamatan < 1:
         raise ValueError("kecamatan must be at least 1")
     out_dir = Path(out_dir)
@@ -1490,7 +1518,8 @@ def generate_city(
     nips: set[str] = set()
     for index, nama in enumerate(names):
         neighbours = [names[j] for j in (index - 1, index + 1, index + 2) if 0 <= j < len(names)]
-        built.append(_Builder(seed, index, nama, neighbours, tahun, nips, anggaran).build())
+        builder = _Builder(seed, index, nama, neighbours, tahun, nips, anggaran, stress)
+        built.append(builder.build())
     _pembanding(built, tahun)
     data_root = out_dir / "data" / CITY_SLUG / str(tahun)
     for k in built:
