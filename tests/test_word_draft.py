@@ -393,3 +393,8 @@ def test_cover_carries_the_city_logo_alone_on_its_centred_page(tmp_path: Path):
     )
     missing = run_cli("validate", config)
     assert missing.code == 2 and "logo: berkas tidak-ada.png tidak ditemukan" in missing.stderr
+
+
+def test_the_trend_chart_caption_names_the_years_its_panels_share(body):
+    figures = [text(p) for p in body.iter(f"{W}p") if style(p) == "ImageCaption"]
+    assert "Gambar 3.2 Realisasi dan Target IKU Tahun 2022–2024" in figures

@@ -628,6 +628,14 @@ def _tren_years(data: list[tuple[IndicatorResult, Trend]]) -> list[int]:
     return sorted({v.tahun for _, t in data for v in t.tahun})
 
 
+def judul_tren(ctx: ReportContext) -> str:
+    """The trend chart's caption, naming the years its panels share."""
+    data = _tren_data(ctx)
+    years = _tren_years(data) if data else []
+    span = f"Tahun {years[0]}–{years[-1]}" if len(years) > 1 else f"Tahun {ctx.tahun}"
+    return f"Realisasi dan Target IKU {span}"
+
+
 def fig_tren(ctx: ReportContext) -> Figure | None:
     """fig-bab3-tren: realisasi and target of each IKU over the comparison years; one panel per
     IKU (small multiples, since the IKU have their own scales), every panel on the same years

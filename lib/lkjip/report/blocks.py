@@ -285,9 +285,10 @@ def show(*blocks: Block) -> None:
         publish_display_data({"text/markdown": to_markdown(block), MIME: to_json(block)})
 
 
-def show_figure(figure: object) -> None:
+def show_figure(figure: object, caption: str = "") -> None:
     """Display a matplotlib chart and close it: as PNG (the Word draft, Jupyter) and as SVG
-    (the PDF draws it in vector, crisp in print)."""
+    (the PDF draws it in vector, crisp in print). ``caption``, when given, replaces the cell's
+    ``fig-cap`` (a caption that depends on the data, e.g. the years a chart shows)."""
     import base64
     import io
 
@@ -306,5 +307,8 @@ def show_figure(figure: object) -> None:
         )
         data = buffer.getvalue()
         drawn[fmt] = base64.b64encode(data).decode("ascii") if fmt == "png" else data.decode()
-    publish_display_data({"image/png": drawn["png"], "image/svg+xml": drawn["svg"]})
+    metadata = {"lkjip": {"caption": caption}} if caption else None
+    publish_display_data(
+        {"image/png": drawn["png"], "image/svg+xml": drawn["svg"]}, metadata=metadata
+    )
     plt.close(figure)  # type: ignore[arg-type]

@@ -32,6 +32,20 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from lkjip.formatting import angka, places_of  # noqa: E402
 
+FONTS = ("Liberation Sans", "Arial", "Arimo")  # the draft's font (Arial's metrics)
+
+
+def _chart_font() -> None:
+    """Charts in the draft's font when it is installed (else matplotlib's DejaVu Sans)."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    found = [name for name in FONTS if name in installed]
+    if found:
+        matplotlib.rcParams["font.family"] = [*found, "DejaVu Sans"]
+
+
+_chart_font()
 WIDTH_IN = 6.3
 COLORS = {"target": "#9db4cf", "realisasi": "#1f4e79", "anggaran": "#c55a11", "kinerja": "#1f4e79"}
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5"]
