@@ -195,6 +195,8 @@ def _table_look(table: etree._Element) -> None:
     # The last two rows go together (a totals row never stands alone under a repeated
     # header), and with the source line after the table.
     following = table.getnext()
+    while following is not None and following.tag in (q("w:bookmarkEnd"), q("w:bookmarkStart")):
+        following = following.getnext()
     sourced = following is not None and _style_of(following) == "Sumber"
     body_rows = [r for r in rows if r.find("w:trPr/w:tblHeader", NS) is None]
     kept = body_rows[-2:] if sourced else body_rows[-2:-1]
