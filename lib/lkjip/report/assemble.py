@@ -341,6 +341,12 @@ class _Builder:
         self.blocks.append(pa.raw("openxml", self.section.end()))
         self.section = following
 
+    def open_landscape(self) -> None:
+        """Landscape pages from here (a page break in both formats)."""
+        if not self.section.landscape:
+            self.end_section(self.section.rotated())
+            self.blocks.append(pa.raw("typst", TYPST_LANDSCAPE))
+
     def close_landscape(self) -> None:
         if self.section.landscape:
             self.end_section(self.section.rotated())
@@ -370,9 +376,8 @@ class _Builder:
             else:
                 self.page_break()
                 self.flush_break(heading=True)
-                if landscape and not self.section.landscape:
-                    self.end_section(self.section.rotated())
-                    self.blocks.append(pa.raw("typst", TYPST_LANDSCAPE))
+                if landscape:
+                    self.open_landscape()
             title = item.text.upper()
             if chapter.kind == "bab":
                 label = f"BAB {ROMAN[chapter.number]}"
@@ -409,9 +414,8 @@ class _Builder:
 
     def table(self, item: Table) -> None:
         drawn, layout = self.layouts[id(item)]
-        if layout.landscape and not self.section.landscape:
-            self.end_section(self.section.rotated())
-            self.blocks.append(pa.raw("typst", TYPST_LANDSCAPE))
+        if layout.landscape:
+            self.open_landscape()
         numbered = self.numbering.of(item) if item.caption else None
         item = tablelayout.with_whole_values(drawn)
         width = len(layout.widths)
@@ -620,6 +624,7 @@ def _is_word(node: pa.Node) -> bool:
     return not (node.get("t") == "RawBlock" and node["c"][0] == "typst")  # type: ignore[index]
 
 
+INTRODUCTION = 4  # sentences or lists between a sub-heading and the table it introduces
 LOOKAHEAD = 5  # items between two landscape tables that may share their landscape pages
 
 
@@ -632,6 +637,20 @@ def _stays_landscape(items: list[Item], index: int, layouts: dict[int, Arranged]
         if not isinstance(item, Heading | Para | ListBlock | Table | FigureItem) or (
             isinstance(item, Heading) and item.level == 1
         ):
+            return False
+    return False
+
+
+def _introduces_landscape(items: list[Item], index: int, layouts: dict[int, Arranged]) -> bool:
+    """True for a sub-heading whose section is a few sentences and then a landscape table: the
+    heading and its sentences go on the landscape page with the table they introduce."""
+    heading = items[index]
+    if not isinstance(heading, Heading) or heading.level < 2:
+        return False
+    for item in items[index + 1 : index + 1 + INTRODUCTION]:
+        if isinstance(item, Table):
+            return layouts[id(item)][1].landscape
+        if not isinstance(item, Para | ListBlock):
             return False
     return False
 
@@ -662,6 +681,8 @@ def assemble(
                 lists_done = True
             chapter_start = isinstance(item, Heading) and item.level == 1
             stay = _stays_landscape(chapter.items, index + chapter_start, layouts)
+            if _introduces_landscape(chapter.items, index, layouts):
+                builder.open_landscape()
             builder.add(chapter, item, counters, stay_landscape=stay)
     builder.finish()
     document = pa.document(builder.blocks, meta)
