@@ -66,6 +66,7 @@ def measure(folder: Path) -> dict[str, object]:
         own = work / ("own-" + pdf.name)
         shutil.copy(pdf, own)
         toc_total, toc_paged = dc.toc_entries(docx)
+        last_page = dc.pdf_text(laid_out).split("\f")[dc.page_count(laid_out) - 1]
         language, title = dc.language_and_title(docx)
         return {
             "numbers": len(numbers),
@@ -76,6 +77,7 @@ def measure(folder: Path) -> dict[str, object]:
             "empty_docx": dc.near_empty_pages(laid_out, work),
             "empty_pdf": dc.near_empty_pages(own, work),
             "toc": (toc_total, toc_paged),
+            "last_page_words": len(last_page.split()),  # a blank page holds only its number
             "language": language,
             "title": title,
         }
@@ -91,6 +93,7 @@ def test_the_draft_lays_out_as_a_signer_expects(built: Path, report: str):
     assert len(figures["empty_pdf"]) <= 3, figures["empty_pdf"]
     docx_pages, pdf_pages = figures["pages_docx"], figures["pages_pdf"]
     assert abs(docx_pages - pdf_pages) <= 0.15 * max(docx_pages, pdf_pages), (docx_pages, pdf_pages)
+    assert figures["last_page_words"] > 5  # the draft does not end with a blank page
     total, paged = figures["toc"]
     assert total > 50 and paged == total
     assert figures["language"] == "id-ID"
