@@ -190,22 +190,32 @@ def _inlines_md(content: list[Inline]) -> str:
     return "".join(parts)
 
 
-def grid(rows: list[list[Cell]], width: int) -> list[list[str]]:
-    """Place cells with their spans on a rectangular grid; covered positions repeat nothing."""
-    placed: dict[tuple[int, int], str] = {}
+def placements(rows: list[list[Cell]]) -> list[list[tuple[int, Cell]]]:
+    """Per row, its cells with the column each starts in: a cell spanning rows above keeps its
+    columns taken in the rows it covers."""
     taken: set[tuple[int, int]] = set()
+    result = []
     for r, row in enumerate(rows):
-        c = 0
+        c, placed = 0, []
         for cell in row:
             while (r, c) in taken:
                 c += 1
             for dr in range(cell.rowspan):
                 for dc in range(cell.colspan):
                     taken.add((r + dr, c + dc))
-            placed[(r, c)] = cell.text
-            for dc in range(1, cell.colspan):
-                placed[(r, c + dc)] = cell.text  # a merged header names every column it covers
+            placed.append((c, cell))
             c += cell.colspan
+        result.append(placed)
+    return result
+
+
+def grid(rows: list[list[Cell]], width: int) -> list[list[str]]:
+    """Place cells with their spans on a rectangular grid; covered positions repeat nothing."""
+    placed: dict[tuple[int, int], str] = {}
+    for r, row in enumerate(placements(rows)):
+        for c, cell in row:
+            for dc in range(cell.colspan):
+                placed[(r, c + dc)] = cell.text  # a merged header names every column it covers
     return [[placed.get((r, c), "") for c in range(width)] for r in range(len(rows))]
 
 

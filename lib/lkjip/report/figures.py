@@ -155,26 +155,20 @@ def _literal_entries(legend: Legend) -> Legend:
 
 def legend_above(figure: Figure, axes: Axes, ncols: int = 2, **kwargs: object) -> Legend:
     """The legend of ``axes`` in a row above the plot area, outside it."""
-    handles, labels = axes.get_legend_handles_labels()
-    legend = figure.legend(
-        handles,
-        labels,
-        loc="outside upper center",
-        ncols=ncols,
-        fontsize=7,
-        frameon=False,
-        **kwargs,  # type: ignore[arg-type]
-    )
-    return _literal_entries(legend)
+    return _legend_outside(figure, axes, "outside upper center", ncols, **kwargs)
 
 
 def legend_below(figure: Figure, axes: Axes, ncols: int = 2, **kwargs: object) -> Legend:
     """The legend of ``axes`` in a row below the plot area(s), outside them."""
+    return _legend_outside(figure, axes, "outside lower center", ncols, **kwargs)
+
+
+def _legend_outside(figure: Figure, axes: Axes, where: str, ncols: int, **kwargs: object) -> Legend:
     handles, labels = axes.get_legend_handles_labels()
     legend = figure.legend(
         handles,
         labels,
-        loc="outside lower center",
+        loc=where,
         ncols=ncols,
         fontsize=7,
         frameon=False,

@@ -22,7 +22,7 @@ from functools import lru_cache
 from math import ceil
 
 from lkjip.report import fontmetrics
-from lkjip.report.blocks import Cell, Table
+from lkjip.report.blocks import Cell, Table, placements
 
 NBSP = "\u00a0"
 TABLE_SIZE = 9.0  # points: the text of every table
@@ -366,22 +366,8 @@ def fold(table: Table) -> Table | None:
 
 
 def _placed_with_rows(rows: list[list[Cell]], width: int) -> list[list[tuple[int, Cell]]]:
-    """Per row, its cells with the column each starts in (rowspans of earlier rows kept)."""
-    taken: set[tuple[int, int]] = set()
-    result = []
-    for r, row in enumerate(rows):
-        c, placed = 0, []
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    taken.add((r + dr, c + dc))
-            if c < width:
-                placed.append((c, cell))
-            c += cell.colspan
-        result.append(placed)
-    return result
+    """Per row, its cells with the column each starts in, within the table's width."""
+    return [[(c, cell) for c, cell in row if c < width] for row in placements(rows)]
 
 
 def _spanning(cell: Cell, rows: int) -> Cell:
