@@ -33,8 +33,9 @@ class CliResult:
         return self.stdout + self.stderr
 
 
-def run_cli(*args: str | Path, cwd: Path = ROOT) -> CliResult:
-    """Run the real ``lkjip`` entry point in a subprocess."""
+def run_cli(*args: str | Path, cwd: Path = ROOT, timeout: float = 120) -> CliResult:
+    """Run the real ``lkjip`` entry point in a subprocess; ``timeout`` guards against a hang
+    (it is not a performance limit: a busy machine may be several times slower)."""
     env = {**os.environ, "COLUMNS": "200"}
     env.pop("LKJIP_DEBUG", None)
     proc = subprocess.run(
@@ -43,7 +44,7 @@ def run_cli(*args: str | Path, cwd: Path = ROOT) -> CliResult:
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
     )
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
 

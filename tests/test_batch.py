@@ -26,7 +26,9 @@ def sample_city(folder: Path) -> Path:
 
 
 def build(config: Path, out: Path, *extra: str):
-    return run_cli("build", config, "--format", "docx", "-j", "2", "--output", out, *extra)
+    # 24 kecamatan take two minutes on a busy 2-core machine: a generous guard against a hang.
+    args = ("build", config, "--format", "docx", "-j", "2", "--output", out, *extra)
+    return run_cli(*args, timeout=900)
 
 
 def _rows(out: Path) -> dict[str, str]:
