@@ -24,7 +24,6 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from lkjip.formatting import angka
 from lkjip.loader import KecamatanData, os_reason, parse_cell
@@ -39,6 +38,7 @@ from lkjip.schema import (
     Sheet,
     heading,
 )
+from lkjip.sheet_print import print_one_page_wide
 
 INSTRUCTIONS_SHEET = "petunjuk"
 TITLE_ROW, EXAMPLE_ROW, KEY_ROW, FIRST_DATA_ROW = 1, 2, 3, 4
@@ -151,7 +151,7 @@ def _instructions_sheet(ws) -> None:  # type: ignore[no-untyped-def]
             cell.font = Font(bold=True, size=14)
         elif style == "heading":
             cell.font = Font(bold=True, size=12)
-    _print_setup(ws, landscape=False, title_rows=None)
+    print_one_page_wide(ws, landscape=False)
 
 
 # --- cells ----------------------------------------------------------------------------------
@@ -282,21 +282,6 @@ def _validation(col: Column | ProfileKey) -> DataValidation | None:
     )
 
 
-def _print_setup(ws, landscape: bool, title_rows: str | None) -> None:  # type: ignore[no-untyped-def]
-    """A4, one page wide (as many pages down as needed), titles repeated on each page."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    if title_rows:
-        ws.print_title_rows = title_rows
-        ws.print_options.gridLines = True
-    ws.oddFooter.center.text = "&A — halaman &P dari &N"
-
-
 def _width(col: Column) -> float:
     """Wide enough for the title's longest word and, up to a limit, the example; titles and
     longer texts wrap, so that the widest sheet still prints legibly on one page width."""
@@ -360,7 +345,7 @@ def _sheet(book: Workbook, sheet: Sheet, data: KecamatanData | None) -> None:
             validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{MAX_ROWS}")
             ws.add_data_validation(validation)
     ws.freeze_panes = f"A{FIRST_DATA_ROW}"
-    _print_setup(ws, landscape=True, title_rows=f"{TITLE_ROW}:{TITLE_ROW}")
+    print_one_page_wide(ws, landscape=True, title_rows=f"{TITLE_ROW}:{TITLE_ROW}")
     for number, row in enumerate(data.table(sheet.name) if data else [], start=FIRST_DATA_ROW):
         for index, col in enumerate(sheet.columns, start=1):
             _put(ws.cell(row=number, column=index), row.get(col.name), col.kind)
@@ -403,7 +388,7 @@ def _profile(ws, data: KecamatanData | None) -> None:  # type: ignore[no-untyped
         example.alignment = Alignment(horizontal="left", vertical="top")
         ws.cell(row=number, column=4, value=key.name).font = Font(color="7F7F7F")
     ws.freeze_panes = f"A{PROFILE_FIRST_ROW}"
-    _print_setup(ws, landscape=False, title_rows=f"{TITLE_ROW}:{TITLE_ROW}")
+    print_one_page_wide(ws, landscape=False, title_rows=f"{TITLE_ROW}:{TITLE_ROW}")
 
 
 def write_template(out: Path, data: KecamatanData | None = None) -> Path:
