@@ -311,13 +311,17 @@ def build(
 
 
 def _print_batch(cities) -> None:
-    table = Table(
-        "Kecamatan", "Status", "Capaian", "Serapan", "Waktu", "Alasan", title="Ringkasan penyusunan"
-    )
-    counts: dict[str, int] = {}
+    from lkjip.batch.display import batch_summary_lines, skip_reason
+
+    labels = [f"{city.slug}/{row.slug}" for city in cities for row in city.rows]
+    table = Table(title="Ringkasan penyusunan")
+    # A slug is never cut while the terminal is wide enough for it; the reason wraps instead.
+    table.add_column("Kecamatan", no_wrap=True, min_width=max(map(len, labels), default=9))
+    for name in ("Status", "Capaian", "Serapan", "Waktu"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("Alasan", overflow="fold")
     for city in cities:
         for row in city.rows:
-            counts[row.status] = counts.get(row.status, 0) + 1
             table.add_row(
                 *_plain(
                     f"{city.slug}/{row.slug}",
@@ -325,7 +329,7 @@ def _print_batch(cities) -> None:
                     persen(row.capaian),
                     persen(row.serapan),
                     f"{detik(row.seconds)} dtk" if row.seconds else "-",
-                    row.reason.splitlines()[0] if row.reason else "",
+                    row.reason.splitlines()[0] if row.reason else skip_reason(row.status),
                 )
             )
     out.print(table)
@@ -333,12 +337,8 @@ def _print_batch(cities) -> None:
         for row in city.rows:
             if row.status in ("gagal", "tidak valid") and row.reason:
                 _say(f"GAGAL  {city.slug}/{row.slug}: {row.reason}", "red")
-    total = sum(counts.values())
-    parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-    _say(
-        f"Ringkasan: {total} kecamatan: {parts}. Status: "
-        + ", ".join(str(c.folder / "index.html") for c in cities)
-    )
+    for line in batch_summary_lines(cities):
+        _say(line)
 
 
 @app.command()

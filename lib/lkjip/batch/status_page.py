@@ -57,13 +57,18 @@ thead th[aria-sort="descending"] button::after { content: "▼"; position: absol
 td.angka { text-align: right; white-space: nowrap; }
 td.status { font-weight: 600; white-space: nowrap; }
 td.sisa-narasi { color: #8d5b00; }
+td.narasi, td.peringatan { min-width: 9rem; }
+td.uang { white-space: normal; min-width: 10rem; }
+td.uang span, td.disusun span { white-space: nowrap; }
+td.disusun { text-align: right; }
+td.tautan { min-width: 12rem; }
 .status-berhasil { color: #0b6e2e; background: #e3f9e5; }
 .status-dilewati { color: #52606d; background: #f5f7fa; }
 .status-gagal { color: #a61b1b; background: #ffe3e3; }
 .status-tidak-valid { color: #8d5b00; background: #fff3c4; }
 .status-lain { color: #52606d; }
 details ul { margin: 0.25rem 0 0; padding-left: 1.1rem; }
-td.tautan a { display: inline-block; margin-right: 0.5rem; }
+td.tautan a { display: inline-block; margin-right: 0.5rem; white-space: nowrap; }
 """.strip()
 )
 
@@ -217,7 +222,8 @@ def _built(row: KecamatanRow) -> Cell:
         at = dt.datetime.fromisoformat(row.built_at)
     except ValueError:
         return Cell(escape(row.built_at), sort=row.built_at)
-    return Cell(escape(f"{tanggal(at.date())} {at:%H.%M}"), css="angka", sort=row.built_at)
+    shown = Markup("<span>{}</span> <span>{}</span>").format(tanggal(at.date()), f"{at:%H.%M}")
+    return Cell(shown, css="disusun", sort=row.built_at)
 
 
 def _cells(row: KecamatanRow) -> list[Cell]:
@@ -230,16 +236,18 @@ def _cells(row: KecamatanRow) -> list[Cell]:
         Cell(escape(row.kategori or EMPTY)),
         Cell(escape(persen(row.serapan)), css="angka", sort=_number(row.serapan)),
         Cell(
-            escape(f"{rupiah(row.pagu)} / {rupiah(row.realisasi)}"),
-            css="angka",
+            Markup("<span>{} /</span> <span>{}</span>").format(
+                rupiah(row.pagu), rupiah(row.realisasi)
+            ),
+            css="angka uang",
             sort=_number(row.pagu),
         ),
         Cell(
             _list_cell(row.unfilled, "bagian belum diisi") if row.docx else escape(EMPTY),
-            css="sisa-narasi" if row.unfilled else "",
+            css="narasi sisa-narasi" if row.unfilled else "narasi",
             sort=str(len(row.unfilled)) if row.docx else "",
         ),
-        Cell(_list_cell(row.warnings, "peringatan"), sort=str(len(row.warnings))),
+        Cell(_list_cell(row.warnings, "peringatan"), css="peringatan", sort=str(len(row.warnings))),
         _built(row),
         Cell(
             escape(detik(seconds)) if seconds else escape(EMPTY),
