@@ -47,7 +47,7 @@ p.ringkasan { margin: 0 0 0.5rem; font-weight: 600; }
 ul.sisa { margin: 0 0 0.5rem; padding-left: 1.2rem; }
 p.rekap, p.petunjuk { margin: 0 0 0.5rem; }
 p.petunjuk { color: #52606d; font-size: 0.85rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
 th, td { border: 1px solid #cbd2d9; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
 thead th { background: #f0f4f8; padding: 0; }
 thead button { all: unset; cursor: pointer; display: block; padding: 0.35rem 1.2rem 0.35rem 0.5rem;
@@ -57,11 +57,11 @@ thead th[aria-sort="descending"] button::after { content: "▼"; position: absol
 td.angka { text-align: right; white-space: nowrap; }
 td.status { font-weight: 600; white-space: nowrap; }
 td.sisa-narasi { color: #8d5b00; }
-td.narasi, td.peringatan { min-width: 9rem; }
-td.uang { white-space: normal; min-width: 10rem; }
+td.narasi, td.peringatan { min-width: 6.5rem; }
+td.uang { white-space: normal; }
 td.uang span, td.disusun span { white-space: nowrap; }
 td.disusun { text-align: right; }
-td.tautan { min-width: 12rem; }
+td.tautan { min-width: 11rem; }
 .status-berhasil { color: #0b6e2e; background: #e3f9e5; }
 .status-dilewati { color: #52606d; background: #f5f7fa; }
 .status-gagal { color: #a61b1b; background: #ffe3e3; }
