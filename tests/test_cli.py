@@ -19,38 +19,37 @@ from minimal import write_minimal
     [
         (
             ("template",),
-            "galat: argumen 'output' wajib diisi (Berkas .xlsx yang akan ditulis). "
-            "Lihat 'lkjip template --help'.",
+            "galat: Belum diisi: argumen 'BERKAS.xlsx'. Lihat 'lkjip template --help'.",
         ),
         (
             ("validate", "--foo"),
-            "galat: opsi tidak dikenal: --foo. Lihat 'lkjip validate --help'.",
+            "galat: Opsi tidak dikenal: --foo. Lihat 'lkjip validate --help'.",
         ),
         (
             ("summary", "--jsn"),
-            "galat: opsi tidak dikenal: --jsn (mungkin maksudnya: --json). "
+            "galat: Opsi tidak dikenal: --jsn (mungkin maksudnya: '--json'). "
             "Lihat 'lkjip summary --help'.",
         ),
         (
             ("sample", "kota", "--kecamatan", "abc"),
-            "galat: nilai opsi --kecamatan tidak sah (ditemukan 'abc'; harus bilangan bulat). "
+            "galat: Nilai '--kecamatan' tidak sah: 'abc' bukan angka yang sah. "
             "Lihat 'lkjip sample --help'.",
         ),
         (
             ("sample", "kota", "--kecamatan=0"),
-            "galat: nilai opsi --kecamatan tidak sah (ditemukan '0'; paling kecil 1). "
+            "galat: Nilai '--kecamatan' tidak sah: 0 terlalu kecil; paling kecil 1. "
             "Lihat 'lkjip sample --help'.",
         ),
         (
             ("build", "--kecamatan"),
-            "galat: opsi --kecamatan memerlukan nilai. Lihat 'lkjip build --help'.",
+            "galat: Opsi --kecamatan memerlukan nilai. Lihat 'lkjip build --help'.",
         ),
         (
             ("validat",),
-            "galat: perintah tidak dikenal: validat (mungkin maksudnya: validate). "
+            "galat: Perintah tidak dikenal: validat (mungkin maksudnya: 'validate'). "
             "Lihat 'lkjip --help'.",
         ),
-        (("contract", "a.md", "b.md"), "galat: argumen berlebih: b.md."),
+        (("contract", "a.md", "b.md"), "galat: Argumen berlebih: b.md."),
     ],
 )
 def test_usage_errors_are_indonesian_with_exit_2(tmp_path: Path, args, message):
@@ -64,7 +63,7 @@ def test_usage_errors_are_indonesian_with_exit_2(tmp_path: Path, args, message):
 def test_help_still_works(tmp_path: Path):
     result = run_cli("--help", cwd=tmp_path)
     assert result.code == 0, result.output
-    assert "lkjip [OPTIONS] COMMAND" in result.stdout
+    assert "lkjip [OPSI] PERINTAH" in result.stdout
     assert "validate" in result.stdout and "template" in result.stdout
     sub = run_cli("sample", "--help", cwd=tmp_path)
     assert sub.code == 0 and "--kecamatan" in sub.stdout, sub.output

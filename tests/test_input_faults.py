@@ -281,7 +281,7 @@ CASES: dict[str, Case] = {
         xlsx_case(in_sheet_with(ANGGARAN, b"<v>400000</v>", b"<v>NaN</v>")),
         1,
         (
-            "kec/data.xlsx, sheet anggaran, baris 3, kolom realisasi: nilai tidak sesuai: 'NaN' "
+            "kec/data.xlsx, sheet anggaran, baris 5, kolom realisasi: nilai tidak sesuai: 'NaN' "
             "bukan angka",
         ),
     ),
@@ -289,14 +289,14 @@ CASES: dict[str, Case] = {
         xlsx_case(in_sheet_with(ANGGARAN, b"<v>400000</v>", b"<v>1e400</v>")),
         1,
         (
-            "kec/data.xlsx, sheet anggaran, baris 3, kolom realisasi: nilai tidak sesuai: 'inf' "
+            "kec/data.xlsx, sheet anggaran, baris 5, kolom realisasi: nilai tidak sesuai: 'inf' "
             "bukan angka yang terhingga",
         ),
     ),
     "6 xlsx numeric cell holding -1e400": Case(
         xlsx_case(in_sheet_with(b"SKM 2024", b"<v>80</v>", b"<v>-1e400</v>")),
         1,
-        ("kec/data.xlsx, sheet target_realisasi, baris 4, kolom target: nilai tidak sesuai:",),
+        ("kec/data.xlsx, sheet target_realisasi, baris 6, kolom target: nilai tidak sesuai:",),
     ),
     # 7: a damaged sheet inside a valid zip
     "7 sheet XML cut short (ParseError)": Case(
@@ -315,7 +315,7 @@ CASES: dict[str, Case] = {
         ("kec/data.xlsx, sheet anggaran, sekitar baris 2: workbook rusak",),
     ),
     "7 sheet property of the wrong type (TypeError)": Case(
-        xlsx_case(in_sheet_with(ANGGARAN, b'<pageMargins left="0.75"', b'<pageMargins left="x"')),
+        xlsx_case(in_sheet_with(ANGGARAN, b'<pageMargins left="0.5"', b'<pageMargins left="x"')),
         2,
         ("kec/data.xlsx, sheet anggaran", "workbook rusak; sheet tidak dapat dibaca (TypeError)"),
     ),
@@ -406,7 +406,7 @@ CASES: dict[str, Case] = {
             in_sheet_with(ANGGARAN, b"<t>tw1</t>", b"<t>pagu</t>"),
         ),
         1,
-        ("kec/data.xlsx, sheet anggaran, baris 1, kolom pagu: kolom ganda: 'pagu' ada di kolom",),
+        ("kec/data.xlsx, sheet anggaran, baris 3, kolom pagu: kolom ganda: 'pagu' ada di kolom",),
         ("realisasi melebihi pagu", "tidak sama dengan"),
     ),
     # 18: negative numbers where they make no sense, a zero end target

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -142,7 +146,7 @@ def test_docx(city: CityBatch):
     paragraphs = [p.text for p in document.paragraphs]
     heading = next(p for p in document.paragraphs if p.style.name.startswith("Heading"))
     assert heading.text == (
-        "Rekapitulasi Capaian Kinerja dan Serapan Anggaran Kecamatan — Kota Contoh Tahun 2024"
+        "REKAPITULASI CAPAIAN KINERJA DAN SERAPAN ANGGARAN KECAMATAN — KOTA CONTOH TAHUN 2024"
     )
     body = "\n".join(paragraphs)
     assert "mencakup 4 (empat) kecamatan" in body
@@ -156,12 +160,22 @@ def test_docx(city: CityBatch):
 
     table = document.tables[0]
     cells = [[c.text for c in row.cells] for row in table.rows]
-    assert cells[0][:4] == ["No", "Kecamatan", "Status", "Capaian IKU (%)"]
+    # only what a reader needs: no batch status, no warning count
+    assert cells[0] == [
+        "Peringkat",
+        "Kecamatan",
+        "Capaian IKU",
+        "Kategori",
+        "Pagu (Rp)",
+        "Realisasi (Rp)",
+        "Serapan",
+        "SiLPA (Rp)",
+        "Peringkat Serapan",
+    ]
     assert [r[1] for r in cells[1:]] == ["Beta", "Alpha", "Delta", "Gamma", "Jumlah/Rata-rata"]
-    assert cells[2] == [
+    assert [c.replace("\xa0", " ") for c in cells[2]] == [
         "2",
         "Alpha",
-        "berhasil",
         "88,13%",
         "Baik",
         "1.000.000.000",
@@ -169,15 +183,66 @@ def test_docx(city: CityBatch):
         "95,63%",
         "43.750.000",
         "2",
-        "2",
-        "1",
     ]
     alpha = table.rows[2].cells
-    assert alpha[7].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT  # numbers right-aligned
+    assert alpha[6].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT  # numbers right-aligned
     assert alpha[1].paragraphs[0].alignment in (None, WD_ALIGN_PARAGRAPH.LEFT)
-    assert cells[4][3:9] == ["-", "-", "-", "-", "-", "-"]
-    assert cells[5][3] == "86,54%" and cells[5][5] == "3.500.000.000" and cells[5][7] == "87,32%"
+    assert cells[4][2:8] == ["-", "-", "-", "-", "-", "-"]
+    assert cells[5][2] == "86,54%" and cells[5][4] == "3.500.000.000" and cells[5][6] == "87,32%"
+    section = document.sections[-1]
+    assert section.page_width > section.page_height  # the table needs a landscape page
+    assert len(document.sections) == 1  # and the text before it shares that page
     # the raw WordprocessingML in the reason was written as text, not spliced into the document
     with zipfile.ZipFile(path) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
     assert "&lt;w:p&gt;x&lt;/w:p&gt;" in xml and "<w:p>x</w:p>" not in xml
+
+
+def test_xlsx_prints_one_page_wide(city: CityBatch):
+    book = load_workbook(write_recap_xlsx(city))
+    for ws in book.worksheets:
+        setup = ws.page_setup
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (setup.fitToWidth, setup.fitToHeight, setup.orientation) == (1, 0, "landscape")
+    assert book["rekap"].print_title_rows == "$2:$2"  # the column titles on every page
+    assert book["peringatan"].print_title_rows == "$1:$1"
+
+
+CHECK = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "draft_check.py"
+TOOLS = ("soffice", "pdftotext", "pdftoppm", "pdfinfo")
+
+
+@pytest.mark.skipif(
+    not CHECK.is_file() or not all(shutil.which(t) for t in TOOLS),
+    reason="draft_check.py, LibreOffice atau poppler-utils tidak ada di mesin ini",
+)
+def test_docx_as_a_reader_sees_it(city: CityBatch, tmp_path: Path):
+    """Laid out by LibreOffice (../shared/tools/draft_check.py): no number or word of the table
+    broken across lines, no near-empty page, Indonesian, titled."""
+    city.rows += [
+        KecamatanRow(
+            slug=f"kecamatan-{i}",
+            nama=f"Kecamatan Dengan Nama Panjang Sekali Nomor {i}",
+            status=OK,
+            capaian=Decimal("99.99") - i,
+            kategori="Sangat Berhasil",
+            serapan=Decimal("91.5"),
+            pagu=1_234_567_890_123,
+            realisasi=1_129_629_619_462,
+        )
+        for i in range(12)
+    ]
+    path = write_recap_docx(city)
+    result = subprocess.run(
+        [sys.executable, str(CHECK), str(path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["broken_numbers"] == [] and figures["broken_words"] == [], figures
+    assert figures["table_numbers"] > 30, figures  # the table's figures were measured
+    assert figures["docx_near_empty_pages"] == [], figures
+    assert figures["language"] == "id-ID", figures
+    assert figures["title"].startswith("Rekapitulasi Capaian Kinerja"), figures

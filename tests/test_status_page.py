@@ -1,5 +1,5 @@
 """The batch status page: content, escaping and links, checked in the written file and as
-rendered by headless Chromium (the DOM a user's browser builds)."""
+rendered by headless Chromium (the DOM a user's browser builds), and its sorting there."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ class Row:
     hrefs: list[str] = field(default_factory=list)
 
 
+UNFILLED = [f"Bagian narasi {i}" for i in range(1, 9)]
+
+
 class PageParser(HTMLParser):
     """Collects the title, summary, body rows (cell texts, cell classes, hrefs) and tag counts."""
 
@@ -37,6 +40,10 @@ class PageParser(HTMLParser):
         self.rows: list[Row] = []
         self.tags: dict[str, int] = {}
         self.html_lang = ""
+        self.hrefs: list[str] = []  # every link on the page
+        self.scripts: list[dict[str, str | None]] = []
+        self.leftover = ""
+        self._in_leftover = False
         self._in_body = self._in_title = self._in_summary = False
         self._cell: list[str] | None = None
 
@@ -45,6 +52,12 @@ class PageParser(HTMLParser):
         self.tags[tag] = self.tags.get(tag, 0) + 1
         if self._cell is not None:
             self._cell.append(" ")  # elements inside a cell read as separate words
+        if tag == "a":
+            self.hrefs.append(attr.get("href") or "")
+        if tag == "script":
+            self.scripts.append(attr)
+        if tag == "ul" and attr.get("class") == "sisa":
+            self._in_leftover = True
         if tag == "html":
             self.html_lang = attr.get("lang") or ""
         elif tag == "title":
@@ -66,6 +79,8 @@ class PageParser(HTMLParser):
             self._in_title = False
         elif tag == "p":
             self._in_summary = False
+        elif tag == "ul":
+            self._in_leftover = False
         elif tag == "tbody":
             self._in_body = False
         elif tag in ("td", "th") and self._cell is not None:
@@ -77,6 +92,8 @@ class PageParser(HTMLParser):
             self.title += data
         if self._in_summary:
             self.summary += data
+        if self._in_leftover:
+            self.leftover += data + " "
         if self._cell is not None:
             self._cell.append(data)
 
@@ -106,10 +123,13 @@ def city(tmp_path: Path) -> CityBatch:
         docx="suka-maju/LKjIP_Suka Maju_2024.docx",
         pdf="suka-maju/LKjIP_Suka Maju_2024.pdf",
         notebooks=[
-            "suka-maju/notebooks/00-pembuka.ipynb",
-            "suka-maju/notebooks/03-akuntabilitas#1.ipynb",
+            "suka-maju/notebooks/00-pembuka.html",
+            "suka-maju/notebooks/03-akuntabilitas#1.html",
         ],
         validation="suka-maju/validasi.txt",
+        unfilled=UNFILLED,
+        built_at="2025-03-04T09:05:30",
+        build_seconds=12.35,
     )
     failed = KecamatanRow(
         slug="mekar-sari",
@@ -129,6 +149,8 @@ def city(tmp_path: Path) -> CityBatch:
         pagu=500,
         realisasi=None,
         docx="cibeureum/LKjIP_Cibeureum_2024.docx",
+        built_at="2025-03-01T16:45:00",
+        build_seconds=8.0,
     )
     for row in (ok, skipped):
         for rel in (row.docx, row.pdf, *row.notebooks, row.validation):
@@ -136,7 +158,7 @@ def city(tmp_path: Path) -> CityBatch:
                 path = folder / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(b"dummy")
-    return CityBatch(
+    city = CityBatch(
         slug="kota-contoh",
         nama="Kota Contoh & Sekitarnya",
         tahun=2024,
@@ -144,6 +166,9 @@ def city(tmp_path: Path) -> CityBatch:
         folder=folder,
         rows=[ok, failed, skipped],
     )
+    city.recap_xlsx.write_bytes(b"dummy")  # written by the batch right after the page
+    city.recap_docx.write_bytes(b"dummy")
+    return city
 
 
 def check_page(page: PageParser, page_path: Path) -> None:
@@ -151,45 +176,62 @@ def check_page(page: PageParser, page_path: Path) -> None:
     assert page.html_lang == "id"
     assert page.title == TITLE
     assert page.summary == "3 kecamatan: 1 berhasil, 1 dilewati, 1 gagal, 0 tidak valid."
-    assert page.tags.get("script", 0) == 0
+    assert " ".join(page.leftover.split()) == (
+        "1 kecamatan belum tersusun (gagal atau data tidak valid). "
+        "8 bagian narasi belum diisi di 1 kecamatan. "
+        "1 kecamatan dengan peringatan validasi."
+    )
+    assert len(page.scripts) == 1 and not page.scripts[0].get("src")  # inline, nothing fetched
     assert page.tags.get("link", 0) == 0
     assert page.tags.get("img", 0) == 0
-
     assert [r.cells[0] for r in page.rows] == ["Suka Maju", "Mekar <Sari>", "Cibeureum"]
     ok, failed, skipped = page.rows
     for row in page.rows:
-        assert len(row.cells) == 10
-
-    assert ok.cells[1:7] == [
+        assert len(row.cells) == 12
+    assert ok.cells[1:6] == [
         "berhasil",
         "103,91%",
         "Sangat Baik",
         "97,13%",
         "Rp 10.802.728.000 / Rp 10.492.000.500",
-        "12,4",
     ]
+    assert ok.cells[6].startswith("8 bagian belum diisi")  # the placeholders of its draft
+    assert "Bagian narasi 5" in ok.cells[6] and "dan 3 lainnya" in ok.cells[6]
     assert ok.classes[1] == "status status-berhasil"
     assert ok.cells[7].startswith("7 peringatan")
     assert "peringatan nomor 5" in ok.cells[7]
     assert "peringatan nomor 6" not in ok.cells[7]
     assert "dan 2 lainnya" in ok.cells[7]
-    assert ok.cells[8] == "draf diarsipkan ke suka-maju/arsip/"
-    assert ok.cells[9] == "DOCX PDF 00-pembuka 03-akuntabilitas#1 Validasi"
+    assert ok.cells[8:10] == ["4 Maret 2025 09.05", "12,4"]
+    assert ok.cells[10] == "draf diarsipkan ke suka-maju/arsip/"
+    assert ok.cells[11] == "DOCX PDF 00-pembuka 03-akuntabilitas#1 Validasi"
     assert len(ok.hrefs) == 5
-
-    assert failed.cells[1:8] == ["gagal", "-", "-", "-", "- / -", "0,1", "0"]
+    assert [h for h in ok.hrefs if "notebooks" in h] == [
+        "suka-maju/notebooks/00-pembuka.html",
+        "suka-maju/notebooks/03-akuntabilitas%231.html",
+    ]
+    assert failed.cells[1:10] == ["gagal", "-", "-", "-", "- / -", "-", "0", "-", "0,1"]
     assert failed.classes[1] == "status status-gagal"
-    assert failed.cells[8] == f"kernel mati: {SCRIPT} 1 galat validasi IKU baris 3: target nol"
-    assert failed.cells[9] == "-"
+    assert failed.cells[10] == f"kernel mati: {SCRIPT} 1 galat validasi IKU baris 3: target nol"
+    assert failed.cells[11] == "-"
     assert failed.hrefs == []
-
-    assert skipped.cells[1:7] == ["dilewati", "88,00%", "Baik", "-", "Rp 500 / -", "0,0"]
+    assert skipped.cells[1:10] == [
+        "dilewati",
+        "88,00%",
+        "Baik",
+        "-",
+        "Rp 500 / -",
+        "0",
+        "0",
+        "1 Maret 2025 16.45",
+        "8,0",
+    ]
     assert skipped.classes[1] == "status status-dilewati"
-    assert skipped.cells[9] == "DOCX"
-
+    assert skipped.cells[11] == "DOCX"
     base = page_path.parent.resolve()
-    hrefs = [h for r in page.rows for h in r.hrefs]
-    assert len(hrefs) == 6
+    hrefs = page.hrefs
+    assert hrefs[:2] == ["rekap.xlsx", "Rekap_KC_kota-contoh_2024.docx"]  # the city recap
+    assert len(hrefs) == 8
     for h in hrefs:
         parts = urlsplit(h)
         assert not parts.scheme and not parts.netloc and not parts.query and not parts.fragment, h
@@ -204,17 +246,23 @@ def test_written_html(city: CityBatch) -> None:
     html = path.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert '<meta charset="utf-8">' in html
-    assert "<script" not in html.lower()
+    assert html.lower().count("<script") == 1  # the sorting, inline
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "http://" not in html and "https://" not in html
-    assert "Suka%20Maju" in html and "03-akuntabilitas%231.ipynb" in html
+    assert "Suka%20Maju" in html and "03-akuntabilitas%231.html" in html
     check_page(parse(html), path)
     # Atomic write leaves no temporary file; same batch, same bytes.
-    assert sorted(p.name for p in city.folder.iterdir()) == ["cibeureum", "index.html", "suka-maju"]
+    assert sorted(p.name for p in city.folder.iterdir()) == [
+        "Rekap_KC_kota-contoh_2024.docx",
+        "cibeureum",
+        "index.html",
+        "rekap.xlsx",
+        "suka-maju",
+    ]
     assert write_status_page(city).read_text(encoding="utf-8") == html
 
 
-def chromium_dom(path: Path, profile: Path) -> str:
+def chromium_dom(path: Path, profile: Path, fragment: str = "") -> str:
     """The DOM of a page as headless Chromium renders it from disk."""
     proc = subprocess.run(
         [
@@ -231,7 +279,7 @@ def chromium_dom(path: Path, profile: Path) -> str:
             "--disable-dev-shm-usage",
             f"--user-data-dir={profile}",
             "--dump-dom",
-            path.resolve().as_uri(),
+            path.resolve().as_uri() + fragment,
         ],
         capture_output=True,
         text=True,
@@ -253,3 +301,23 @@ def test_rendered_in_chromium(city: CityBatch, tmp_path: Path) -> None:
     page = parse(dom)
     check_page(page, path)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom
+
+
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="/usr/bin/chromium absent (apt-get install chromium)"
+)
+@pytest.mark.parametrize(
+    ("fragment", "order"),
+    [
+        ("#urut=capaian-turun", ["Suka Maju", "Cibeureum", "Mekar <Sari>"]),
+        ("#urut=capaian", ["Cibeureum", "Suka Maju", "Mekar <Sari>"]),  # no capaian: last
+        ("#urut=kecamatan", ["Cibeureum", "Mekar <Sari>", "Suka Maju"]),
+        ("#urut=narasi-turun", ["Suka Maju", "Cibeureum", "Mekar <Sari>"]),
+        ("#urut=disusun", ["Cibeureum", "Suka Maju", "Mekar <Sari>"]),
+    ],
+)
+def test_sorted_in_chromium(city: CityBatch, tmp_path: Path, fragment: str, order: list[str]):
+    """The script sorts the rows in the browser: by number, text or date, empty values last."""
+    dom = chromium_dom(write_status_page(city), tmp_path / "chromium-profile", fragment)
+    page = parse(dom)
+    assert [r.cells[0] for r in page.rows] == order

@@ -13,28 +13,140 @@ from openpyxl import load_workbook
 from conftest import BEKASI_UTARA, PARAMS, PERAK, run_cli
 from lkjip.loader import load_kecamatan
 from lkjip.schema import SHEETS, SHEETS_BY_NAME
-from lkjip.template import write_template
+from lkjip.template import (
+    EXAMPLE_ROW,
+    FIRST_DATA_ROW,
+    INSTRUCTION_WIDTH,
+    KEY_ROW,
+    TITLE_ROW,
+    write_template,
+)
 from minimal import write_minimal
 
 
-def test_template_has_instructions_headers_notes_and_dropdowns(tmp_path: Path):
+def test_template_has_instructions_plain_titles_notes_and_dropdowns(tmp_path: Path):
     out = tmp_path / "isian.xlsx"
     result = run_cli("template", out)
     assert result.code == 0, result.output
     book = load_workbook(out)
     assert book.sheetnames == ["petunjuk", *(s.name for s in SHEETS)]
-    assert "Petunjuk pengisian" in book["petunjuk"]["A1"].value
+    instructions = [c.value or "" for c in book["petunjuk"]["A"]]
+    assert "Petunjuk pengisian" in instructions[0]
+    assert not any("lkjip" in line for line in instructions)  # no command for the clerk to run
+    assert any("Kirimkan berkas kepada operator" in line for line in instructions)
+    assert max(map(len, instructions)) <= INSTRUCTION_WIDTH  # no line past the printed page
+    ws = book["wilayah"]
+    titles = [c.value for c in ws[TITLE_ROW]][:3]
+    assert titles == ["Nama desa/kelurahan *", "Desa atau kelurahan *", "Nama kepala desa/lurah"]
+    assert ws.cell(TITLE_ROW, 5).value == "Penduduk laki-laki (jiwa)"
+    assert ws.row_dimensions[KEY_ROW].hidden
+    keys = [c.value for c in ws[KEY_ROW]]
+    assert keys[: len(keys) - 1] == SHEETS_BY_NAME["wilayah"].column_names  # then the mark
     ws = book["indikator"]
-    headers = [c.value for c in ws[1]]
-    assert headers == SHEETS_BY_NAME["indikator"].column_names
-    assert (
-        "makin tinggi makin baik"
-        in ws.cell(row=1, column=headers.index("polaritas") + 1).comment.text
-    )
+    keys = [c.value for c in ws[KEY_ROW]]
+    assert ws.cell(TITLE_ROW, keys.index("polaritas") + 1).value == "Polaritas *"
+    note = ws.cell(TITLE_ROW, keys.index("polaritas") + 1).comment.text
+    assert "makin tinggi makin baik" in note and "Kode kolom: polaritas" in note
     formulas = {dv.formula1 for dv in ws.data_validations.dataValidation}
     assert '"naik,turun"' in formulas
     assert '"tujuan,sasaran,program,kegiatan,subkegiatan"' in formulas
-    assert book["profil"]["A2"].value == "nama_kecamatan"
+    profil = book["profil"]
+    assert [c.value for c in profil[1]] == ["Keterangan", "Isi", "Contoh", "Kode keterangan"]
+    assert profil["A3"].value == "Nama kecamatan *" and profil["D3"].value == "nama_kecamatan"
+    assert profil["C3"].value == "Perak"
+
+
+def test_every_data_sheet_has_one_marked_example_row(tmp_path: Path):
+    out = write_template(tmp_path / "isian.xlsx")
+    book = load_workbook(out)
+    for sheet in SHEETS[1:]:
+        ws = book[sheet.name]
+        example = [ws.cell(EXAMPLE_ROW, i + 1).value for i in range(len(sheet.columns))]
+        assert example[0] not in (None, ""), sheet.name
+        assert ws.cell(EXAMPLE_ROW, 1).font.i, sheet.name  # grey italics
+        assert "CONTOH" in ws.cell(EXAMPLE_ROW, len(sheet.columns) + 1).value, sheet.name
+    anggaran = book["anggaran"]
+    keys = [c.value for c in anggaran[KEY_ROW]]
+    assert anggaran.cell(EXAMPLE_ROW, keys.index("pagu") + 1).value == 3_000_000  # a number
+
+
+def test_the_loader_ignores_the_example_and_the_titles(tmp_path: Path):
+    """An empty template reads as empty sheets; one row of data reads as that row only, at
+    its Excel row number."""
+    out = write_template(tmp_path / "isian.xlsx")
+    empty = load_kecamatan(out)
+    assert all(not empty.table(s.name) for s in SHEETS[1:])
+    assert not [p for p in empty.problems.warnings if "tidak dikenal" in p.line()]
+    book = load_workbook(out)
+    ws = book["batas_wilayah"]
+    ws.cell(FIRST_DATA_ROW, 1, "utara")
+    ws.cell(FIRST_DATA_ROW, 2, "Kecamatan Tarumajaya")
+    book.save(out)
+    rows = load_kecamatan(out).table("batas_wilayah")
+    assert [dict(r) for r in rows] == [
+        {"arah": "utara", "berbatasan_dengan": "Kecamatan Tarumajaya"}
+    ]
+    assert rows[0].line == FIRST_DATA_ROW
+
+
+def test_data_typed_over_the_example_row_is_not_lost_silently(tmp_path: Path):
+    out = write_template(tmp_path / "isian.xlsx")
+    book = load_workbook(out)
+    ws = book["batas_wilayah"]
+    ws.cell(EXAMPLE_ROW, 1, "timur")
+    ws.cell(EXAMPLE_ROW, 2, "Kota Jakarta Utara")
+    book.save(out)
+    result = run_cli("validate", out, cwd=tmp_path)
+    assert (
+        "isian.xlsx, sheet batas_wilayah, baris 2: baris 2 berada di atas baris kode kolom"
+    ) in result.stdout, result.stdout
+
+
+def test_every_sheet_prints_one_page_wide_with_its_titles_repeated(tmp_path: Path):
+    book = load_workbook(write_template(tmp_path / "isian.xlsx"))
+    for ws in book.worksheets:
+        setup = ws.page_setup
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+        assert int(setup.paperSize) == int(ws.PAPERSIZE_A4), ws.title
+        if ws.title in ("petunjuk", "profil"):
+            assert setup.orientation == "portrait", ws.title
+            continue
+        assert setup.orientation == "landscape", ws.title
+        assert ws.print_title_rows == "$1:$1", ws.title
+        assert ws.freeze_panes == f"A{FIRST_DATA_ROW}", ws.title
+
+
+def test_excel_checks_numbers_years_dates_and_choices(tmp_path: Path):
+    book = load_workbook(write_template(tmp_path / "isian.xlsx"))
+
+    def checks(sheet: str) -> dict[str, object]:
+        ws = book[sheet]
+        keys = [c.value for c in ws[KEY_ROW]]
+        found = {}
+        for dv in ws.data_validations.dataValidation:
+            for ref in str(dv.sqref).split():
+                column = ref.split(":")[0].rstrip("0123456789")
+                index = sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(column)))
+                found[keys[index - 1] if index <= len(keys) else ref] = dv
+        return found
+
+    anggaran = checks("anggaran")
+    assert anggaran["pagu"].type == "decimal" and anggaran["pagu"].formula1 == "0"
+    assert anggaran["pagu"].errorStyle == "warning"
+    assert str(anggaran["pagu"].sqref) == f"J{FIRST_DATA_ROW}:J2000"
+    assert anggaran["jenis_belanja"].type == "list"
+    target = checks("target_realisasi")
+    assert target["tahun"].type == "whole" and (
+        target["tahun"].formula1,
+        target["tahun"].formula2,
+    ) == ("1990", "2100")
+    wilayah = checks("wilayah")
+    assert wilayah["penduduk_l"].type == "whole"
+    profil = book["profil"]
+    rows = {profil.cell(r, 4).value: r for r in range(3, profil.max_row + 1)}
+    dates = [dv for dv in profil.data_validations.dataValidation if dv.type == "date"]
+    assert [str(dv.sqref) for dv in dates] == [f"B{rows['tanggal_ttd']}"]
 
 
 def test_empty_template_is_read_back_by_validate(tmp_path: Path):
@@ -81,8 +193,8 @@ def _minimal_workbook(tmp_path: Path) -> Path:
 
 def _cell(ws, key: tuple[str, int], column: str):
     """The cell of target_realisasi row (indikator, tahun) in ``column``."""
-    headers = [c.value for c in ws[1]]
-    for row in ws.iter_rows(min_row=2):
+    headers = [c.value for c in ws[KEY_ROW]]
+    for row in ws.iter_rows(min_row=FIRST_DATA_ROW):
         if (row[0].value, row[1].value) == key:
             return row[headers.index(column)]
     raise AssertionError(key)

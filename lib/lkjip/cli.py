@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import json
 import os
-import re
 import signal
 import sys
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -17,9 +16,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from lkjip import cli_i18n
 from lkjip.formatting import angka, angka_masukan, detik, persen, rupiah
 from lkjip.problems import InputError
-from lkjip.targets import Target, resolve
+from lkjip.targets import Target, resolve, unknown_kecamatan
 
 if TYPE_CHECKING:
     from lkjip.validate import Checked
@@ -40,12 +40,55 @@ PathsArg = Annotated[
         help="Konfigurasi kota (params/*.yaml), folder data kecamatan, atau workbook .xlsx. "
         "Kosong = semua konfigurasi di params/.",
         show_default=False,
+        metavar="JALUR...",
     ),
 ]
 ParamsOpt = Annotated[
     Path | None,
-    typer.Option("--params", help="Konfigurasi kota yang aturannya dipakai untuk folder/workbook."),
+    typer.Option(
+        "--params",
+        help="Konfigurasi kota yang aturannya dipakai untuk folder/workbook.",
+        metavar="KONFIGURASI",
+    ),
 ]
+
+
+def _at_least(low: float, high: float | None = None):  # type: ignore[no-untyped-def]
+    """A check of a number option: ``low`` or more (and at most ``high``). Used instead of
+    click's ranges, whose help shows "[x>=1]"."""
+
+    def check(value: float | None) -> float | None:
+        if value is None:
+            return value
+        if value < low:
+            raise typer.BadParameter(f"{value} terlalu kecil; paling kecil {low}")
+        if high is not None and value > high:
+            raise typer.BadParameter(f"{value} terlalu besar; paling besar {high}")
+        return value
+
+    return check
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        _say(f"lkjip {package_version('lkjip')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    versi: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Tampilkan versi lkjip lalu keluar.",
+        ),
+    ] = False,
+) -> None:
+    # Options of ``lkjip`` itself (the help text is the app's).
+    pass
 
 
 def _say(text: str, style: str | None = None, console: Console = out) -> None:
@@ -64,9 +107,9 @@ def _check(target: Target) -> Checked:
 
 
 @app.command()
-def validate(paths: PathsArg = None, params: ParamsOpt = None) -> None:
+def validate(jalur: PathsArg = None, params: ParamsOpt = None) -> None:
     """Periksa data kecamatan; setiap masalah satu baris. Keluar 0 hanya bila tanpa galat."""
-    targets = resolve(paths or [], params)
+    targets = resolve(jalur or [], params)
     total_errors = total_warnings = 0
     for target in targets:
         checked = _check(target)
@@ -86,13 +129,13 @@ def validate(paths: PathsArg = None, params: ParamsOpt = None) -> None:
 
 @app.command()
 def summary(
-    paths: PathsArg = None,
+    jalur: PathsArg = None,
     params: ParamsOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Keluaran JSON untuk skrip.")] = False,
 ) -> None:
     """Angka utama kecamatan: capaian IKU, capaian rata-rata, anggaran dan efisiensi."""
     results, failed = [], False
-    for target in resolve(paths or [], params):
+    for target in resolve(jalur or [], params):
         checked = _check(target)
         if not checked.ok:
             failed = True
@@ -159,36 +202,67 @@ def _print_summary(figures: dict[str, object]) -> None:
 
 @app.command()
 def build(
-    configs: Annotated[
+    konfigurasi: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Konfigurasi kota (params/*.yaml). Kosong = semua di params/.", show_default=False
+            help="Konfigurasi kota (params/*.yaml). Kosong = semua di params/.",
+            show_default=False,
+            metavar="KONFIGURASI...",
         ),
     ] = None,
     kecamatan: Annotated[
         list[str] | None,
-        typer.Option("--kecamatan", "-k", help="Hanya kecamatan ini (slug); boleh berulang."),
+        typer.Option(
+            "--kecamatan",
+            "-k",
+            help="Hanya kecamatan ini (slug); boleh berulang.",
+            metavar="SLUG",
+        ),
     ] = None,
     formats: Annotated[
-        str, typer.Option("--format", help="Format keluaran: docx,pdf")
+        str, typer.Option("--format", help="Format keluaran: docx,pdf", metavar="FORMAT")
     ] = "docx,pdf",
     renderer: Annotated[
-        str, typer.Option("--renderer", help="embedded, quarto, atau auto (quarto bila terpasang)")
+        str,
+        typer.Option(
+            "--renderer",
+            help="embedded, quarto, atau auto (quarto bila terpasang)",
+            metavar="PENYUSUN",
+        ),
     ] = "auto",
-    output: Annotated[Path, typer.Option("--output", help="Folder keluaran.")] = Path("outputs"),
+    output: Annotated[
+        Path, typer.Option("--output", help="Folder keluaran.", metavar="FOLDER")
+    ] = Path("outputs"),
     jobs: Annotated[
         int,
-        typer.Option("-j", "--jobs", min=0, help="Banyaknya proses pekerja (0 = jumlah inti)."),
+        typer.Option(
+            "-j",
+            "--jobs",
+            callback=_at_least(0),
+            help="Banyaknya proses pekerja (0 = jumlah inti).",
+            metavar="JUMLAH",
+        ),
     ] = 0,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=1, help="Batas waktu per kecamatan (detik).")
+        float,
+        typer.Option(
+            "--timeout",
+            callback=_at_least(1),
+            help="Batas waktu per kecamatan, paling sedikit 1 detik.",
+            metavar="DETIK",
+        ),
     ] = 600,
     force: Annotated[
         bool, typer.Option("--force", help="Susun ulang walau tidak ada perubahan.")
     ] = False,
-    executor: Annotated[str, typer.Option("--executor", help="local atau dask")] = "local",
+    executor: Annotated[
+        str, typer.Option("--executor", help="local atau dask", metavar="PELAKSANA")
+    ] = "local",
     scheduler: Annotated[
-        str, typer.Option("--scheduler", help="Alamat penjadwal Dask, tcp://HOST:PORT")
+        str,
+        typer.Option(
+            "--scheduler", help="Alamat penjadwal Dask, tcp://HOST:PORT", metavar="ALAMAT"
+        ),
     ] = "",
 ) -> None:
     """Susun laporan (DOCX dan PDF) setiap kecamatan: paralel, bertahap, hanya yang berubah."""
@@ -208,11 +282,11 @@ def build(
         raise InputError(f"executor tidak dikenal: {executor}; pilihan: local, dask")
     if executor == "dask" and not scheduler:
         raise InputError("executor dask memerlukan --scheduler tcp://HOST:PORT")
-    loaded = [load_config(p) for p in (configs or city_configs())]
+    loaded = [load_config(p) for p in (konfigurasi or city_configs())]
     if kecamatan:
-        known = {e.slug for c in loaded for e in c.kecamatan}
+        known = [e.slug for c in loaded for e in c.kecamatan]
         if missing := [k for k in kecamatan if k not in known]:
-            raise InputError("kecamatan tidak ditemukan di konfigurasi: " + ", ".join(missing))
+            raise unknown_kecamatan(missing, known)
     with batch_display(out) as display:
         cities = run_batch(
             loaded,
@@ -237,13 +311,17 @@ def build(
 
 
 def _print_batch(cities) -> None:
-    table = Table(
-        "Kecamatan", "Status", "Capaian", "Serapan", "Waktu", "Alasan", title="Ringkasan penyusunan"
-    )
-    counts: dict[str, int] = {}
+    from lkjip.batch.display import batch_summary_lines, skip_reason
+
+    labels = [f"{city.slug}/{row.slug}" for city in cities for row in city.rows]
+    table = Table(title="Ringkasan penyusunan")
+    # A slug is never cut while the terminal is wide enough for it; the reason wraps instead.
+    table.add_column("Kecamatan", no_wrap=True, min_width=max(map(len, labels), default=9))
+    for name in ("Status", "Capaian", "Serapan", "Waktu"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("Alasan", overflow="fold")
     for city in cities:
         for row in city.rows:
-            counts[row.status] = counts.get(row.status, 0) + 1
             table.add_row(
                 *_plain(
                     f"{city.slug}/{row.slug}",
@@ -251,7 +329,7 @@ def _print_batch(cities) -> None:
                     persen(row.capaian),
                     persen(row.serapan),
                     f"{detik(row.seconds)} dtk" if row.seconds else "-",
-                    row.reason.splitlines()[0] if row.reason else "",
+                    row.reason.splitlines()[0] if row.reason else skip_reason(row.status),
                 )
             )
     out.print(table)
@@ -259,21 +337,24 @@ def _print_batch(cities) -> None:
         for row in city.rows:
             if row.status in ("gagal", "tidak valid") and row.reason:
                 _say(f"GAGAL  {city.slug}/{row.slug}: {row.reason}", "red")
-    total = sum(counts.values())
-    parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-    _say(
-        f"Ringkasan: {total} kecamatan: {parts}. Status: "
-        + ", ".join(str(c.folder / "index.html") for c in cities)
-    )
+    for line in batch_summary_lines(cities):
+        _say(line)
 
 
 @app.command()
 def notebook(
-    config: Annotated[
-        Path | None, typer.Argument(help="Konfigurasi kota; kosong = cari kecamatan di params/.")
+    konfigurasi: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Konfigurasi kota; kosong = cari kecamatan di params/.", metavar="KONFIGURASI"
+        ),
     ] = None,
-    kecamatan: Annotated[str, typer.Option("--kecamatan", "-k", help="Slug kecamatan.")] = "",
-    output: Annotated[Path, typer.Option("--output", help="Folder keluaran.")] = Path("outputs"),
+    kecamatan: Annotated[
+        str, typer.Option("--kecamatan", "-k", help="Slug kecamatan.", metavar="SLUG")
+    ] = "",
+    output: Annotated[
+        Path, typer.Option("--output", help="Folder keluaran.", metavar="FOLDER")
+    ] = Path("outputs"),
 ) -> None:
     """Siapkan notebook satu kecamatan (parameter terisi) untuk dibuka di Jupyter."""
     from lkjip.config import load_config
@@ -282,10 +363,12 @@ def notebook(
 
     if not kecamatan:
         raise InputError("sebutkan kecamatan dengan --kecamatan SLUG")
-    candidates = [load_config(config)] if config else [load_config(p) for p in city_configs()]
+    candidates = (
+        [load_config(konfigurasi)] if konfigurasi else [load_config(p) for p in city_configs()]
+    )
     owners = [c for c in candidates if any(e.slug == kecamatan for e in c.kecamatan)]
     if not owners:
-        raise InputError(f"kecamatan '{kecamatan}' tidak ditemukan di konfigurasi kota")
+        raise unknown_kecamatan([kecamatan], [e.slug for c in candidates for e in c.kecamatan])
     if len(owners) > 1:
         names = ", ".join(str(c.path) for c in owners)
         raise InputError(
@@ -305,42 +388,68 @@ def notebook(
 
 @app.command()
 def template(
-    output: Annotated[Path, typer.Argument(help="Berkas .xlsx yang akan ditulis.")],
+    berkas: Annotated[
+        Path, typer.Argument(help="Berkas .xlsx yang akan ditulis.", metavar="BERKAS.xlsx")
+    ],
     source: Annotated[
         Path | None,
-        typer.Option("--dari", help="Isi workbook dengan data kecamatan ini (folder CSV)."),
+        typer.Option(
+            "--dari",
+            help="Isi workbook dengan data kecamatan ini (folder CSV).",
+            metavar="FOLDER",
+        ),
     ] = None,
 ) -> None:
     """Tulis workbook isian kosong (atau terisi data yang ada) dengan petunjuk dan dropdown."""
     from lkjip.loader import load_kecamatan
     from lkjip.template import write_template
 
-    if output.suffix.lower() != ".xlsx":
-        raise InputError(f"{output}: nama berkas keluaran harus berakhiran .xlsx")
+    if berkas.suffix.lower() != ".xlsx":
+        raise InputError(f"{berkas}: nama berkas keluaran harus berakhiran .xlsx")
     data = load_kecamatan(source) if source else None
     if data is not None and data.problems.errors:
         for problem in data.problems.errors:
             _say(problem.line(), console=err)
         raise InputError(f"{source}: data tidak dapat dibaca utuh; perbaiki dulu galat di atas")
-    write_template(output, data)
-    _say(f"Workbook ditulis: {output}")
+    write_template(berkas, data)
+    _say(f"Workbook ditulis: {berkas}")
 
 
 @app.command()
 def sample(
-    output: Annotated[
-        Path, typer.Argument(help="Folder tujuan (params/ dan data/ dibuat di sini).")
+    folder: Annotated[
+        Path,
+        typer.Argument(help="Folder tujuan (params/ dan data/ dibuat di sini).", metavar="FOLDER"),
     ],
-    kecamatan: Annotated[int, typer.Option("--kecamatan", min=1, help="Banyaknya kecamatan.")] = 6,
-    seed: Annotated[int, typer.Option("--seed", help="Benih acak; sama = hasil sama.")] = 1,
-    tahun: Annotated[int, typer.Option("--tahun", min=2000, max=2100)] = 2024,
+    kecamatan: Annotated[
+        int,
+        typer.Option(
+            "--kecamatan",
+            callback=_at_least(1),
+            help="Banyaknya kecamatan (paling sedikit 1).",
+            metavar="JUMLAH",
+        ),
+    ] = 6,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Benih acak; sama = hasil sama.", metavar="ANGKA")
+    ] = 1,
+    tahun: Annotated[
+        int,
+        typer.Option(
+            "--tahun",
+            callback=_at_least(2000, 2100),
+            help="Tahun laporan (2000–2100).",
+            metavar="TAHUN",
+        ),
+    ] = 2024,
     anggaran: Annotated[
         int | None,
         typer.Option(
             "--anggaran",
-            min=1,
+            callback=_at_least(1),
             help="Paling sedikit sekian baris anggaran per kecamatan (uji skala; bawaan: "
             "sebanyak katalog).",
+            metavar="BARIS",
         ),
     ] = None,
     varian: Annotated[
@@ -349,6 +458,7 @@ def sample(
             "--varian",
             help="Bentuk data: 'stres' = nama program/kegiatan panjang, paling sedikit 40 sub "
             "kegiatan dan anggaran di atas Rp 1 triliun (uji tata letak).",
+            metavar="VARIAN",
         ),
     ] = "",
 ) -> None:
@@ -356,116 +466,54 @@ def sample(
     from lkjip.loader import os_reason
     from lkjip.sample import VARIANTS, generate_city
 
-    if output.exists() and not output.is_dir():
-        raise InputError(f"{output}: sudah ada sebagai berkas; sebutkan folder tujuan")
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: sudah ada sebagai berkas; sebutkan folder tujuan")
     try:
         if varian and varian not in VARIANTS:
             raise InputError(f"varian tidak dikenal: {varian}; pilihan: {', '.join(VARIANTS)}")
-        config = generate_city(output, kecamatan, seed, tahun, anggaran, varian)
+        config = generate_city(folder, kecamatan, seed, tahun, anggaran, varian)
     except OSError as exc:
-        where = exc.filename or output
+        where = exc.filename or folder
         raise InputError(f"{where}: kota contoh tidak dapat ditulis ({os_reason(exc)})") from exc
     _say(f"Kota Contoh dengan {kecamatan} kecamatan ditulis; konfigurasi: {config}")
 
 
 @app.command()
 def contract(
-    output: Annotated[Path, typer.Argument(help="Berkas Markdown tujuan.")] = Path(
-        "docs/data-contract.md"
-    ),
+    berkas: Annotated[
+        Path, typer.Argument(help="Berkas Markdown tujuan.", metavar="BERKAS.md")
+    ] = Path("docs/data-contract.md"),
 ) -> None:
     """Tulis ulang dokumen kontrak data dari skema."""
     from lkjip.contract_doc import contract_markdown
     from lkjip.loader import os_reason
 
     try:
-        output.write_text(contract_markdown(), encoding="utf-8")
+        berkas.write_text(contract_markdown(), encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"{output}: dokumen tidak dapat ditulis ({os_reason(exc)})") from exc
-    _say(f"Kontrak data ditulis: {output}")
+        raise InputError(f"{berkas}: dokumen tidak dapat ditulis ({os_reason(exc)})") from exc
+    _say(f"Kontrak data ditulis: {berkas}")
 
 
-# Click (as bundled by typer) reports usage errors in English; they are translated here. The
-# exception classes live where typer.BadParameter does: typer's own copy of click, or click.
+# The exception classes live where typer.BadParameter does (click).
 _CLICK = importlib.import_module(typer.BadParameter.__module__)
-_VALUE_PROBLEMS = (
-    (r"valid integer", "harus bilangan bulat"),
-    (r"valid (?:number|float)", "harus angka"),
-    (r"valid boolean", "harus true atau false"),
-    (r"greater than or equal to (\S+?)\.?$", "paling kecil {0}"),
-    (r"less than or equal to (\S+?)\.?$", "paling besar {0}"),
-    (r"greater than (\S+?)\.?$", "harus lebih besar dari {0}"),
-    (r"less than (\S+?)\.?$", "harus lebih kecil dari {0}"),
-    (r"not in the range (.+?)\.?$", "di luar rentang {0}"),
-    (r"is not one of (.+?)\.?$", "pilihan: {0}"),
-    (r"does not exist", "tidak ditemukan"),
-)
-
-
-def _param_name(param: object) -> str:
-    if getattr(param, "param_type_name", "") == "option":
-        return "opsi " + " / ".join(getattr(param, "opts", []))
-    return f"argumen '{getattr(param, 'name', '')}'"
-
-
-def _given(param: object, args: list[str]) -> str | None:
-    """The value typed for an option, as found on the command line."""
-    for index, arg in enumerate(args):
-        for opt in getattr(param, "opts", []):
-            if arg == opt and index + 1 < len(args):
-                return args[index + 1]
-            if arg.startswith(opt + "="):
-                return arg[len(opt) + 1 :]
-    return None
 
 
 def _usage_message(exc: Exception, args: list[str]) -> str:
-    """One Indonesian line for a click usage error (missing argument, unknown option or
-    command, bad value), with a pointer to the command's --help."""
-    message = str(getattr(exc, "message", "") or exc)
-    param = getattr(exc, "param", None)
-    if isinstance(exc, _CLICK.MissingParameter) and param is not None:
-        text = f"{_param_name(param)} wajib diisi"
-        if getattr(param, "help", None):
-            text += f" ({str(param.help).rstrip('.')})"
-    elif isinstance(exc, _CLICK.BadParameter):
-        detail = next(
-            (
-                meaning.format(*found.groups())
-                for pattern, meaning in _VALUE_PROBLEMS
-                if (found := re.search(pattern, message))
-            ),
-            message,
-        )
-        text = f"nilai {_param_name(param)} tidak sah" if param else "nilai tidak sah"
-        value = _given(param, args) if param is not None else None
-        text += f" (ditemukan '{value}'; {detail})" if value is not None else f" ({detail})"
-    elif isinstance(exc, _CLICK.NoSuchOption):
-        text = f"opsi tidak dikenal: {exc.option_name}"
-        if exc.possibilities:
-            text += " (mungkin maksudnya: " + ", ".join(sorted(exc.possibilities)) + ")"
-    elif isinstance(exc, _CLICK.BadOptionUsage) and "requires" in message:
-        text = f"opsi {exc.option_name} memerlukan nilai"
-    elif isinstance(exc, _CLICK.BadOptionUsage) and "does not take a value" in message:
-        text = f"opsi {exc.option_name} tidak menerima nilai"
-    elif found := re.match(r"No such command '(.+?)'", message):
-        text = f"perintah tidak dikenal: {found.group(1)}"
-        ctx = getattr(exc, "ctx", None)
-        commands = list(ctx.command.list_commands(ctx)) if ctx is not None else []
-        if close := difflib.get_close_matches(found.group(1), commands):
-            text += " (mungkin maksudnya: " + ", ".join(close) + ")"
-        elif commands:
-            text += "; perintah yang ada: " + ", ".join(commands)
-    elif found := re.search(r"unexpected extra argument(?:s|\(s\))? \((.+)\)", message):
-        text = f"argumen berlebih: {found.group(1)}"
-    else:
-        text = f"pemakaian perintah salah: {message}"
+    """One line for a click usage error: click's own message (Indonesian through the
+    catalogue, :mod:`lkjip.cli_i18n`) and click's pointer to the command's --help."""
+    import gettext
+
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:
         command = ctx.command_path
     else:  # raised while parsing, before the command's context exists
         command = "lkjip" + (f" {args[0]}" if args and not args[0].startswith("-") else "")
-    return f"{text}. Lihat '{command} --help'."
+    message = (exc.format_message() if hasattr(exc, "format_message") else str(exc)).rstrip()
+    if not message.endswith((".", "?", "!")):
+        message += "."
+    hint = gettext.gettext("Try '{command} {option}' for help.")
+    return f"{message} {hint.format(command=command, option='--help')}"
 
 
 def _register_subcommands() -> None:
@@ -518,8 +566,11 @@ def main() -> None:
     """Entry point: user errors become one Indonesian message and exit code 2."""
     args = sys.argv[1:]
     signal.signal(signal.SIGINT, _on_ctrl_c)
+    cli_i18n.install()
+    command = typer.main.get_command(app)
+    cli_i18n.localise(command)
     try:
-        code = app(args=args, prog_name="lkjip", standalone_mode=False)
+        code = command.main(args=args, prog_name="lkjip", standalone_mode=False)
     except _CLICK.UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # help for a bare `lkjip`: already shown
             if help_text := exc.format_message().strip():

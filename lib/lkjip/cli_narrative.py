@@ -14,12 +14,15 @@ narrative_app = typer.Typer(
 
 @narrative_app.command("pull")
 def pull(
-    draft: Annotated[Path, typer.Argument(help="Draf .docx yang sudah disunting.")],
+    draf: Annotated[
+        Path, typer.Argument(help="Draf .docx yang sudah disunting.", metavar="DRAF.docx")
+    ],
     narasi: Annotated[
         Path | None,
         typer.Option(
             "--narasi",
             help="Berkas narasi.md tujuan (bawaan: narasi.md kecamatan tempat draf dibuat).",
+            metavar="BERKAS",
         ),
     ] = None,
 ) -> None:
@@ -27,7 +30,7 @@ def pull(
     from lkjip.cli import _say
     from lkjip.report.pull import pull_narrative, title_of
 
-    result = pull_narrative(draft, narasi)
+    result = pull_narrative(draf, narasi)
     for warning in result.warnings:
         _say(warning, "yellow")
     if result.changed:

@@ -19,7 +19,16 @@ from lkjip.formatting import angka, angka_ringkas, rupiah
 from lkjip.inputs import checked_file, os_reason, shown
 from lkjip.numbers import NumberTextError, is_blank, parse_decimal, parse_integer, whole
 from lkjip.problems import InputError, Problems, clip
-from lkjip.schema import PROFILE_BY_NAME, SHEETS, SHEETS_BY_NAME, TEXT_MAX, Column, Kind
+from lkjip.schema import (
+    PROFILE_BY_NAME,
+    SHEETS,
+    SHEETS_BY_NAME,
+    TEXT_MAX,
+    Column,
+    Kind,
+    Sheet,
+    heading,
+)
 from lkjip.workbook import read_sheets
 
 WORKBOOK_NAME = "data.xlsx"
@@ -76,6 +85,7 @@ class RawTable:
     source: str
     header: list[str]
     rows: list[tuple[int, dict[str, object]]]
+    header_row: int = 1  # where the column keys are (below the template's titles and example)
 
 
 @dataclass
@@ -211,7 +221,11 @@ def _read_csv(path: Path, problems: Problems) -> RawTable:
 def _read_workbook(path: Path, problems: Problems) -> dict[str, RawTable]:
     tables: dict[str, RawTable] = {}
     titles: dict[str, str] = {}
-    for sheet in read_sheets(path, lambda title: title.strip().lower() in SHEETS_BY_NAME):
+
+    def wanted(title: str) -> bool:
+        return title.strip().lower() in SHEETS_BY_NAME
+
+    for sheet in read_sheets(path, wanted, is_key_row):
         name = sheet.title.strip().lower()
         if name in tables:
             problems.error(
@@ -224,8 +238,49 @@ def _read_workbook(path: Path, problems: Problems) -> dict[str, RawTable]:
             continue
         header = [str(h).strip().lower() if h is not None else "" for h in sheet.header]
         rows = [(number, dict(zip(header, cells, strict=False))) for number, cells in sheet.rows]
-        tables[name], titles[name] = RawTable(name, shown(path), header, rows), sheet.title
+        table = RawTable(name, shown(path), header, rows, sheet.header_row)
+        tables[name], titles[name] = table, sheet.title
+        known = set(SHEETS_BY_NAME[name].column_names)
+        for number, cells in [] if _duplicates(header, known) else sheet.above:
+            if not _for_people(SHEETS_BY_NAME[name], dict(zip(header, cells, strict=False))):
+                problems.warning(
+                    f"baris {number} berada di atas baris kode kolom (baris {sheet.header_row}, "
+                    "tersembunyi) sehingga tidak dibaca; isinya bukan judul maupun contoh",
+                    file=shown(path),
+                    sheet=sheet.title,
+                    row=number,
+                    expected=f"data diisi di bawah baris {sheet.header_row}",
+                )
     return tables
+
+
+def is_key_row(title: str, values: list[object]) -> bool:
+    """True for a row of column keys of the sheet ``title``: every cell a column of that sheet
+    and every required column there (the template writes it under the titles and example)."""
+    sheet = SHEETS_BY_NAME.get(title.strip().lower())
+    names = {str(v).strip().lower() for v in values if not is_blank(v)}
+    if sheet is None or not names or not names <= set(sheet.column_names):
+        return False
+    return all(c.name in names for c in sheet.columns if c.required)
+
+
+def _for_people(sheet: Sheet, cells: dict[str, object]) -> bool:
+    """A row above the keys holds the column titles or the example (as in the template, or
+    emptied): anything else there was probably meant as data."""
+    columns = [c for c in sheet.columns if c.name in cells]
+
+    def same(col: Column, value: object, expected: str) -> bool:
+        if is_blank(value) or is_blank(expected):
+            return is_blank(value) == is_blank(expected) or is_blank(value)
+        try:
+            return parse_cell(col, value) == parse_cell(col, expected)
+        except ValueError:
+            return _text(value) == expected
+
+    titles = all(
+        is_blank(cells[c.name]) or _text(cells[c.name]) in (c.title, heading(c)) for c in columns
+    )
+    return titles or all(same(c, cells[c.name], c.example) for c in columns)
 
 
 class _Rejected:
@@ -297,7 +352,7 @@ def load_kecamatan(path: Path) -> KecamatanData:
 def _type_table(table: RawTable, problems: Problems, unusable: set[str]) -> list[Row]:
     sheet = SHEETS_BY_NAME[table.sheet]
     known = set(sheet.column_names)
-    at_header = {"file": table.source, "sheet": sheet.name, "row": 1}
+    at_header = {"file": table.source, "sheet": sheet.name, "row": table.header_row}
     for name in dict.fromkeys(table.header):
         if name and name not in known:
             problems.warning(

@@ -6,6 +6,7 @@ template and the loader are all generated from, or driven by, the definitions be
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -49,11 +50,17 @@ class Column:
     minimum: Decimal | None = None  # None: the kind's default (KIND_RANGE)
     maximum: Decimal | None = None
     max_length: int = TEXT_MAX
+    header: str = ""  # the column's title in the workbook; "" = from the description
 
     @property
     def range(self) -> tuple[Decimal, Decimal] | None:
         """The lowest and highest value of a numeric column; None for other kinds."""
         return value_range(self.kind, self.minimum, self.maximum)
+
+    @property
+    def title(self) -> str:
+        """The plain Indonesian title a clerk reads above the column, with its unit."""
+        return plain_title(self.description, self.unit, self.header)
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,11 @@ class ProfileKey:
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     max_length: int = TEXT_MAX
+    header: str = ""  # the key's title in the workbook; "" = from the description
+
+    @property
+    def title(self) -> str:
+        return plain_title(self.description, header=self.header)
 
     def as_column(self) -> Column:
         """The key's value typed as a column of its own."""
@@ -94,6 +106,21 @@ class ProfileKey:
             maximum=self.maximum,
             max_length=self.max_length,
         )
+
+
+def plain_title(description: str, unit: str = "", header: str = "") -> str:
+    """A column's title: its ``header`` as declared, else its description without a trailing
+    remark in parentheses or after a comma ("NIP 18 digit (spasi boleh)" → "NIP 18 digit");
+    with the unit: "Luas wilayah (km²)"."""
+    title = header or re.sub(r"\s*\([^()]*\)$", "", description).strip()
+    if not header:
+        title = title.split(", ")[0].split("; ")[0]
+    return f"{title} ({unit})" if unit else title
+
+
+def heading(column: Column) -> str:
+    """A column's title as the template writes it: a required column is marked with " *"."""
+    return f"{column.title} *" if column.required else column.title
 
 
 def _c(name: str, kind: Kind, required: bool, description: str, example: str = "", **kw: object):
@@ -152,6 +179,7 @@ PROFILE_KEYS: tuple[ProfileKey, ...] = (
         "Nama kecamatan tanpa kata 'Kecamatan'",
         "Perak",
         max_length=NAME_MAX,
+        header="Nama kecamatan",
     ),
     ProfileKey("tahun", Y, True, "Tahun laporan (tahun anggaran yang dilaporkan)", "2024"),
     ProfileKey("alamat", T, False, "Alamat kantor kecamatan", "Jl. Raya Perak No. 1"),
@@ -163,7 +191,7 @@ PROFILE_KEYS: tuple[ProfileKey, ...] = (
     ProfileKey("camat_nip", C, True, "NIP Camat, 18 digit (spasi boleh)", "19701013 199201 1 011"),
     ProfileKey("tempat_ttd", T, True, "Tempat penandatanganan", "Perak"),
     ProfileKey("tanggal_ttd", DT, True, "Tanggal penandatanganan laporan", "2025-03-25"),
-    ProfileKey("luas_km2", D, False, "Luas wilayah", "29,05"),
+    ProfileKey("luas_km2", D, False, "Luas wilayah", "29,05", header="Luas wilayah (km²)"),
     ProfileKey(
         "ketinggian_mdpl",
         D,
@@ -189,8 +217,15 @@ SHEETS: tuple[Sheet, ...] = (
         "Identitas kecamatan, penandatangan dan angka-angka umum. Kunci yang dikenal dicantumkan di "
         "bawah tabel ini.",
         (
-            _c("kunci", C, True, "Nama keterangan (lihat daftar kunci)", "camat_nama"),
-            _c("nilai", T, False, "Isi keterangan", "Drs. SUPRIYONO"),
+            _c(
+                "kunci",
+                C,
+                True,
+                "Nama keterangan (lihat daftar kunci)",
+                "camat_nama",
+                header="Kode keterangan",
+            ),
+            _c("nilai", T, False, "Isi keterangan", "Drs. SUPRIYONO", header="Isi"),
         ),
         required=True,
     ),
@@ -254,10 +289,26 @@ SHEETS: tuple[Sheet, ...] = (
                 choices=EDUCATION,
                 aliases=EDUCATION_ALIASES,
             ),
-            _c("jenis_kelamin", CH, False, "L atau P", "L", choices=("L", "P")),
+            _c(
+                "jenis_kelamin",
+                CH,
+                False,
+                "L atau P",
+                "L",
+                choices=("L", "P"),
+                header="Jenis kelamin (L/P)",
+            ),
             _c("diklat", T, False, "Diklat kepemimpinan/teknis yang sudah diikuti", "PKA"),
             _c("unit", T, False, "Unit kerja (kosong = kantor kecamatan)", "Kecamatan"),
-            _c("jumlah", N, False, "Banyaknya pegawai yang diwakili baris ini", "1", default=1),
+            _c(
+                "jumlah",
+                N,
+                False,
+                "Banyaknya pegawai yang diwakili baris ini",
+                "1",
+                default=1,
+                header="Jumlah pegawai",
+            ),
         ),
     ),
     Sheet(
@@ -343,6 +394,7 @@ SHEETS: tuple[Sheet, ...] = (
                 True,
                 "Kode tujuan/sasaran, atau kode program/kegiatan/sub kegiatan",
                 "S1",
+                header="Kode induk",
             ),
             _c(
                 "unit",
@@ -360,6 +412,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "naik = makin tinggi makin baik; turun = makin rendah makin baik",
                 "naik",
                 choices=("naik", "turun"),
+                header="Polaritas",
             ),
             _c("jenis", CH, False, "Jenis angka", "indeks", choices=("persen", "jumlah", "indeks")),
             _c(
@@ -397,6 +450,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "Realisasi diperiksa terhadap sheet evaluasi_sakip (akip), ikm (ikm) atau ipp (ipp)",
                 "akip",
                 choices=("akip", "ikm", "ipp"),
+                header="Diperiksa terhadap",
             ),
         ),
         required=True,
@@ -527,7 +581,14 @@ SHEETS: tuple[Sheet, ...] = (
         (
             _c("tahun", Y, True, "Tahun evaluasi", "2024"),
             _c("indikator", T, True, "Nama indikator kegiatan utama", "Indeks Penerapan SPBE"),
-            _c("skala", T, False, "Rentang nilai, ditulis 'bawah - atas'", "0 - 100"),
+            _c(
+                "skala",
+                T,
+                False,
+                "Rentang nilai, ditulis 'bawah - atas'",
+                "0 - 100",
+                header="Skala nilai",
+            ),
             _c(
                 "nilai",
                 D,
@@ -548,8 +609,15 @@ SHEETS: tuple[Sheet, ...] = (
             _c("tahun", Y, True, "Tahun survei", "2024"),
             _c("layanan", T, False, "Jenis layanan (kosong = seluruh layanan)", "KTP"),
             _c("unsur", C, False, "Unsur U1–U9", "U1"),
-            _c("nrr", D, False, "Nilai rata-rata unsur, skala 1–4", "3,52"),
-            _c("nilai", D, False, "Nilai IKM akhir layanan, skala 25–100", "98,35"),
+            _c("nrr", D, False, "Nilai rata-rata unsur, skala 1–4", "3,52", header="NRR (1–4)"),
+            _c(
+                "nilai",
+                D,
+                False,
+                "Nilai IKM akhir layanan, skala 25–100",
+                "98,35",
+                header="Nilai IKM (25–100)",
+            ),
             _c("responden", N, False, "Jumlah responden", "120"),
         ),
     ),
@@ -562,7 +630,14 @@ SHEETS: tuple[Sheet, ...] = (
             _c("tahun", Y, True, "Tahun evaluasi", "2024"),
             _c("aspek", T, True, "Aspek penilaian", "Kebijakan Pelayanan"),
             _c("bobot", P, True, "Bobot aspek", "30", unit="%"),
-            _c("nilai_indikator", D, False, "Nilai indikator aspek, skala 0–5", "3,58"),
+            _c(
+                "nilai_indikator",
+                D,
+                False,
+                "Nilai indikator aspek, skala 0–5",
+                "3,58",
+                header="Nilai indikator (0–5)",
+            ),
             _c(
                 "nilai",
                 D,

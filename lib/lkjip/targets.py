@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from lkjip.rules import Aturan, load_rules
 
 PARAMS_DIR = Path("params")
 CONFIG_SUFFIXES = (".yaml", ".yml")
+SLUGS_LISTED = 30  # a city of hundreds of kecamatan: the message lists this many slugs
 
 
 @dataclass(frozen=True)
@@ -82,3 +84,21 @@ def resolve(paths: list[Path], params: Path | None = None) -> list[Target]:
             continue
         targets.append(_owner(path) or Target(path, load_rules(), None))
     return targets
+
+
+def unknown_kecamatan(missing: list[str], known: list[str]) -> InputError:
+    """The message for kecamatan slugs that no city config lists, worded the same wherever a
+    slug is asked for (``build -k``, ``notebook -k``): each slug with the closest known ones
+    ("mungkin maksudnya …"), then the slugs there are."""
+    slugs = list(dict.fromkeys(known))
+    named = []
+    for slug in missing:
+        close = difflib.get_close_matches(slug, slugs, n=3, cutoff=0.6)
+        named.append(f"'{slug}'" + (f" (mungkin maksudnya: {', '.join(close)})" if close else ""))
+    listed = ", ".join(slugs[:SLUGS_LISTED]) or "-"
+    if len(slugs) > SLUGS_LISTED:
+        listed += f" … dan {len(slugs) - SLUGS_LISTED} lainnya"
+    return InputError(
+        f"kecamatan {', '.join(named)} tidak ditemukan di konfigurasi kota. "
+        f"Slug kecamatan yang ada: {listed}"
+    )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from pathlib import Path
 
@@ -27,16 +27,23 @@ from lkjip.numbers import is_blank
 from lkjip.problems import InputError
 
 EXCEL_MAX_ROWS = 1_048_576
+HEADER_SEARCH = 10  # the row of column keys is looked for among this many first rows
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
 @dataclass
 class SheetCells:
-    """One sheet's cells: row 1 as the header, then the non-empty rows by their Excel number."""
+    """One sheet's cells: the header (the row of column keys), the non-empty rows below it by
+    their Excel number, and those above it (titles and an example for people, not data)."""
 
     title: str
     header: list[object]
     rows: list[tuple[int, list[object]]]
+    header_row: int = 1
+    above: list[tuple[int, list[object]]] = field(default_factory=list)
+
+
+IsHeader = Callable[[str, list[object]], bool]
 
 
 class _Parser(WorkSheetParser):
@@ -68,10 +75,16 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def read_sheets(path: Path, wanted: Callable[[str], bool]) -> list[SheetCells]:
+def read_sheets(
+    path: Path, wanted: Callable[[str], bool], is_header: IsHeader = lambda _t, _v: False
+) -> list[SheetCells]:
     """The sheets of the workbook at ``path`` whose title ``wanted`` accepts; a file that cannot
     be opened or a sheet that cannot be read raises :class:`InputError`. openpyxl's warnings
-    (unsupported extensions, a date out of range) are not the user's concern and stay silent."""
+    (unsupported extensions, a date out of range) are not the user's concern and stay silent.
+
+    A sheet's header is the first of its first :data:`HEADER_SEARCH` rows that ``is_header``
+    accepts (given the sheet title and the row's values), else row 1; the template puts plain
+    titles and an example above its row of keys."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -82,17 +95,24 @@ def read_sheets(path: Path, wanted: Callable[[str], bool]) -> list[SheetCells]:
                 f".xlsx ({exc.__class__.__name__})"
             ) from exc
         try:
-            return [_read_sheet(path, book, ws) for ws in book.worksheets if wanted(ws.title)]
+            return [
+                _read_sheet(path, book, ws, is_header) for ws in book.worksheets if wanted(ws.title)
+            ]
         finally:
             book.close()
 
 
-def _read_sheet(path: Path, book, ws) -> SheetCells:  # type: ignore[no-untyped-def]
+def _read_sheet(path: Path, book, ws, is_header: IsHeader) -> SheetCells:  # type: ignore[no-untyped-def]
     cells = SheetCells(ws.title, [], [])
     rows = _SheetRows(book, ws)
+    found = False
     try:
         for number, values in rows:
-            if number == 1:
+            if not found and number <= HEADER_SEARCH and is_header(ws.title, values):
+                found = True
+                above = ([(1, cells.header)] if number > 1 else []) + cells.rows
+                cells.header, cells.header_row, cells.above, cells.rows = values, number, above, []
+            elif number == 1:
                 cells.header = values
             elif any(not is_blank(v) for v in values):
                 cells.rows.append((number, values))

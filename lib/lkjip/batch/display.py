@@ -7,8 +7,10 @@ hundreds of kecamatan never overflows the screen. Without a terminal (CI, logs):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
@@ -16,6 +18,9 @@ from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElaps
 from lkjip.formatting import detik
 
 CHECKED = "diperiksa"  # the stage message of phase 1 (see lkjip.batch.runner.run_batch)
+SKIPPED_STATUS = "dilewati"
+UNCHANGED = "tidak berubah sejak penyusunan terakhir"
+DRAFTS_LISTED = 5  # a city with more drafts than this names their folder, not each file
 QUIET = {CHECKED, "dikirim ke klaster"}  # stages counted by the phase line, not shown per row
 
 
@@ -26,6 +31,35 @@ def done_line(label: str, status: str, seconds: float, reason: str) -> str:
     if reason:
         line += f" — {reason.splitlines()[0]}"
     return line
+
+
+def skip_reason(status: str) -> str:
+    """Why a kecamatan without a reason of its own was not built: it did not change."""
+    return UNCHANGED if status == SKIPPED_STATUS else ""
+
+
+def batch_summary_lines(cities: Iterable) -> list[str]:  # type: ignore[type-arg]
+    """The end of a batch: the counts, then per city where its drafts, its status page and its
+    recap are."""
+    cities = list(cities)
+    counts = Counter(row.status for city in cities for row in city.rows)
+    parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    lines = [f"Ringkasan: {sum(counts.values())} kecamatan: {parts}."]
+    for city in cities:
+        folder = Path(city.folder)
+        drafts = [folder / row.docx for row in city.rows if getattr(row, "docx", "")]
+        lines.append(f"{getattr(city, 'nama', city.slug)} {getattr(city, 'tahun', '')}:".strip())
+        if not drafts:
+            lines.append("  draf: belum ada")
+        elif len(drafts) <= DRAFTS_LISTED:
+            lines += [f"  draf: {path}" for path in drafts]
+        else:
+            lines.append(f"  draf: {len(drafts)} berkas DOCX di {folder}/<kecamatan>/")
+        lines.append(f"  status: {folder / 'index.html'}")
+        recap = [getattr(city, "recap_xlsx", None), getattr(city, "recap_docx", None)]
+        if all(recap):
+            lines.append("  rekap: " + ", ".join(str(p) for p in recap))
+    return lines
 
 
 class PlainDisplay:

@@ -116,11 +116,29 @@ class Manifest:
         digest = recorded.get(name) if isinstance(recorded, dict) else None
         return isinstance(digest, str) and sha256(path.read_bytes()) == digest
 
-    def record(self, slug: str, digest: str, files: dict[str, bytes]) -> None:
+    def record(
+        self,
+        slug: str,
+        digest: str,
+        files: dict[str, bytes],
+        built_at: str = "",
+        seconds: float = 0.0,
+    ) -> None:
         self.entries[slug] = {
             "input": digest,
             "files": {name: sha256(data) for name, data in sorted(files.items())},
+            "disusun": built_at,
+            "detik": round(seconds, 2),
         }
+
+    def built(self, slug: str) -> tuple[str, float]:
+        """When the recorded build of ``slug`` ran and how many seconds it took."""
+        entry = self.entries.get(slug, {})
+        at, seconds = entry.get("disusun"), entry.get("detik")
+        return (
+            at if isinstance(at, str) else "",
+            float(seconds) if isinstance(seconds, int | float) else 0.0,
+        )
 
 
 def _is_entry(value: object) -> bool:

@@ -33,6 +33,9 @@ class KecamatanRow:
     notebooks: list[str] = field(default_factory=list)
     validation: str = ""  # e.g. "perak/validasi.txt"
     archived: list[str] = field(default_factory=list)
+    unfilled: list[str] = field(default_factory=list)  # narrative sections still empty in the draft
+    built_at: str = ""  # when its draft was built (ISO, local time), in this batch or before
+    build_seconds: float = 0.0  # how long that build took
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)

@@ -5,22 +5,32 @@ Figures stay Decimal/int until presented; rounding happens only in :mod:`lkjip.f
 
 from __future__ import annotations
 
-import json
-import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
 from lkjip.formatting import EMPTY, angka, bilangan_terbilang, persen, round_half_up, rupiah
-from lkjip.report import pandoc_ast as pa
-from lkjip.report.render import REFERENCE_DOCX, RenderError, atomic_write
+from lkjip.report.blocks import (
+    Align,
+    Block,
+    Cell,
+    Heading,
+    Inline,
+    ListBlock,
+    Para,
+    Strong,
+    Table,
+)
+from lkjip.report.render import atomic_write
+from lkjip.sheet_print import print_one_page_wide
 
 SHEET_RECAP = "rekap"
 SHEET_WARNINGS = "peringatan"
@@ -45,14 +55,6 @@ MONEY_FORMAT = "#,##0"
 PERCENT_FORMAT = "0.00"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
-SPACE: pa.Node = {"t": "Space"}
-# Columns of the DOCX table: everything but "Alasan" (failures get their own list below it).
-DOCX_COLUMNS = len(HEADERS) - 1
-DOCX_ALIGNS: list[str | None] = [
-    "right", "left", "left", "right", "left", "right",
-    "right", "right", "right", "right", "right", "right",
-]  # fmt: skip
-DOCX_WIDTHS = [0.04, 0.13, 0.08, 0.08, 0.09, 0.11, 0.11, 0.07, 0.1, 0.07, 0.07, 0.05]
 
 
 # --- figures ------------------------------------------------------------------------------------
@@ -140,7 +142,7 @@ def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(round_half_up(value, 2))
 
 
-def _put(ws, row: int, column: int, value: object, number_format: str | None = None) -> Cell:
+def _put(ws, row: int, column: int, value: object, number_format: str | None = None) -> SheetCell:
     """Set a cell; text is always stored as text (never a formula) and cleaned of characters
     XML cannot hold."""
     cell = ws.cell(row=row, column=column)
@@ -205,6 +207,7 @@ def _recap_sheet(ws, city: CityBatch) -> None:
         cell.fill = TOTAL_FILL
     ws.freeze_panes = "C3"
     ws.auto_filter.ref = f"A2:{get_column_letter(len(HEADERS))}{line - 1}"
+    print_one_page_wide(ws, landscape=True, title_rows="2:2")
 
 
 def _warnings_sheet(ws, city: CityBatch) -> None:
@@ -225,6 +228,9 @@ def _warnings_sheet(ws, city: CityBatch) -> None:
                 _put(ws, line, column, value)
     if line == 1:
         _put(ws, 2, 2, "Tidak ada galat maupun peringatan validasi.")
+    for row in ws.iter_rows(min_row=2, min_col=4, max_col=4):
+        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    print_one_page_wide(ws, landscape=True, title_rows="1:1")
 
 
 def write_recap_xlsx(city: CityBatch) -> Path:
@@ -238,45 +244,60 @@ def write_recap_xlsx(city: CityBatch) -> Path:
 
 
 # --- DOCX ---------------------------------------------------------------------------------------
-def _cells(values: list[str], bold: bool = False) -> list[list[object]]:
-    return [
-        pa.cell([pa.plain([pa.strong(pa.text(v))] if bold and v else pa.text(v))], align)
-        for v, align in zip(values, DOCX_ALIGNS, strict=True)
-    ]
+# The recap reads like a report: it is built from the report's blocks and goes through the same
+# assembly and rendering (lkjip.report.assemble, lkjip.report.render), so its table is laid out
+# as the report's are: columns sized to their content, a number never broken, landscape only
+# when the table does not fit the portrait page. It shows what a reader needs; the batch's own
+# columns (status, warnings) stay in rekap.xlsx and on the status page.
+DOCX_HEADERS = [
+    "Peringkat",
+    "Kecamatan",
+    "Capaian IKU",
+    "Kategori",
+    "Pagu (Rp)",
+    "Realisasi (Rp)",
+    "Serapan",
+    "SiLPA (Rp)",
+    "Peringkat Serapan",
+]
+DOCX_ALIGNS: list[Align] = [
+    "right", "left", "right", "left", "right", "right", "right", "right", "right",
+]  # fmt: skip
+RECAP_CHAPTER = "00-rekap"  # a chapter without a BAB number: no contents lists, "Tabel 1"
 
 
 def _rank_text(rank: int | None) -> str:
     return EMPTY if rank is None else str(rank)
 
 
-def _table(city: CityBatch) -> pa.Node:
+def _row_cells(values: list[str], bold: bool = False) -> list[Cell]:
+    return [Cell(v, align=a, bold=bold) for v, a in zip(values, DOCX_ALIGNS, strict=True)]
+
+
+def recap_table(city: CityBatch) -> Table:
     rank_capaian = rank_positions(city.rows, lambda r: r.capaian)
     rank_serapan = rank_positions(city.rows, lambda r: r.serapan)
     body = [
-        _cells(
+        _row_cells(
             [
-                str(number),
+                _rank_text(rank_capaian.get(row.slug)),
                 row.nama,
-                row.status or EMPTY,
                 persen(row.capaian),
                 row.kategori or EMPTY,
                 angka(row.pagu, 0),
                 angka(row.realisasi, 0),
                 persen(row.serapan),
                 angka(silpa(row), 0),
-                _rank_text(rank_capaian.get(row.slug)),
                 _rank_text(rank_serapan.get(row.slug)),
-                str(len(row.warnings) + len(row.errors)),
             ]
         )
-        for number, row in enumerate(ranking(city.rows), start=1)
+        for row in ranking(city.rows)
     ]
     total = totals(city.rows)
-    foot = _cells(
+    foot = _row_cells(
         [
             "",
             TOTAL_LABEL,
-            "",
             persen(total.capaian),
             "",
             angka(total.pagu, 0),
@@ -284,14 +305,18 @@ def _table(city: CityBatch) -> pa.Node:
             persen(total.serapan),
             angka(total.silpa, 0),
             "",
-            "",
-            str(sum(len(r.warnings) + len(r.errors) for r in city.rows)),
         ],
         bold=True,
     )
-    head = _cells(HEADERS[:DOCX_COLUMNS], bold=True)
-    caption = pa.text(f"Peringkat capaian kinerja dan serapan anggaran kecamatan, {city.nama}")
-    return pa.table(caption, DOCX_ALIGNS, DOCX_WIDTHS, [head], body, [foot], "tbl-rekap")
+    return Table(
+        head=[_row_cells(DOCX_HEADERS, bold=True)],
+        body=body,
+        foot=[foot],
+        aligns=DOCX_ALIGNS,
+        source="hasil penyusunan laporan kinerja kecamatan (lkjip)",
+        label="tbl-rekap",
+        caption=f"Peringkat capaian kinerja dan serapan anggaran kecamatan, {city.nama}",
+    )
 
 
 def _summary(city: CityBatch) -> str:
@@ -348,68 +373,47 @@ def _highlights(city: CityBatch) -> str:
     return f"{first[0].upper()}{first[1:]}; {second}."
 
 
-def _failures(city: CityBatch) -> list[pa.Node]:
+def _failures(city: CityBatch) -> list[Block]:
     failed = [r for r in city.rows if r.status in (FAILED, INVALID)]
     if not failed:
-        return [
-            pa.para(pa.text("Seluruh kecamatan lolos validasi dan laporannya berhasil disusun."))
-        ]
-    items = [
-        [
-            pa.plain(
-                [
-                    pa.strong(pa.text(_kecamatan(r.nama))),
-                    SPACE,
-                    *pa.text(f"({r.status}):"),
-                    SPACE,
-                    *pa.text(reason(r) or "alasan tidak tercatat"),
-                ]
-            )
-        ]
+        return [Para(["Seluruh kecamatan lolos validasi dan laporannya berhasil disusun."])]
+    items: list[list[Inline]] = [
+        [Strong(_kecamatan(r.nama)), f" ({r.status}): {reason(r) or 'alasan tidak tercatat'}"]
         for r in failed
     ]
     intro = (
         f"Laporan {bilangan_terbilang(len(failed))} kecamatan belum dapat disusun "
         "(gagal atau data tidak valid):"
     )
-    return [pa.para(pa.text(intro)), pa.bullet_list(items)]
+    return [Para([intro]), ListBlock(items)]
 
 
-def recap_document(city: CityBatch) -> dict[str, object]:
-    """The recap as a pandoc JSON AST; every piece of data becomes Str nodes."""
-    blocks = [
-        pa.header(1, pa.text(title(city)), "rekapitulasi", unnumbered=True),
-        pa.para(pa.text(_summary(city))),
-        _table(city),
-        pa.para(pa.text(_highlights(city))),
-        pa.header(2, pa.text("Kecamatan yang Belum Berhasil"), "belum-berhasil", unnumbered=True),
+def recap_blocks(city: CityBatch) -> list[Block]:
+    """The recap as the report's blocks; every piece of data is plain text."""
+    # The table last: the landscape page it needs takes the text before it along, so the
+    # recap is one orientation throughout.
+    return [
+        Heading(title(city), level=1, id="rekapitulasi"),
+        Para([_summary(city)]),
+        Para([_highlights(city)]),
+        Heading("Kecamatan yang Belum Berhasil", level=2, id="belum-berhasil"),
         *_failures(city),
+        recap_table(city),
     ]
-    return pa.document(blocks, {"lang": "id"})
-
-
-def _pandoc_docx(document: dict[str, object], output: Path) -> None:
-    result = subprocess.run(
-        [
-            pa.pandoc_path(),
-            "-f",
-            "json",
-            "-t",
-            "docx",
-            "--reference-doc",
-            str(REFERENCE_DOCX),
-            "-o",
-            str(output),
-        ],
-        input=json.dumps(document),
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise RenderError(f"pandoc gagal menyusun rekap: {result.stderr.strip()[:500]}")
 
 
 def write_recap_docx(city: CityBatch) -> Path:
-    """Write ``<city folder>/Rekap_<akronim>_<kota>_<tahun>.docx`` with pandoc, atomically."""
-    document = recap_document(city)
-    return atomic_write(city.recap_docx, lambda tmp: _pandoc_docx(document, tmp))
+    """Write ``<city folder>/Rekap_<akronim>_<kota>_<tahun>.docx`` through the report's own
+    assembly and renderer."""
+    from lkjip.report.assemble import Chapter, assemble
+    from lkjip.report.render import render_embedded
+
+    properties = {
+        "title": title(city),
+        "subject": f"Rekapitulasi laporan kinerja kecamatan {city.nama} {city.tahun}",
+        "author": city.nama,
+        "keywords": f"{city.akronim}, rekapitulasi, kecamatan, {city.tahun}",
+    }
+    chapter = Chapter(RECAP_CHAPTER, list(recap_blocks(city)))
+    assembled = assemble([chapter], {"judul-dokumen": title(city)}, properties)
+    return render_embedded(assembled, {"docx": city.recap_docx})["docx"]

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from lkjip.batch.drafts import DraftError, check_closed, make_room
+from lkjip.batch.leftover import unfilled_sections
 from lkjip.batch.manifest import Manifest, input_hash, write_files
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
 from lkjip.batch.pool import LocalPool
@@ -40,10 +42,15 @@ class Job:
 
 
 def _links(row: KecamatanRow, names: list[str]) -> None:
-    """Fill the row's relative links from the file names of its folder."""
+    """Fill the row's relative links from the file names of its folder: an executed notebook
+    as its readable HTML page where there is one."""
     row.docx = next((f"{row.slug}/{n}" for n in names if n.endswith(".docx") and "/" not in n), "")
     row.pdf = next((f"{row.slug}/{n}" for n in names if n.endswith(".pdf") and "/" not in n), "")
-    row.notebooks = sorted(f"{row.slug}/{n}" for n in names if n.startswith("notebooks/"))
+    notebooks = [n for n in names if n.startswith("notebooks/") and n.endswith(".ipynb")]
+    row.notebooks = sorted(
+        f"{row.slug}/{page if (page := n[: -len('.ipynb')] + '.html') in names else n}"
+        for n in notebooks
+    )
     row.validation = f"{row.slug}/{VALIDATION}" if VALIDATION in names else ""
 
 
@@ -88,6 +95,7 @@ def plan(
             digest = input_hash(config, entry, comparison(ranking, row.slug).key())
             if not force and manifest.unchanged(row.slug, digest, folder):
                 row.status = SKIPPED
+                row.built_at, row.build_seconds = manifest.built(row.slug)
                 _links(row, manifest.files(row.slug))
                 continue
             draft = folder / f"{report_name(config, row.nama)}.docx"
@@ -128,7 +136,9 @@ def store(job: Job, result: UnitResult) -> None:
         return
     row.archived += [str(path.relative_to(job.city.folder)) for path in archived]
     write_files(folder, result.files)
-    job.manifest.record(row.slug, job.digest, result.files)
+    row.built_at = dt.datetime.now().isoformat(timespec="seconds")
+    row.build_seconds = result.seconds
+    job.manifest.record(row.slug, job.digest, result.files, row.built_at, result.seconds)
     job.manifest.save()  # after the files: an interrupted batch rebuilds, never trusts half
     row.status = OK
     if row.archived:
@@ -221,6 +231,8 @@ def run_batch(
                 store(job, result)
                 on_done(job)
     for city, manifest in planned:
+        for row in city.rows:
+            row.unfilled = unfilled_sections(city.folder / row.docx) if row.docx else []
         publish(city, manifest)
     return [city for city, _manifest in planned]
 

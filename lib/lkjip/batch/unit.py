@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from lkjip.batch.notebook_pages import write_notebook_pages
 from lkjip.config import CityConfig, KecamatanEntry, load_config
 from lkjip.problems import InputError
 from lkjip.report.execute import NotebookError, kept_at
@@ -175,6 +176,8 @@ def _build(
     except InputError as exc:
         result.reason = str(exc)
     if folder.exists():
+        progress("halaman notebook")
+        write_notebook_pages(folder)
         result.files = {
             p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*"))

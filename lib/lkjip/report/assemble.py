@@ -272,6 +272,7 @@ class _Builder:
         self.list_slots: dict[str, int] = {}  # list id -> index of its placeholder block
         self.contents: dict[int, ContentsList] = {}  # index in blocks -> the list placed there
         self.section = wf.FRONT  # the Word section being filled
+        self.section_start = 0  # index in blocks where it began
         self.body_started = False
         self.break_pending = False
         self.bookmark_ids = 100_000  # above pandoc's own bookmark ids
@@ -337,9 +338,15 @@ class _Builder:
         self.break_pending = False
 
     def end_section(self, following: wf.Section) -> None:
-        """A Word section break: what came before keeps its layout, ``following`` starts."""
+        """A Word section break: what came before keeps its layout, ``following`` starts. A
+        section with nothing in it yet is not ended but turned into ``following`` (its break
+        would leave a blank page: a document that opens on a landscape table)."""
+        if not any(_is_word(b) for b in self.blocks[self.section_start :]):
+            self.section = following
+            return
         self.blocks.append(pa.raw("openxml", self.section.end()))
         self.section = following
+        self.section_start = len(self.blocks)
 
     def open_landscape(self) -> None:
         """Landscape pages from here (a page break in both formats)."""

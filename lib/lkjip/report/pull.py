@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import re
 import shutil
@@ -22,7 +23,7 @@ from pathlib import Path
 from lxml import etree
 from pydantic import BaseModel, Field, ValidationError
 
-from lkjip.loader import read_text
+from lkjip.loader import Row, read_text
 from lkjip.problems import InputError, Problems
 from lkjip.report.docx_finish import read_record
 from lkjip.report.draft import NS, DraftContent, GeneratedTable, normal, read_content
@@ -180,33 +181,85 @@ def _value(token: str) -> Decimal | None:
 
 
 def find_inputs(folder: Path | None, token: str) -> list[str]:
-    """Where a number occurs in the kecamatan's input files: ``anggaran.csv baris 5``."""
-    if folder is None or not folder.is_dir():
-        return []
-    import csv
-
+    """Where a number occurs in the kecamatan's inputs, read as the loader reads them (CSV
+    files or data.xlsx): ``anggaran.csv, baris 5, kolom pagu`` or ``data.xlsx, sheet anggaran,
+    baris 7, kolom pagu``."""
     wanted = _value(token)
-    if wanted is None:
+    if folder is None or wanted is None:
         return []
-    places = []
-    for path in sorted(folder.glob("*.csv")):
-        with path.open(encoding="utf-8-sig", newline="", errors="replace") as handle:
-            rows = list(csv.reader(handle))
-        header = rows[0] if rows else []
-        for number, row in enumerate(rows[1:], start=2):
-            for column, cell in enumerate(row):
-                if _NUMBER.search(cell or "") and _value(cell.strip()) == wanted:
-                    name = header[column] if column < len(header) else str(column + 1)
-                    places.append(f"{path.name} baris {number} kolom {name}")
-    return places[:3]
+    return [place for value, place in _input_numbers(str(folder)) if value == wanted][:3]
 
 
-def _advice(before: str, after: str, folder: Path | None, sheets: str = "") -> str:
+def find_rows(folder: Path | None, texts: list[str]) -> list[str]:
+    """The input rows a generated table row shows, found by a code or name it carries
+    (``IKU1``, ``7.01.01.2.01.0001``): ``target_realisasi.csv, baris 4``."""
+    if folder is None:
+        return []
+    wanted = {normal(t) for t in texts if len(normal(t)) >= 3}
+    return [place for key, place in _input_keys(str(folder)) if key in wanted][:3]
+
+
+@functools.cache
+def _inputs(folder: str) -> list[tuple[str, Row]]:
+    """The typed rows of the kecamatan's inputs ([] where they cannot be read)."""
+    from lkjip.loader import load_kecamatan
+
+    path = Path(folder)
+    if not path.is_dir():
+        return []
+    try:
+        data = load_kecamatan(path)
+    except InputError:
+        return []
+    return [(name, row) for name, rows in data.tables.items() for row in rows]
+
+
+def _place(row: Row, column: str = "") -> str:
+    name = Path(row.source).name
+    where = f"{name}, sheet {row.sheet}" if name.lower().endswith(".xlsx") else name
+    return f"{where}, baris {row.line}" + (f", kolom {column}" if column else "")
+
+
+@functools.cache
+def _input_numbers(folder: str) -> list[tuple[Decimal, str]]:
+    found = []
+    for _name, row in _inputs(folder):
+        for column, value in row.items():
+            if isinstance(value, bool) or value is None:
+                continue
+            number = Decimal(value) if isinstance(value, int | Decimal) else None
+            if number is None and isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+                number = _value(value.strip())
+            if number is not None:
+                found.append((number, _place(row, "nilai" if row.sheet == "profil" else column)))
+    return found
+
+
+@functools.cache
+def _input_keys(folder: str) -> list[tuple[str, str]]:
+    keys = []
+    for _name, row in _inputs(folder):
+        for column in ("kode", "indikator", "nama", "jenis", "komponen", "aspek", "layanan"):
+            value = row.get(column)
+            if isinstance(value, str) and value.strip():
+                keys.append((normal(value), _place(row)))
+    return keys
+
+
+def _advice(
+    before: str, after: str, folder: Path | None, sheets: str = "", row: list[str] | None = None
+) -> str:
     gone = [t for t in _numbers(before) if t not in _numbers(after)]
-    places = [p for token in gone for p in find_inputs(folder, token)]
+    places = list(dict.fromkeys(p for token in gone for p in find_inputs(folder, token)))
     if places:
         where = "; ".join(places)
         return f"Angka ini berasal dari data masukan ({where}): ubah di sana, lalu susun ulang."
+    if gone and row and (rows := find_rows(folder, row)):
+        return (
+            "Angka ini dihitung dari data masukan (" + "; ".join(rows) + "): ubah data di "
+            "baris itu, lalu susun ulang dengan lkjip build. Perubahan langsung di draf akan "
+            "hilang saat draf disusun ulang."
+        )
     source = f" ({sheets})" if sheets else ""
     return (
         f"Isi ini dihitung dari data masukan kecamatan{source}; ubah datanya lalu susun ulang "
@@ -292,7 +345,8 @@ def table_edits(
             for c, (old, new) in enumerate(zip(old_row, new_row, strict=False), 1):
                 if not _same(old, new):
                     where = f"{table.caption or 'Tabel'}, baris {r} kolom {c}"
-                    edits.append(Edit(where, old, new, _advice(old, new, folder, sheets)))
+                    advice = _advice(old, new, folder, sheets, old_row)
+                    edits.append(Edit(where, old, new, advice))
         if len(table.rows) != len(match.rows):
             edits.append(
                 Edit(

@@ -1,0 +1,30 @@
+"""The executed notebooks of a build as readable HTML pages (nbconvert), for the status page:
+a browser shows them as the analyst saw them in Jupyter, where the .ipynb would be raw JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+NOTEBOOKS = "notebooks"
+
+
+def write_notebook_pages(folder: Path) -> list[Path]:
+    """Beside each executed notebook in ``folder/notebooks``, its page (``.html``). A notebook
+    nbconvert cannot read keeps only its .ipynb; the build goes on."""
+    notebooks = sorted((folder / NOTEBOOKS).glob("*.ipynb"))
+    if not notebooks:
+        return []
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    pages = []
+    for notebook in notebooks:
+        try:
+            body, _resources = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+        except Exception:  # a damaged notebook, an output nbconvert cannot show
+            continue
+        page = notebook.with_suffix(".html")
+        page.write_text(body, encoding="utf-8")
+        pages.append(page)
+    return pages
