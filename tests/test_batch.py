@@ -200,7 +200,9 @@ def test_unit_of_work_needs_no_shared_file_system(tmp_path: Path):
     result = run_unit(task)
     assert result.ok, result.reason
     assert "LKjIP_Mekarsari_2024.docx" in result.files
-    assert len([n for n in result.files if n.startswith("notebooks/")]) == 6
+    notebooks = [n for n in result.files if n.startswith("notebooks/")]
+    assert len([n for n in notebooks if n.endswith(".ipynb")]) == 6
+    assert len([n for n in notebooks if n.endswith(".html")]) == 6  # readable on the status page
 
 
 def test_timeout_stops_a_kecamatan_and_the_worker_goes_on(tmp_path: Path, monkeypatch):

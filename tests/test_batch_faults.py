@@ -265,10 +265,12 @@ def test_a_refusal_of_the_file_system_anywhere_is_one_line(monkeypatch, capsys, 
     """Writes outside the batch's own (papermill's, say) are caught by the CLI itself."""
     from lkjip import cli
 
-    def refused(**_kwargs):
-        raise error
+    class Refusing:  # the command, failing as a write deep inside it would
+        def main(self, **_kwargs):
+            raise error
 
-    monkeypatch.setattr(cli, "app", refused)
+    monkeypatch.setattr(cli.typer.main, "get_command", lambda _app: Refusing())
+    monkeypatch.setattr(cli.cli_i18n, "localise", lambda _command: None)
     monkeypatch.setattr(sys, "argv", ["lkjip", "notebook"])
     monkeypatch.delenv("LKJIP_DEBUG", raising=False)
     previous = signal.getsignal(signal.SIGINT)  # main() installs its Ctrl-C handler

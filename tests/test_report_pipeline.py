@@ -65,7 +65,7 @@ def _docx_text(path: Path) -> str:
 def test_outputs_are_named_after_the_city_acronym(built: Path):
     assert (built / "LKIP_Bekasi_Utara_2024.docx").exists()
     assert (built / "LKIP_Bekasi_Utara_2024.pdf").exists()
-    assert sorted(p.name for p in (built / "notebooks").iterdir())[0] == "00-pembuka.ipynb"
+    assert sorted((built / "notebooks").glob("*.ipynb"))[0].name == "00-pembuka.ipynb"
     assert not [p for p in built.iterdir() if p.name.startswith(".")]  # no temporary files left
 
 

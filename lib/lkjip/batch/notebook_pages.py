@@ -3,7 +3,10 @@ a browser shows them as the analyst saw them in Jupyter, where the .ipynb would 
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+
+from lkjip.report.render import atomic_write
 
 NOTEBOOKS = "notebooks"
 
@@ -15,9 +18,8 @@ def write_notebook_pages(folder: Path) -> list[Path]:
     if not notebooks:
         return []
     import nbformat
-    from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab")
+    exporter = _exporter()
     pages = []
     for notebook in notebooks:
         try:
@@ -25,6 +27,15 @@ def write_notebook_pages(folder: Path) -> list[Path]:
         except Exception:  # a damaged notebook, an output nbconvert cannot show
             continue
         page = notebook.with_suffix(".html")
-        page.write_text(body, encoding="utf-8")
+        atomic_write(page, lambda tmp, text=body: tmp.write_text(text, encoding="utf-8"))
         pages.append(page)
     return pages
+
+
+@cache
+def _exporter():
+    """One exporter per worker: building one (templates, Markdown renderer) costs more than a
+    page."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab")
