@@ -193,7 +193,12 @@ def test_aparatur_perak_named_staff_without_education(perak: ReportContext) -> N
     )
     assert "dan 11 (sebelas) pelaksana." in text
     assert "Pendidikan terbanyak" not in text
-    assert refs_of(blocks) == ["tbl-bab1-pegawai-jk", "tbl-bab1-pejabat", "fig-bab1-pegawai"]
+    assert refs_of(blocks) == [
+        "tbl-bab1-pegawai-jk",
+        "tbl-bab1-pegawai-jabatan",
+        "tbl-bab1-pejabat",
+        "fig-bab1-pegawai",
+    ]
     assert bab1.tabel_pegawai_pendidikan(perak) == []
     assert bab1.tabel_pegawai_golongan(perak) == []
     jk = only_table(bab1.tabel_pegawai_jk(perak))
@@ -240,14 +245,17 @@ def test_aparatur_golongan_ordered_by_rank(sukamaju: ReportContext) -> None:
     assert rows(table.foot)[0][-1] == "45"
     refs = refs_of(bab1.aparatur(sukamaju))
     assert refs == [
+        "tbl-bab1-pegawai-unit",
         "tbl-bab1-pegawai-pendidikan",
         "tbl-bab1-pegawai-golongan",
         "tbl-bab1-pegawai-jk",
+        "tbl-bab1-pegawai-jabatan",
+        "tbl-bab1-pegawai-diklat",
         "tbl-bab1-pejabat",
         "fig-bab1-pegawai",
     ]
     text = text_of(bab1.aparatur(sukamaju))
-    assert "menurut golongan pada @tbl-bab1-pegawai-golongan, dan menurut jenis kelamin" in text
+    assert "menurut golongan pada @tbl-bab1-pegawai-golongan, menurut jenis kelamin" in text
 
 
 def test_aparatur_figure_and_switch(bekasi: ReportContext) -> None:
@@ -638,9 +646,16 @@ def test_rb_and_ipp_switches(perak: ReportContext, sukamaju: ReportContext) -> N
 LABELLED = {
     "tbl-bab1-wilayah": bab1.tabel_wilayah,
     "tbl-bab1-batas": bab1.tabel_batas,
+    "tbl-bab1-pegawai-unit": bab1.tabel_pegawai_unit,
     "tbl-bab1-pegawai-pendidikan": bab1.tabel_pegawai_pendidikan,
     "tbl-bab1-pegawai-golongan": bab1.tabel_pegawai_golongan,
     "tbl-bab1-pegawai-jk": bab1.tabel_pegawai_jk,
+    "tbl-bab1-rekap-kategori": bab1.tabel_rekap_kategori,
+    "tbl-bab1-rekap-pendidikan": bab1.tabel_rekap_pendidikan,
+    "tbl-bab1-rekap-golongan": bab1.tabel_rekap_golongan,
+    "tbl-bab1-rekap-jk": bab1.tabel_rekap_jk,
+    "tbl-bab1-pegawai-jabatan": bab1.tabel_pegawai_jabatan,
+    "tbl-bab1-pegawai-diklat": bab1.tabel_pegawai_diklat,
     "tbl-bab1-pejabat": bab1.tabel_pejabat,
     "tbl-bab1-sarpras": bab1.tabel_sarpras,
     "tbl-bab1-akip": bab1.tabel_akip,

@@ -27,6 +27,7 @@ from lkjip.report.narrative import (
 )
 from lkjip.rules import Aturan
 from lkjip.validate_sheets import check_optional_sheets, find_cycles
+from lkjip.validate_staff import check_staff
 
 TOLERANCE = Decimal("0.005")
 UNIT_DEPTH_MAX = 10  # levels of the organisation chart below the Camat
@@ -87,10 +88,12 @@ class _Checks:
         self.check_indicators()
         self.check_money()
         self.check_stated_totals()
+        self.check_population()
         self.check_evaluations()
         self.check_nip()
         self.check_narrative()
         check_optional_sheets(self)  # evaluasi_rb, indikator_rb, ipp, abk, dokumentasi
+        check_staff(self)  # pegawai or rekap_pegawai, totals against each other, units
 
     # --- identity and years -------------------------------------------------------------
     def check_year(self, expected: int | None) -> None:
@@ -483,6 +486,51 @@ class _Checks:
                     )
             if isinstance(self.data.profil.get("luas_km2"), Decimal):
                 self._check_area(wilayah, by_key["luas_km2"])
+
+    def check_population(self) -> None:
+        """The kecamatan's men and women (``jumlah_penduduk_l``/``_p``): both or neither, their
+        sum equal to ``jumlah_penduduk``, each equal to the sum of the wilayah rows when those
+        give every desa/kelurahan's figures."""
+        by_key = {str(r.get("kunci")).lower(): r for r in self.rows("profil")}
+        profil = self.data.profil
+        men, women = profil.get("jumlah_penduduk_l"), profil.get("jumlah_penduduk_p")
+        given = [
+            k for k in ("jumlah_penduduk_l", "jumlah_penduduk_p") if isinstance(profil.get(k), int)
+        ]
+        if len(given) == 1:
+            other = ({"jumlah_penduduk_l", "jumlah_penduduk_p"} - set(given)).pop()
+            self.p.warning(
+                f"{given[0]} diisi tanpa {other}; penduduk menurut jenis kelamin tidak dicetak",
+                expected="kedua kunci diisi, atau keduanya kosong",
+                **by_key[given[0]].where("nilai"),
+            )
+            return
+        if len(given) < 2:
+            return
+        total = profil.get("jumlah_penduduk")
+        if isinstance(total, int) and total != men + women:  # type: ignore[operator]
+            self.p.error(
+                "jumlah_penduduk tidak sama dengan jumlah_penduduk_l + jumlah_penduduk_p",
+                found=angka(total, 0),
+                expected=angka(men + women, 0),  # type: ignore[operator]
+                **by_key["jumlah_penduduk"].where("nilai"),
+            )
+        wilayah = self.rows("wilayah")
+        for key, column in (
+            ("jumlah_penduduk_l", "penduduk_l"),
+            ("jumlah_penduduk_p", "penduduk_p"),
+        ):
+            values = [r.get(column) for r in wilayah]
+            if not values or not all(isinstance(v, int) for v in values):
+                continue
+            counted = sum(values)  # type: ignore[arg-type]
+            if counted != profil[key]:
+                self.p.error(
+                    f"{key} tidak sama dengan jumlah kolom {column} di sheet wilayah",
+                    found=angka(profil[key], 0),  # type: ignore[arg-type]
+                    expected=angka(counted, 0),
+                    **by_key[key].where("nilai"),
+                )
 
     def _check_area(self, wilayah: list[Row], stated_row: Row) -> None:
         """profil.luas_km2 against the sum of the wilayah areas. Each figure may have been
