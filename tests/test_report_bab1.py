@@ -662,6 +662,8 @@ LABELLED = {
     "tbl-bab1-rb": bab1.tabel_rb,
     "tbl-bab1-rb-indikator": bab1.tabel_rb_indikator,
     "tbl-bab1-ikm": bab1.tabel_ikm,
+    "tbl-bab1-ikm-unsur": bab1.tabel_ikm_unsur,
+    "tbl-bab1-ikm-mutu": bab1.tabel_ikm_mutu,
     "tbl-bab1-ipp": bab1.tabel_ipp,
     "tbl-bab1-tindak-lanjut": bab1.tabel_tindak_lanjut,
     "fig-bab1-struktur": bab1.fig_struktur,

@@ -618,12 +618,20 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "ikm",
         "layanan × unsur (atau layanan dengan nilai akhir)",
-        "Indeks Kepuasan Masyarakat. Isi NRR per unsur (U1–U9), atau hanya nilai IKM akhir per "
-        "layanan bila rincian unsur tidak tersedia.",
+        "Indeks Kepuasan Masyarakat. Isi NRR per unsur (kode dan nama unsur menurut aturan kota, "
+        "bawaan U1–U9), atau hanya nilai IKM akhir per layanan bila rincian unsur tidak "
+        "tersedia. Bila NRR per unsur diisi, BAB I mencetak tabel unsur dan skala mutu "
+        "pelayanan.",
         (
             _c("tahun", Y, True, "Tahun survei", "2024"),
             _c("layanan", T, False, "Jenis layanan (kosong = seluruh layanan)", "KTP"),
-            _c("unsur", C, False, "Unsur U1–U9", "U1"),
+            _c(
+                "unsur",
+                C,
+                False,
+                "Kode unsur menurut aturan kota (ikm_unsur; bawaan U1–U9 PermenPAN-RB 14/2017)",
+                "U1",
+            ),
             _c("nrr", D, False, "Nilai rata-rata unsur, skala 1–4", "3,52"),
             _c("nilai", D, False, "Nilai IKM akhir layanan, skala 25–100", "98,35"),
             _c("responden", N, False, "Jumlah responden", "120"),

@@ -17,10 +17,20 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from lkjip.formatting import angka, angka_bertanda, persen, round_half_up
+from lkjip.formatting import angka, angka_bertanda, persen, places_of, round_half_up
 from lkjip.loader import Row
 from lkjip.metrics.capaian import HUNDRED
-from lkjip.metrics.evaluations import AkipResult, RbComponent, ikm_result, ipp_result
+from lkjip.metrics.evaluations import (
+    IKM_FACTOR,
+    UNIT,
+    AkipResult,
+    IkmUnsur,
+    RbComponent,
+    ikm_result,
+    ikm_unsur,
+    ipp_result,
+    mutu_scale,
+)
 from lkjip.metrics.staff import (
     DIMENSION_TITLES,
     KANTOR,
@@ -54,7 +64,7 @@ from lkjip.report.figures import (
     plt,
 )
 from lkjip.report.pembuka import band_text, hitung, join_id
-from lkjip.rules import classify
+from lkjip.rules import Band, classify
 from lkjip.schema import STAFF_CATEGORIES
 
 ARAH = ("utara", "timur", "selatan", "barat")
@@ -1295,7 +1305,144 @@ def evaluasi_ikm(ctx: ReportContext) -> list[Block]:
         )
     if tabel_ikm(ctx):
         content += [" Nilai IKM per jenis layanan disajikan pada ", Ref("tbl-bab1-ikm"), "."]
+    content += _unsur_sentences(ctx)
     return [Heading("Survei Kepuasan Masyarakat", 3), *narrative, Para(content)]
+
+
+def _ikm_unsur(ctx: ReportContext) -> IkmUnsur | None:
+    """The NRR per unsur of the report year, when the evaluations are shown and unsur entered."""
+    return ikm_unsur(ctx.ikm, ctx.rules) if _evaluasi_on(ctx) else None
+
+
+def _unsur_sentences(ctx: ReportContext) -> list[Inline]:
+    """The lowest and highest unsur (unit NRR) and where the unsur and mutu tables are."""
+    unsur = _ikm_unsur(ctx)
+    if unsur is None:
+        return []
+    content: list[Inline] = [
+        f" Survei mengukur {hitung(len(unsur.unsur))} unsur pelayanan sesuai {_ikm_sumber(ctx)}."
+    ]
+    scored = [line for line in unsur.unsur if line.nrr is not None]
+    if len(scored) > 1:
+        low = min(scored, key=lambda line: line.nrr)  # type: ignore[arg-type,return-value]
+        high = max(scored, key=lambda line: line.nrr)  # type: ignore[arg-type,return-value]
+        content.append(
+            f" Nilai rata-rata (NRR) terendah terdapat pada unsur {low.nama} "
+            f"({_nrr(low.nrr, 4)}) dan tertinggi pada unsur {high.nama} ({_nrr(high.nrr, 4)})."
+        )
+    content += [
+        " NRR setiap unsur disajikan pada ",
+        Ref("tbl-bab1-ikm-unsur"),
+        " dan skala mutu pelayanan pada ",
+        Ref("tbl-bab1-ikm-mutu"),
+        ".",
+    ]
+    return content
+
+
+def _ikm_sumber(ctx: ReportContext) -> str:
+    return ctx.rules.ikm_sumber.strip().rstrip(".") or "ketentuan survei kepuasan masyarakat"
+
+
+def _nrr(number: Decimal | None, places: int = 2) -> str:
+    """An NRR with the decimals it needs, at least two, at most ``places``: ``3,52``, ``3,5267``."""
+    if number is None:
+        return "-"
+    return angka(number, max(2, places_of(round_half_up(number, places).normalize(), places)))
+
+
+def tabel_ikm_unsur(ctx: ReportContext) -> list[Block]:
+    """NRR per unsur: the unit's NRR (mean over the services) with its conversion × 25 and
+    mutu when every service scored the same unsur, else one column per service; footers with
+    the mean NRR, the IKM (mean × 25) and its mutu."""
+    unsur = _ikm_unsur(ctx)
+    if unsur is None:
+        return []
+    scale = ctx.rules.skala_ikm
+    columns = [UNIT] if unsur.seragam else unsur.layanan
+    several = len(unsur.layanan) > 1
+    if unsur.seragam:
+        header = ["No", "Unsur Pelayanan", "NRR", "NRR × 25", "Mutu"]
+        body = [
+            [
+                str(n),
+                line.nama,
+                _nrr(line.nrr, 4),
+                angka(None if line.nrr is None else line.nrr * IKM_FACTOR),
+                _mutu(classify(None if line.nrr is None else line.nrr * IKM_FACTOR, scale)),
+            ]
+            for n, line in enumerate(unsur.unsur, start=1)
+        ]
+        foot: list[list[str | Cell]] = [
+            [Cell("Rata-rata NRR", colspan=2), _nrr(unsur.rata_rata[UNIT], 4), "", ""],
+            [
+                Cell("IKM (rata-rata NRR × 25)", colspan=2),
+                "",
+                angka(unsur.nilai[UNIT]),
+                _mutu(classify(unsur.nilai[UNIT], scale)),
+            ],
+        ]
+        aligns = ["center", "left", "right", "right", "center"]
+    else:
+        header = ["No", "Unsur Pelayanan", *columns]
+        body = [
+            [str(n), line.nama, *(_nrr(line.per_layanan.get(c), 4) for c in columns)]
+            for n, line in enumerate(unsur.unsur, start=1)
+        ]
+        foot = [
+            [Cell("Rata-rata NRR", colspan=2), *(_nrr(unsur.rata_rata[c], 4) for c in columns)],
+            [
+                Cell("IKM (rata-rata NRR × 25)", colspan=2),
+                *(angka(unsur.nilai[c]) for c in columns),
+            ],
+            [
+                Cell("Mutu Pelayanan", colspan=2),
+                *(_mutu(classify(unsur.nilai[c], scale)) for c in columns),
+            ],
+        ]
+        aligns = ["center", "left", *["right"] * len(columns)]
+    source = f"Hasil Survei Kepuasan Masyarakat Tahun {ctx.tahun}"
+    if unsur.seragam and several:
+        source += (
+            f"; NRR unsur = rata-rata NRR unsur itu pada {hitung(len(unsur.layanan))} jenis layanan"
+        )
+    return [table(header, body, aligns=aligns, foot=foot, source=source)]  # type: ignore[arg-type]
+
+
+def _mutu(band: Band | None) -> str:
+    return "-" if band is None else band.kode
+
+
+def tabel_ikm_mutu(ctx: ReportContext) -> list[Block]:
+    """The mutu scale of the rules in force (lowest level first, as the regulation prints it):
+    NRR interval, converted interval, mutu and kinerja unit pelayanan; with the unsur table."""
+    if _ikm_unsur(ctx) is None:
+        return []
+    body = [
+        [
+            str(level.persepsi),
+            f"{_nrr(level.nrr_bawah, 4)} – {_nrr(level.nrr_atas, 4)}",
+            f"{angka(level.ikm_bawah)} – {angka(level.ikm_atas)}",
+            level.band.kode,
+            level.band.label,
+        ]
+        for level in mutu_scale(ctx.rules)
+    ]
+    header = [
+        "Nilai Persepsi",
+        "Nilai Interval (NRR)",
+        "Nilai Interval Konversi (IKM)",
+        "Mutu Pelayanan",
+        "Kinerja Unit Pelayanan",
+    ]
+    return [
+        table(
+            header,
+            body,
+            aligns=["center", "center", "center", "center", "left"],
+            source=_ikm_sumber(ctx),
+        )
+    ]
 
 
 def tabel_ikm(ctx: ReportContext) -> list[Block]:
@@ -1637,6 +1784,8 @@ __all__ = [
     "tabel_akip",
     "tabel_batas",
     "tabel_ikm",
+    "tabel_ikm_mutu",
+    "tabel_ikm_unsur",
     "tabel_ipp",
     "tabel_pegawai_diklat",
     "tabel_pegawai_golongan",
