@@ -60,7 +60,7 @@ def _plain(*cells: str) -> list[Text]:
 def _check(target: Target) -> Checked:
     from lkjip.validate import check_kecamatan
 
-    return check_kecamatan(target.path, target.rules, target.tahun)
+    return check_kecamatan(target.path, target.rules, target.tahun, target.others)
 
 
 @app.command()
