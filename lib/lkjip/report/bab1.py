@@ -51,6 +51,7 @@ from lkjip.metrics.staff import (
     unit_groups,
 )
 from lkjip.metrics.staff import label as staff_label
+from lkjip.metrics.staff import order as staff_order
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref, Table
 from lkjip.report.common import grouped_source, nip, table, value
 from lkjip.report.context import ReportContext
@@ -855,9 +856,11 @@ def _education_sentence(ctx: ReportContext) -> str:
         return ""
     if levels.empty or not total:
         return ""
-    top_level, count = str(levels.idxmax()), int(levels.max())
+    count = int(levels.max())
+    top = staff_order([str(level) for level, n in levels.items() if int(n) == count], "pendidikan")
+    each = "yaitu" if len(top) == 1 else "masing-masing"
     return (
-        f" Pendidikan terbanyak adalah {top_level}, yaitu {angka(count, 0)} orang "
+        f" Pendidikan terbanyak adalah {join_id(top)}, {each} {angka(count, 0)} orang "
         f"({persen(_ratio(count, total))} dari seluruh pegawai)."
     )
 
