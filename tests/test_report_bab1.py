@@ -17,6 +17,7 @@ from lkjip.report.blocks import Block, Heading, ListBlock, Narrative, Para, Ref,
 from lkjip.report.context import ReportContext, open_report
 
 KOTA_CONTOH = ("sukamaju", "cempaka-putih", "mekarsari", "tanjung-harapan", "sindang-jaya")
+SHAPES = (("kota-contoh", "karang-anyar"), ("kabupaten-contoh", "wanareja"))  # totals; desa
 
 
 def text_of(blocks: list[Block]) -> str:
@@ -688,6 +689,7 @@ TEXT = (
         ("kabupaten-jombang", "perak"),
         ("kota-bekasi", "bekasi-utara"),
         *(("kota-contoh", k) for k in KOTA_CONTOH),
+        *SHAPES,
     ],
 )
 def test_every_reference_points_to_a_shown_table_or_figure(config: str, slug: str) -> None:
@@ -721,6 +723,7 @@ def test_notebook_cells_match_the_module() -> None:
         ("kabupaten-jombang", "perak"),
         ("kota-bekasi", "bekasi-utara"),
         *(("kota-contoh", k) for k in KOTA_CONTOH),
+        *SHAPES,
     ],
 )
 def test_tables_are_rectangular(config: str, slug: str) -> None:

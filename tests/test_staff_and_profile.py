@@ -18,10 +18,12 @@ from conftest import PARAMS, ROOT, inline_text, run_cli
 from lkjip.dates import MonthYear
 from lkjip.formatting import tanggal
 from lkjip.loader import load_kecamatan
+from lkjip.metrics.staff import rekap_by_unit, rekap_tables, staff_total
 from lkjip.report import bab1, pembuka
 from lkjip.report.blocks import Para, Signature, Table
 from lkjip.report.context import ReportContext, open_report
 from lkjip.workbook import read_sheets
+from minimal import write_minimal
 
 KOTA = PARAMS / "kota-contoh.yaml"
 KABUPATEN = PARAMS / "kabupaten-contoh.yaml"
@@ -440,3 +442,24 @@ def test_the_draft_of_a_kabupaten(drafts: Path):
     assert "bertanggung jawab kepada Bupati" in text and "Wali Kota" not in text
     assert "Peraturan Bupati Contoh Nomor 45 Tahun 2021" in text
     assert _table(document, "No")[0][:3] == ["No", "Desa", "Kepala Desa"]
+
+
+def test_totals_of_any_dimension_keep_their_units(tmp_path: Path):
+    rekap = """dimensi,kelompok,unit,jumlah
+kategori,PNS,,5
+kategori,PNS,Kelurahan Satu,2
+diklat,PKP,,1
+diklat,Belum pernah,Kecamatan,4
+diklat,Belum pernah,Kelurahan Satu,2
+"""
+    folder = write_minimal(tmp_path / "kec", rekap_pegawai=rekap)
+    data = load_kecamatan(folder)
+    table = rekap_by_unit(rekap_tables(data)["diklat"])
+    assert table.to_dict("index") == {
+        "PKP": {"Kantor Kecamatan": 1, "Kelurahan": 0, "Jumlah": 1},
+        "Belum pernah": {"Kantor Kecamatan": 4, "Kelurahan": 2, "Jumlah": 6},
+        "Jumlah": {"Kantor Kecamatan": 5, "Kelurahan": 2, "Jumlah": 7},
+    }
+    assert staff_total(data) == 7
+    result = run_cli("validate", folder)
+    assert "rekap_pegawai" not in result.output
