@@ -57,7 +57,9 @@ General rules:
   there.
 - Files are read only when they are regular files inside the kecamatan's folder: a symbolic
   link leading out of it (`*.csv`, `data.xlsx`, `narasi.md`, a photo in `foto/`) is refused.
-- Dates are `YYYY-MM-DD` (or an Excel date cell, or `25 Maret 2025`).
+- Dates are `YYYY-MM-DD` (or an Excel date cell, or `25 Maret 2025`). A `tanggal atau bulan`
+  value may also be a month and year (`Februari 2025`, `2025-02`, or an Excel date cell formatted
+  without its day, e.g. `mmmm yyyy`); it is printed as the month and year, never with a day.
 - `ya/tidak` cells accept `ya`/`tidak` (also `y`, `true`, `1`, `benar` / `t`, `false`, `0`, `salah`).
 - Choices (`pilihan`) are case-insensitive.
 - Budgets are entered only at sub-kegiatan level; every program and kegiatan total, every
