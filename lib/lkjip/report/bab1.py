@@ -827,10 +827,11 @@ def _lead(ctx: ReportContext) -> str:
     where, who = GROUP_WORDS[group]
     kantor = per_unit.get(KANTOR, 0)
     outside = sum(per_unit[u] for u in offices)
-    lead += (
-        f", yaitu {hitung(kantor)} pegawai pada {KANTOR} dan {hitung(outside)} pegawai pada "
-        f"{hitung(len(offices))} {where}."
-    )
+    offices_text = f"{hitung(outside)} pegawai pada {hitung(len(offices))} {where}"
+    if kantor:
+        lead += f", yaitu {hitung(kantor)} pegawai pada {KANTOR} dan {offices_text}."
+    else:
+        lead += f", seluruhnya pada {hitung(len(offices))} {where}."
     if kategori:
         parts = [
             f"{'Pegawai ' + KANTOR if name == KANTOR else who}{_composition(counts)[1:]}"
