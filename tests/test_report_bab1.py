@@ -17,6 +17,7 @@ from lkjip.report.blocks import Block, Heading, ListBlock, Narrative, Para, Ref,
 from lkjip.report.context import ReportContext, open_report
 
 KOTA_CONTOH = ("sukamaju", "cempaka-putih", "mekarsari", "tanjung-harapan", "sindang-jaya")
+SHAPES = (("kota-contoh", "karang-anyar"), ("kabupaten-contoh", "wanareja"))  # totals; desa
 
 
 def text_of(blocks: list[Block]) -> str:
@@ -193,7 +194,12 @@ def test_aparatur_perak_named_staff_without_education(perak: ReportContext) -> N
     )
     assert "dan 11 (sebelas) pelaksana." in text
     assert "Pendidikan terbanyak" not in text
-    assert refs_of(blocks) == ["tbl-bab1-pegawai-jk", "tbl-bab1-pejabat", "fig-bab1-pegawai"]
+    assert refs_of(blocks) == [
+        "tbl-bab1-pegawai-jk",
+        "tbl-bab1-pegawai-jabatan",
+        "tbl-bab1-pejabat",
+        "fig-bab1-pegawai",
+    ]
     assert bab1.tabel_pegawai_pendidikan(perak) == []
     assert bab1.tabel_pegawai_golongan(perak) == []
     jk = only_table(bab1.tabel_pegawai_jk(perak))
@@ -240,14 +246,17 @@ def test_aparatur_golongan_ordered_by_rank(sukamaju: ReportContext) -> None:
     assert rows(table.foot)[0][-1] == "45"
     refs = refs_of(bab1.aparatur(sukamaju))
     assert refs == [
+        "tbl-bab1-pegawai-unit",
         "tbl-bab1-pegawai-pendidikan",
         "tbl-bab1-pegawai-golongan",
         "tbl-bab1-pegawai-jk",
+        "tbl-bab1-pegawai-jabatan",
+        "tbl-bab1-pegawai-diklat",
         "tbl-bab1-pejabat",
         "fig-bab1-pegawai",
     ]
     text = text_of(bab1.aparatur(sukamaju))
-    assert "menurut golongan pada @tbl-bab1-pegawai-golongan, dan menurut jenis kelamin" in text
+    assert "menurut golongan pada @tbl-bab1-pegawai-golongan, menurut jenis kelamin" in text
 
 
 def test_aparatur_figure_and_switch(bekasi: ReportContext) -> None:
@@ -638,15 +647,24 @@ def test_rb_and_ipp_switches(perak: ReportContext, sukamaju: ReportContext) -> N
 LABELLED = {
     "tbl-bab1-wilayah": bab1.tabel_wilayah,
     "tbl-bab1-batas": bab1.tabel_batas,
+    "tbl-bab1-pegawai-unit": bab1.tabel_pegawai_unit,
     "tbl-bab1-pegawai-pendidikan": bab1.tabel_pegawai_pendidikan,
     "tbl-bab1-pegawai-golongan": bab1.tabel_pegawai_golongan,
     "tbl-bab1-pegawai-jk": bab1.tabel_pegawai_jk,
+    "tbl-bab1-rekap-kategori": bab1.tabel_rekap_kategori,
+    "tbl-bab1-rekap-pendidikan": bab1.tabel_rekap_pendidikan,
+    "tbl-bab1-rekap-golongan": bab1.tabel_rekap_golongan,
+    "tbl-bab1-rekap-jk": bab1.tabel_rekap_jk,
+    "tbl-bab1-pegawai-jabatan": bab1.tabel_pegawai_jabatan,
+    "tbl-bab1-pegawai-diklat": bab1.tabel_pegawai_diklat,
     "tbl-bab1-pejabat": bab1.tabel_pejabat,
     "tbl-bab1-sarpras": bab1.tabel_sarpras,
     "tbl-bab1-akip": bab1.tabel_akip,
     "tbl-bab1-rb": bab1.tabel_rb,
     "tbl-bab1-rb-indikator": bab1.tabel_rb_indikator,
     "tbl-bab1-ikm": bab1.tabel_ikm,
+    "tbl-bab1-ikm-unsur": bab1.tabel_ikm_unsur,
+    "tbl-bab1-ikm-mutu": bab1.tabel_ikm_mutu,
     "tbl-bab1-ipp": bab1.tabel_ipp,
     "tbl-bab1-tindak-lanjut": bab1.tabel_tindak_lanjut,
     "fig-bab1-struktur": bab1.fig_struktur,
@@ -671,6 +689,7 @@ TEXT = (
         ("kabupaten-jombang", "perak"),
         ("kota-bekasi", "bekasi-utara"),
         *(("kota-contoh", k) for k in KOTA_CONTOH),
+        *SHAPES,
     ],
 )
 def test_every_reference_points_to_a_shown_table_or_figure(config: str, slug: str) -> None:
@@ -704,6 +723,7 @@ def test_notebook_cells_match_the_module() -> None:
         ("kabupaten-jombang", "perak"),
         ("kota-bekasi", "bekasi-utara"),
         *(("kota-contoh", k) for k in KOTA_CONTOH),
+        *SHAPES,
     ],
 )
 def test_tables_are_rectangular(config: str, slug: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import filecmp
 from pathlib import Path
 
@@ -23,13 +24,29 @@ def _same_tree(a: Path, b: Path) -> bool:
     )
 
 
-def test_bundled_kota_contoh_is_exactly_the_generator_output(tmp_path: Path):
-    result = run_cli("sample", tmp_path, "--kecamatan", "6", "--seed", "1")
-    assert result.code == 0, result.output
-    assert filecmp.cmp(
-        tmp_path / "params/kota-contoh.yaml", ROOT / "params/kota-contoh.yaml", shallow=False
-    )
-    assert _same_tree(tmp_path / "data/kota-contoh", ROOT / "data/kota-contoh")
+BUNDLED = {
+    # city slug: the command that makes it (README)
+    "kota-contoh": ("--kecamatan", "6", "--seed", "1"),
+    "kabupaten-contoh": (
+        "--kecamatan",
+        "2",
+        "--seed",
+        "1",
+        "--tahun",
+        "2021",
+        "--varian",
+        "kabupaten",
+    ),
+}
+
+
+def test_bundled_samples_are_exactly_the_generator_output(tmp_path: Path):
+    for slug, options in BUNDLED.items():
+        result = run_cli("sample", tmp_path, *options)
+        assert result.code == 0, result.output
+        config = f"params/{slug}.yaml"
+        assert filecmp.cmp(tmp_path / config, ROOT / config, shallow=False), slug
+        assert _same_tree(tmp_path / "data" / slug, ROOT / "data" / slug), slug
 
 
 def test_generated_city_is_valid_varied_and_deterministic(tmp_path: Path):
@@ -71,4 +88,82 @@ def test_the_stress_variant_has_long_names_many_rows_and_a_trillion_budget(tmp_p
     checked = run_cli("validate", tmp_path / "params/kota-contoh.yaml")
     assert checked.code == 0, checked.output
     wrong = run_cli("sample", tmp_path / "x", "--varian", "raksasa")
-    assert wrong.code == 2 and "varian tidak dikenal: raksasa; pilihan: stres" in wrong.output
+    assert (
+        wrong.code == 2
+        and (
+            "varian tidak dikenal: raksasa; pilihan: stres, kabupaten, rekap-pegawai, "
+            "tanda-tangan-bulan"
+        )
+        in wrong.output
+    )
+
+
+def _csv(folder: Path, sheet: str) -> list[dict[str, str]]:
+    with (folder / f"{sheet}.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_bundled_city_carries_every_kecamatan_shape():
+    """The demo kecamatan show the kecamatan-level variants, so CI builds each of them."""
+    root = ROOT / "data/kota-contoh/2024"
+    karang = root / "karang-anyar"  # rekap-pegawai
+    assert not (karang / "pegawai.csv").exists()
+    rekap = _csv(karang, "rekap_pegawai")
+    assert {r["dimensi"] for r in rekap} == {
+        "kategori",
+        "pendidikan",
+        "golongan",
+        "jenis_kelamin",
+        "jabatan",
+    }
+    units = {r["unit"] for r in rekap}
+    assert "" in units and any(u.startswith("Kelurahan ") for u in units)
+    totals = {
+        d: sum(int(r["jumlah"]) for r in rekap if r["dimensi"] == d)
+        for d in ("kategori", "golongan")
+    }
+    assert totals == {"kategori": 30, "golongan": 30}
+    profil = {r["kunci"]: r["nilai"] for r in _csv(root / "sindang-jaya", "profil")}
+    assert profil["tanggal_ttd"] == "Januari 2025" and "camat_pangkat" not in profil
+
+
+def test_the_kabupaten_variant_speaks_of_desa_and_bupati(tmp_path: Path):
+    """Kabupaten Contoh: jenis kabupaten, desa without kecamatan staff or budget rows,
+    Bupati/Perbup wording, population by sex for the whole kecamatan only."""
+    config = load_config(ROOT / "params/kabupaten-contoh.yaml")
+    assert (config.nama, config.jenis, config.tahun) == ("Kabupaten Contoh", "kabupaten", 2021)
+    for entry in config.kecamatan:
+        folder = config.data_path(entry)
+        wilayah = _csv(folder, "wilayah")
+        assert {r["jenis"] for r in wilayah} == {"desa"} and "penduduk_l" not in wilayah[0]
+        profil = {r["kunci"]: r["nilai"] for r in _csv(folder, "profil")}
+        assert "jumlah_kelurahan" not in profil and int(profil["jumlah_desa"]) == len(wilayah)
+        assert int(profil["jumlah_penduduk_l"]) + int(profil["jumlah_penduduk_p"]) == int(
+            profil["jumlah_penduduk"]
+        )
+        assert profil["dasar_hukum_sotk"] == "Peraturan Bupati Contoh Nomor 45 Tahun 2021"
+        assert {r["unit"] for r in _csv(folder, "pegawai")} == {"Kecamatan"}
+        assert {r["unit"] for r in _csv(folder, "anggaran")} == {""}
+        text = "\n".join(p.read_text(encoding="utf-8") for p in folder.iterdir() if p.is_file())
+        for word in ("Kota Contoh", "Wali Kota", "Lurah", "Kelurahan "):
+            assert word not in text.replace("Desa dan Kelurahan", ""), word
+    result = run_cli("validate", ROOT / "params/kabupaten-contoh.yaml")
+    assert result.code == 0 and "2 kecamatan diperiksa, 0 galat, 0 peringatan" in result.stdout
+
+
+def test_variants_combine_on_every_kecamatan(tmp_path: Path):
+    result = run_cli(
+        "sample", tmp_path, "--kecamatan", "3", "--seed", "4", "--varian",
+        "rekap-pegawai,tanda-tangan-bulan", "--varian", "kabupaten", "--tahun", "2021",
+    )  # fmt: skip
+    assert result.code == 0, result.output
+    assert "Kabupaten Contoh dengan 3 kecamatan ditulis" in result.stdout
+    config = load_config(tmp_path / "params/kabupaten-contoh.yaml")
+    for entry in config.kecamatan:
+        folder = config.data_path(entry)
+        assert (folder / "rekap_pegawai.csv").exists() and not (folder / "pegawai.csv").exists()
+        profil = {r["kunci"]: r["nilai"] for r in _csv(folder, "profil")}
+        assert profil["tanggal_ttd"].endswith(" 2022") and "camat_pangkat" not in profil
+        assert {r["unit"] for r in _csv(folder, "rekap_pegawai")} == {""}  # no desa staff
+    checked = run_cli("validate", tmp_path / "params/kabupaten-contoh.yaml")
+    assert checked.code == 0 and "0 galat, 0 peringatan" in checked.stdout

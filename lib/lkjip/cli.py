@@ -103,7 +103,7 @@ def _plain(*cells: str) -> list[Text]:
 def _check(target: Target) -> Checked:
     from lkjip.validate import check_kecamatan
 
-    return check_kecamatan(target.path, target.rules, target.tahun)
+    return check_kecamatan(target.path, target.rules, target.tahun, target.others)
 
 
 @app.command()
@@ -453,29 +453,40 @@ def sample(
         ),
     ] = None,
     varian: Annotated[
-        str,
+        list[str] | None,
         typer.Option(
             "--varian",
-            help="Bentuk data: 'stres' = nama program/kegiatan panjang, paling sedikit 40 sub "
-            "kegiatan dan anggaran di atas Rp 1 triliun (uji tata letak).",
+            help="Bentuk data (boleh berulang atau dipisah koma): 'stres' = nama program/"
+            "kegiatan panjang, paling sedikit 40 sub kegiatan dan anggaran di atas Rp 1 triliun "
+            "(uji tata letak); 'kabupaten' = Kabupaten Contoh dengan desa; 'rekap-pegawai' = "
+            "pegawai sebagai rekap jumlah per dimensi; 'tanda-tangan-bulan' = tanggal tanda "
+            "tangan bulan dan tahun saja. Tahun laporan lain: --tahun.",
+            show_default=False,
             metavar="VARIAN",
         ),
-    ] = "",
+    ] = None,
 ) -> None:
-    """Buat kota sintetis 'Kota Contoh' dengan N kecamatan yang valid dan realistis."""
+    """Buat kota sintetis 'Kota Contoh' (atau 'Kabupaten Contoh') dengan N kecamatan yang valid
+    dan realistis."""
     from lkjip.loader import os_reason
-    from lkjip.sample import VARIANTS, generate_city
+    from lkjip.sample import VARIANTS, generate_city, parse_variants
 
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder}: sudah ada sebagai berkas; sebutkan folder tujuan")
     try:
-        if varian and varian not in VARIANTS:
-            raise InputError(f"varian tidak dikenal: {varian}; pilihan: {', '.join(VARIANTS)}")
-        config = generate_city(folder, kecamatan, seed, tahun, anggaran, varian)
+        variants = parse_variants(varian or [])
+    except ValueError as exc:
+        unknown = str(exc).split(": ", 1)[-1]
+        raise InputError(
+            f"varian tidak dikenal: {unknown}; pilihan: {', '.join(VARIANTS)}"
+        ) from exc
+    try:
+        config = generate_city(folder, kecamatan, seed, tahun, anggaran, sorted(variants))
     except OSError as exc:
         where = exc.filename or folder
         raise InputError(f"{where}: kota contoh tidak dapat ditulis ({os_reason(exc)})") from exc
-    _say(f"Kota Contoh dengan {kecamatan} kecamatan ditulis; konfigurasi: {config}")
+    city = "Kabupaten Contoh" if "kabupaten" in variants else "Kota Contoh"
+    _say(f"{city} dengan {kecamatan} kecamatan ditulis; konfigurasi: {config}")
 
 
 @app.command()

@@ -77,6 +77,10 @@ class CityConfig(BaseModel):
             spec.update(entry.aturan)
         return load_rules(spec)
 
+    def other_names(self, entry: KecamatanEntry | None = None) -> tuple[str, ...]:
+        """The names of the city's kecamatan other than ``entry`` (all of them without one)."""
+        return tuple(e.nama for e in self.kecamatan if entry is None or e.slug != entry.slug)
+
     def find(self, slug: str) -> KecamatanEntry:
         for entry in self.kecamatan:
             if entry.slug == slug:

@@ -57,7 +57,9 @@ General rules:
   there.
 - Files are read only when they are regular files inside the kecamatan's folder: a symbolic
   link leading out of it (`*.csv`, `data.xlsx`, `narasi.md`, a photo in `foto/`) is refused.
-- Dates are `YYYY-MM-DD` (or an Excel date cell, or `25 Maret 2025`).
+- Dates are `YYYY-MM-DD` (or an Excel date cell, or `25 Maret 2025`). A `tanggal atau bulan`
+  value may also be a month and year (`Februari 2025`, `2025-02`, or an Excel date cell formatted
+  without its day, e.g. `mmmm yyyy`); it is printed as the month and year, never with a day.
 - `ya/tidak` cells accept `ya`/`tidak` (also `y`, `true`, `1`, `benar` / `t`, `false`, `0`, `salah`).
 - Choices (`pilihan`) are case-insensitive.
 - Budgets are entered only at sub-kegiatan level; every program and kegiatan total, every
@@ -157,5 +159,24 @@ Errors (the report cannot be built) and warnings (the report is built, but look)
 - stated totals against computed ones: `pagu_program` against the sum of its sub-kegiatan,
   `profil.jumlah_desa` / `jumlah_kelurahan` / `jumlah_penduduk` against `wilayah`, an indicator
   with `dihitung_dari` against the AKIP total or the IKM computed from `ikm`;
-- NIP of 18 digits (warning); AKIP weights add up to 100 (warning); IKM NRR between 1 and 4.
+- NIP of 18 digits (warning); AKIP weights add up to 100 (warning); IKM NRR between 1 and 4;
+  an IKM unsur code the rules (`ikm_unsur`) do not list (error), a service scored on fewer unsur
+  than the rules list (warning);
+- population: `profil.jumlah_penduduk_l` and `_p` both or neither (warning), their sum equal to
+  `jumlah_penduduk`, each equal to the sum of `wilayah.penduduk_l`/`_p` when every row gives it;
+- staff: `pegawai` and `rekap_pegawai` are not both filled; in `rekap_pegawai` a kelompok the
+  dimension knows (kategori, pendidikan, jenis kelamin as in `pegawai`), no (dimensi, kelompok,
+  unit) twice, every dimension covers every unit of the sheet, and each unit's total is the same
+  in every dimension — e.g. pendidikan rows adding up to 320 where kategori rows add up to 304:
+  `jumlah pegawai menurut pendidikan (320, baris 4–8) tidak sama dengan menurut kategori (304,
+  baris 2–3)`; a kelurahan/desa unit (in `pegawai` or `rekap_pegawai`) that is not a desa or
+  kelurahan of `wilayah` (warning);
+- `narasi.md` (warnings naming the line and its `## section`; text before the first section and
+  inside `<!-- -->` is not checked): template residue (`(Nama Perangkat Daerah)`, `[isi]`, `xxx`,
+  `....`, a draft's `[BELUM DIISI: …]`); another kecamatan of the city named as such
+  ("Kecamatan X", "Camat X"; a line on the borders may name its neighbours); a year more than
+  three years before the report year, outside a regulation's citation (`Nomor 14 Tahun 2017`,
+  `29/2014`), a period containing the report year (`2021-2026`) and `profil.periode_renstra`.
+  Example line and its warning: `Renstra Kecamatan Sukamaju Tahun 2018-2023` in a 2024 report →
+  `bagian '## kendala' menyebut tahun 2018, jauh sebelum tahun laporan 2024`.
 """

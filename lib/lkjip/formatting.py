@@ -10,6 +10,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from num2words import num2words
 
+from lkjip.dates import MonthYear
+
 LOCALE = "id_ID"
 EMPTY = "-"
 MINUS = "\u2212"
@@ -118,9 +120,14 @@ def rupiah_ringkas(value: int | None) -> str:
     return rupiah(value)
 
 
-def tanggal(value: dt.date | None) -> str:
-    """``2024-12-31`` → ``31 Desember 2024``."""
-    return EMPTY if value is None else format_date(value, format="d MMMM y", locale="id")
+def tanggal(value: dt.date | MonthYear | None) -> str:
+    """``2024-12-31`` → ``31 Desember 2024``; a month without a day stays so: ``Februari
+    2025``."""
+    if value is None:
+        return EMPTY
+    if isinstance(value, MonthYear):
+        return str(value)
+    return format_date(value, format="d MMMM y", locale="id")
 
 
 def terbilang(value: int) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from lkjip.dates import MONTHS, MonthYear, parse_month_year
 from lkjip.formatting import angka, angka_ringkas, rupiah
 from lkjip.inputs import checked_file, os_reason, shown
 from lkjip.numbers import NumberTextError, is_blank, parse_decimal, parse_integer, whole
@@ -32,25 +33,6 @@ from lkjip.schema import (
 from lkjip.workbook import read_sheets
 
 WORKBOOK_NAME = "data.xlsx"
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "januari",
-            "februari",
-            "maret",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "agustus",
-            "september",
-            "oktober",
-            "november",
-            "desember",
-        ]
-    )
-}
 _TRUE = {"ya", "y", "true", "1", "benar", "iya"}
 _FALSE = {"tidak", "t", "false", "0", "salah", "no", "n"}
 
@@ -506,6 +488,8 @@ def parse_cell(col: Column, raw: object) -> object:
         raise ValueError(str(exc)) from exc
     if kind is Kind.DATE:
         return parse_date(raw)
+    if kind is Kind.DATE_OR_MONTH:
+        return parse_date_or_month(raw)
     if kind is Kind.BOOL:
         text = _text(raw).lower()
         if text in _TRUE:
@@ -557,6 +541,8 @@ def _within_range(col: Column, value: Decimal, raw: object) -> Decimal:
 
 
 def _text(raw: object) -> str:
+    if isinstance(raw, MonthYear):
+        return str(raw)
     if isinstance(raw, dt.datetime):
         raw = raw.date()
     if isinstance(raw, dt.date):
@@ -592,6 +578,22 @@ def parse_date(raw: object) -> dt.date:
         return dt.date(year, month, day)
     except ValueError as exc:
         raise ValueError("tanggal tidak ada di kalender") from exc
+
+
+def parse_date_or_month(raw: object) -> dt.date | MonthYear:
+    """A full date, or a month and a year (``Februari 2025``: a signature dated by month)."""
+    if isinstance(raw, MonthYear):
+        return raw
+    try:
+        return parse_date(raw)
+    except ValueError as exc:
+        month = parse_month_year(_text(raw))
+        if month is None:
+            raise ValueError(
+                "tanggal tidak dikenali; tulis 25 Maret 2025, 2025-03-25 atau bulan dan tahun "
+                "saja (Maret 2025)"
+            ) from exc
+        return month
 
 
 def decimal_or_none(value: object) -> Decimal | None:

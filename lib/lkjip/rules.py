@@ -46,6 +46,8 @@ class Aturan(BaseModel):
     capaian_batas_atas: Decimal | None = None
     persen_induk: Literal["jumlah", "rata_rata"] = "jumlah"
     skala_ikm: list[Band] = Field(min_length=1)
+    ikm_unsur: dict[str, str] = Field(min_length=1)  # unsur code → name, in the survey's order
+    ikm_sumber: str = ""  # the regulation the unsur and the mutu scale follow
     skala_akip: list[Band] = Field(min_length=1)
     skala_ipp: list[Band] = Field(min_length=1)
     akip_komponen: dict[str, Decimal]

@@ -610,14 +610,16 @@ def _near_tie(nrr_by_layanan: list[list[Decimal]]) -> bool:
     return abs(scaled - int(scaled) - Fraction(1, 2)) < Fraction(1, 10**6)
 
 
-def _city_names(rng: random.Random, count: int) -> list[str]:
-    """``count`` unique kecamatan names whose slugs are unique too."""
+def _city_names(
+    rng: random.Random, count: int, first: tuple[str, ...] = FIRST_KECAMATAN
+) -> list[str]:
+    """``count`` unique kecamatan names whose slugs are unique too, ``first`` first."""
     candidates = [p + s for p in _GLUED_PREFIX for s in _GLUED_SUFFIX if p.lower() != s] + [
         f"{p} {s}" for p in _SPACED_PREFIX for s in _SPACED_SUFFIX
     ]
-    candidates = [c for c in candidates if c not in FIRST_KECAMATAN]
+    candidates = [c for c in candidates if c not in first]
     rng.shuffle(candidates)
-    bases = [*FIRST_KECAMATAN, *candidates]
+    bases = [*first, *candidates]
 
     def variants() -> Iterator[str]:
         # More kecamatan than combinations: add a direction, then a number.
@@ -762,9 +764,13 @@ class _Builder:
         nips: set[str],
         anggaran: int | None = None,
         stress: bool = False,
+        variants: frozenset[str] = frozenset(),
     ):
-        self.rng = random.Random(f"{CITY_SLUG}/{seed}/{index}")
-        self.extra = random.Random(f"{CITY_SLUG}/{seed}/{index}/opsional")
+        city = _KABUPATEN_SLUG if "kabupaten" in variants else CITY_SLUG
+        self.rng = random.Random(f"{city}/{seed}/{index}")
+        self.extra = random.Random(f"{city}/{seed}/{index}/opsional")
+        self.variants = variants  # lkjip sample --varian, and the demo kecamatan's own
+        self.kabupaten = "kabupaten" in variants  # desa, not kelurahan: none on the staff
         self.tahun = tahun
         self.k = _Kecamatan(index, nama, _slug(nama))
         self.neighbours = neighbours
@@ -865,6 +871,12 @@ class _Builder:
         self.build_optional()
         self.k.sheets["indikator"] = (_IND_HEADER, self.indicators)
         self.k.sheets["target_realisasi"] = (_TR_HEADER, self.values)
+        if self.kabupaten:
+            self.as_kabupaten()
+        if "rekap-pegawai" in self.variants:
+            self.as_staff_totals()
+        if "tanda-tangan-bulan" in self.variants:
+            self.as_month_signature()
         return self.k
 
     def build_wilayah(self) -> None:
@@ -929,7 +941,9 @@ class _Builder:
             heads[kode] = person.nama
         self.heads = heads
         self.lurah: dict[str, str] = {}
-        for nama in self.kelurahan:
+        if self.kabupaten:  # kepala desa are not kecamatan staff
+            self.lurah = self.kepala_desa()
+        for nama in [] if self.kabupaten else self.kelurahan:
             edu = rng.choice(("S1", "S1", "S2", "D4"))
             gol = rng.choice(("III/c", "III/d"))
             person = self.employee(
@@ -940,6 +954,7 @@ class _Builder:
         total = rng.randint(max(20, len(staff) + 4), 45)
         while len(staff) < total:
             unit = "Kecamatan" if rng.random() < 0.65 else f"Kelurahan {rng.choice(self.kelurahan)}"
+            unit = "Kecamatan" if self.kabupaten else unit
             u = rng.random()
             if u < 0.15:
                 jab, edus, gols = rng.choice(_FUNGSIONAL)
@@ -969,6 +984,14 @@ class _Builder:
         self.k.sheets["pegawai"] = (header, rows)
         units = [[kode, nama, induk, heads[kode]] for kode, nama, induk in self.units]
         self.k.sheets["unit_organisasi"] = (["kode", "nama", "induk", "kepala"], units)
+
+    def kepala_desa(self) -> dict[str, str]:
+        """The heads of the desa (a kabupaten's desa are not kecamatan offices)."""
+        heads = {}
+        for nama in self.kelurahan:
+            gender = "L" if self.rng.random() < 0.8 else "P"
+            heads[nama] = self.person_name(gender)
+        return heads
 
     def build_sarpras(self) -> None:
         rng = self.rng
@@ -1023,6 +1046,12 @@ class _Builder:
     def build_budget(self) -> None:
         rng = self.rng
         subs = [s for s in _SUBS if s.program in self.programs]
+        if self.kabupaten:  # a desa is funded by its own budget, not the kecamatan's
+            subs = [
+                replace(s, wajib=True) if s.kode == _DESA_WAJIB else s
+                for s in subs
+                if not s.per_kelurahan
+            ]
         chosen = [s for s in subs if s.wajib]
         per_kel = [s for s in subs if s.per_kelurahan and not s.wajib]
         if rng.random() < 0.6:
@@ -1461,6 +1490,51 @@ class _Builder:
             keep = [a for a in sections if rng.random() < 0.75] or ["isu-strategis"]
         self.k.narasi = "\n".join(f"## {a}\n\n{sections[a]}\n" for a in keep)
 
+    # --- variants (lkjip sample --varian; the demo kecamatan's own) --------------------------
+    def as_kabupaten(self) -> None:
+        """A kecamatan of a kabupaten: desa instead of kelurahan, their population given only
+        for the whole kecamatan (profil jumlah_penduduk_l/_p)."""
+        header, rows = self.k.sheets["profil"]
+        men = sum(int(w["l"]) for w in self.wilayah)  # type: ignore[call-overload]
+        women = sum(int(w["p"]) for w in self.wilayah)  # type: ignore[call-overload]
+        profil = []
+        for key, value in rows:
+            profil.append(["jumlah_desa" if key == "jumlah_kelurahan" else key, value])
+            if key == "jumlah_penduduk":
+                profil += [["jumlah_penduduk_l", str(men)], ["jumlah_penduduk_p", str(women)]]
+        self.k.sheets["profil"] = (header, profil)
+        header, rows = self.k.sheets["wilayah"]
+        keep = [i for i, name in enumerate(header) if name not in ("penduduk_l", "penduduk_p")]
+        wilayah = [[("desa" if i == 1 else row[i]) for i in keep] for row in rows]
+        self.k.sheets["wilayah"] = ([header[i] for i in keep], wilayah)
+
+    def as_staff_totals(self) -> None:
+        """Staff given as totals (sheet rekap_pegawai instead of pegawai): per dimension,
+        kelompok and unit (blank = kantor kecamatan), as a kecamatan without a list of names
+        reports them. Pegawai without golongan (non-ASN) are one kelompok of that dimension."""
+        counts: dict[tuple[str, str, str], int] = {}
+        for dimensi in _REKAP_DIMENSIONS:
+            for person in self.staff:
+                unit = "" if person.unit == "Kecamatan" else person.unit
+                key = (dimensi, _rekap_group(person, dimensi), unit)
+                counts[key] = counts.get(key, 0) + 1
+        rows = [[d, k, u, str(n)] for (d, k, u), n in counts.items()]
+        del self.k.sheets["pegawai"]
+        self.k.sheets["rekap_pegawai"] = (["dimensi", "kelompok", "unit", "jumlah"], rows)
+
+    def as_month_signature(self) -> None:
+        """The report signed in a month, without a day ("Februari 2025"), and without the
+        Camat's pangkat."""
+        header, rows = self.k.sheets["profil"]
+        profil = []
+        for key, value in rows:
+            if key == "tanggal_ttd":
+                day = date.fromisoformat(value)
+                value = f"{_MONTH_NAMES[day.month - 1]} {day.year}"
+            if key != "camat_pangkat":
+                profil.append([key, value])
+        self.k.sheets["profil"] = (header, profil)
+
 
 # --- the city ----------------------------------------------------------------------------------
 
@@ -1482,7 +1556,69 @@ def _pembanding(kecamatan: list[_Kecamatan], tahun: int) -> None:
         k.sheets["pembanding"] = (header, rows)
 
 
-VARIANTS = ("stres",)
+VARIANTS = ("stres", "kabupaten", "rekap-pegawai", "tanda-tangan-bulan")
+"""Shapes of data ``lkjip sample --varian`` gives every kecamatan: ``stres`` (long names, many
+sub-kegiatan, a budget above Rp 1 triliun), ``kabupaten`` (Kabupaten Contoh: desa, Bupati,
+Perbup; population by sex for the whole kecamatan only), ``rekap-pegawai`` (staff as totals per
+dimension, with kelurahan units), ``tanda-tangan-bulan`` (signed "Februari 2025", no pangkat).
+A 2021 report year is ``--tahun 2021``."""
+_DEMO_VARIANTS = {4: "tanda-tangan-bulan", 5: "rekap-pegawai"}
+"""The shapes the demo kecamatan (the first six) show by themselves, whatever the variant, so
+that the bundled city carries each kecamatan-level shape (as _DEMO_THEMES does the sasaran)."""
+_KABUPATEN = "Kabupaten Contoh"
+_KABUPATEN_SLUG = "kabupaten-contoh"
+_KABUPATEN_FIRST = ("Wanareja", "Sindangbarang", "Pagerageung")
+_DESA_WAJIB = "7.01.03.2.01.0001"  # program 7.01.03's sub-kegiatan in a kabupaten
+_REKAP_DIMENSIONS = ("kategori", "pendidikan", "golongan", "jenis_kelamin", "jabatan")
+_MONTH_NAMES = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+    "Oktober", "November", "Desember",
+)  # fmt: skip
+# Words of a kota and what a kabupaten says instead (the program and kegiatan names of the
+# Kepmendagri catalogue name both and stay).
+_KEPT = ("Desa dan Kelurahan",)
+_KABUPATEN_WORDS = (
+    ("Wali Kota", "Bupati"),
+    ("Kota Contoh", _KABUPATEN),
+    ("kotacontoh", "kabcontoh"),
+    ("Kelurahan", "Desa"),
+    ("kelurahan", "desa"),
+)
+
+
+def _rekap_group(person: _Person, dimensi: str) -> str:
+    """The kelompok a person is counted in, as a rekap writes it."""
+    if dimensi == "golongan":
+        return person.golongan.split("/")[0] if person.golongan else "Tanpa golongan"
+    if dimensi == "jabatan":
+        return "Lurah" if person.jabatan.startswith("Lurah ") else person.jabatan
+    return str(getattr(person, dimensi))
+
+
+def _as_kabupaten(text: str) -> str:
+    """A kota's text as a kabupaten writes it: Kabupaten Contoh, Bupati, desa."""
+    if text == "kota":  # a level (pembanding, prestasi)
+        return "kabupaten"
+    for n, kept in enumerate(_KEPT):
+        text = text.replace(kept, f"\0{n}\0")
+    for old, new in _KABUPATEN_WORDS:
+        text = text.replace(old, new)
+    for n, kept in enumerate(_KEPT):
+        text = text.replace(f"\0{n}\0", kept)
+    return text
+
+
+def parse_variants(varian: str | list[str] | tuple[str, ...]) -> frozenset[str]:
+    """``"kabupaten,rekap-pegawai"`` (or a list of such) as a set; ValueError naming an
+    unknown variant."""
+    items = [varian] if isinstance(varian, str) else list(varian)
+    chosen = frozenset(v.strip() for item in items for v in item.split(",") if v.strip())
+    unknown = sorted(chosen - set(VARIANTS))
+    if unknown:
+        raise ValueError(f"unknown variant: {', '.join(unknown)}")
+    return chosen
+
+
 STRESS_SCALE = 200  # the "stres" variant's budget: about Rp 1,5 triliun instead of Rp 8 miliar
 STRESS_ROWS = 40  # and at least this many sub-kegiatan, each with its output indicator
 STRESS_SUFFIX = (
@@ -1497,45 +1633,57 @@ def generate_city(
     seed: int,
     tahun: int = 2024,
     anggaran: int | None = None,
-    varian: str = "",
+    varian: str | list[str] | tuple[str, ...] = "",
 ) -> Path:
     """Write out_dir/params/kota-contoh.yaml and out_dir/data/kota-contoh/<tahun>/<slug>/*.csv
     (+ narasi.md) for N kecamatan; return the YAML path. ``anggaran``: at least that many rows
     in each kecamatan's anggaran sheet (extra sub-kegiatan, each with its output indicator), to
-    measure how the build scales with the budget's size. ``varian`` "stres": every kecamatan
-    with long program, kegiatan and sub-kegiatan names, at least 40 sub-kegiatan and a budget
-    above Rp 1 triliun, to test how the report lays out."""
-    if varian and varian not in VARIANTS:
-        raise ValueError(f"unknown variant: {varian}")
-    stress = varian == "stres"
+    measure how the build scales with the budget's size. ``varian``: shapes of data (one, a
+    list, or comma-separated; see :data:`VARIANTS`): "stres" gives every kecamatan long program,
+    kegiatan and sub-kegiatan names, at least 40 sub-kegiatan and a budget above Rp 1 triliun,
+    to test how the report lays out; "kabupaten" writes Kabupaten Contoh
+    (params/kabupaten-contoh.yaml) instead. The demo kecamatan 5 and 6 always show their own
+    shape (:data:`_DEMO_VARIANTS`)."""
+    variants = parse_variants(varian)
+    stress = "stres" in variants
     if stress:
         anggaran = max(anggaran or 0, STRESS_ROWS)
     if kecamatan < 1:
         raise ValueError("kecamatan must be at least 1")
     out_dir = Path(out_dir)
-    names = _city_names(random.Random(seed), kecamatan)
+    kabupaten = "kabupaten" in variants
+    first = _KABUPATEN_FIRST if kabupaten else FIRST_KECAMATAN
+    names = _city_names(random.Random(seed), kecamatan, first)
     built = []
     nips: set[str] = set()
     for index, nama in enumerate(names):
         neighbours = [names[j] for j in (index - 1, index + 1, index + 2) if 0 <= j < len(names)]
-        builder = _Builder(seed, index, nama, neighbours, tahun, nips, anggaran, stress)
+        own = variants | ({_DEMO_VARIANTS[index]} if index in _DEMO_VARIANTS else set())
+        builder = _Builder(
+            seed, index, nama, neighbours, tahun, nips, anggaran, stress, frozenset(own)
+        )
         built.append(builder.build())
     _pembanding(built, tahun)
-    data_root = out_dir / "data" / CITY_SLUG / str(tahun)
+    city, slug = (_KABUPATEN, _KABUPATEN_SLUG) if kabupaten else (CITY, CITY_SLUG)
+    words = _as_kabupaten if kabupaten else str
+    data_root = out_dir / "data" / slug / str(tahun)
     for k in built:
         folder = data_root / k.slug
         folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.csv"):  # a sheet of an earlier run this shape has not
+            if stale.stem not in k.sheets:
+                stale.unlink()
         for sheet, (header, rows) in k.sheets.items():
-            _write_csv(folder / f"{sheet}.csv", header, rows)
-        (folder / "narasi.md").write_text(k.narasi, encoding="utf-8", newline="")
+            _write_csv(folder / f"{sheet}.csv", header, [[words(c) for c in r] for r in rows])
+        (folder / "narasi.md").write_text(words(k.narasi), encoding="utf-8", newline="")
         if k.photos:
             (folder / "foto").mkdir(exist_ok=True)
             for name, png in k.photos.items():
                 (folder / "foto" / name).write_bytes(png)
     periode = f"{tahun - 2}-{tahun + 2}"
     config = {
-        "nama": CITY,
-        "jenis": "kota",
+        "nama": city,
+        "jenis": "kabupaten" if kabupaten else "kota",
         "provinsi": PROVINCE,
         "logo": None,
         "tahun": tahun,
@@ -1548,14 +1696,15 @@ def generate_city(
         },
         "aturan": {"preset": "permendagri-5"},
         "kecamatan": [
-            {"slug": k.slug, "nama": k.nama, "data": f"../data/{CITY_SLUG}/{tahun}/{k.slug}"}
+            {"slug": k.slug, "nama": k.nama, "data": f"../data/{slug}/{tahun}/{k.slug}"}
             for k in built
         ],
     }
     params = out_dir / "params"
     params.mkdir(parents=True, exist_ok=True)
-    path = params / f"{CITY_SLUG}.yaml"
+    path = params / f"{slug}.yaml"
     text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True, default_flow_style=False)
-    header = f"# Kota Contoh: synthetic city generated by lkjip.sample (seed {seed}).\n"
+    what = "kabupaten (--varian kabupaten)" if kabupaten else "city"
+    header = f"# {city}: synthetic {what} generated by lkjip.sample (seed {seed}).\n"
     path.write_text(header + text, encoding="utf-8", newline="")
     return path

@@ -23,6 +23,7 @@ class Kind(StrEnum):
     PERCENT = "persen"
     YEAR = "tahun"
     DATE = "tanggal"
+    DATE_OR_MONTH = "tanggal atau bulan"
     CHOICE = "pilihan"
     BOOL = "ya/tidak"
 
@@ -167,6 +168,8 @@ def value_range(
 LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
 EDUCATION = ("S3", "S2", "S1", "D4", "D3", "D2", "D1", "SLTA", "SLTP", "SD")
 EDUCATION_ALIASES = {"SMA": "SLTA", "SMK": "SLTA", "MA": "SLTA", "SMP": "SLTP", "MTS": "SLTP"}
+STAFF_DIMENSIONS = ("kategori", "pendidikan", "golongan", "jenis_kelamin", "jabatan", "diklat")
+"""The dimensions staff totals (sheet ``rekap_pegawai``) are given by."""
 STAFF_CATEGORIES = ("struktural", "fungsional", "pelaksana", "pns", "pppk", "non_asn")
 """``pns``: a civil servant whose kind of position (struktural, fungsional, pelaksana) the data do
 not say; the report then calls them PNS, never "pelaksana"."""
@@ -187,10 +190,23 @@ PROFILE_KEYS: tuple[ProfileKey, ...] = (
     ProfileKey("email", T, False, "Alamat surel kantor", "kecamatan@example.go.id"),
     ProfileKey("laman", T, False, "Situs web atau akun media sosial", "bekasiutara"),
     ProfileKey("camat_nama", T, True, "Nama lengkap Camat dengan gelar", "Drs. SUPRIYONO"),
-    ProfileKey("camat_pangkat", T, True, "Pangkat/golongan Camat", "Pembina"),
+    ProfileKey(
+        "camat_pangkat",
+        T,
+        False,
+        "Pangkat/golongan Camat (kosong: baris pangkat tidak dicetak di tanda tangan)",
+        "Pembina",
+    ),
     ProfileKey("camat_nip", C, True, "NIP Camat, 18 digit (spasi boleh)", "19701013 199201 1 011"),
     ProfileKey("tempat_ttd", T, True, "Tempat penandatanganan", "Perak"),
-    ProfileKey("tanggal_ttd", DT, True, "Tanggal penandatanganan laporan", "2025-03-25"),
+    ProfileKey(
+        "tanggal_ttd",
+        Kind.DATE_OR_MONTH,
+        True,
+        "Tanggal penandatanganan laporan, atau bulan dan tahun saja (Februari 2025), dicetak "
+        "sebagaimana diisi",
+        "2025-03-25",
+    ),
     ProfileKey("luas_km2", D, False, "Luas wilayah", "29,05", header="Luas wilayah (km²)"),
     ProfileKey(
         "ketinggian_mdpl",
@@ -204,6 +220,21 @@ PROFILE_KEYS: tuple[ProfileKey, ...] = (
     ProfileKey("jumlah_desa", N, False, "Jumlah desa (diperiksa terhadap sheet wilayah)", "13"),
     ProfileKey("jumlah_kelurahan", N, False, "Jumlah kelurahan (diperiksa thd wilayah)", "6"),
     ProfileKey("jumlah_penduduk", N, False, "Jumlah penduduk (diperiksa thd wilayah)", "51234"),
+    ProfileKey(
+        "jumlah_penduduk_l",
+        N,
+        False,
+        "Penduduk laki-laki seluruh kecamatan, bila sheet wilayah tidak merinci per desa/"
+        "kelurahan (diperiksa thd wilayah dan jumlah_penduduk)",
+        "25710",
+    ),
+    ProfileKey(
+        "jumlah_penduduk_p",
+        N,
+        False,
+        "Penduduk perempuan seluruh kecamatan (seperti jumlah_penduduk_l)",
+        "25524",
+    ),
     ProfileKey("visi", T, False, "Visi daerah yang didukung", "Jombang Maju dan Sejahtera"),
     ProfileKey("misi", T, False, "Misi daerah yang didukung kecamatan", "Mewujudkan tata kelola …"),
     ProfileKey("periode_renstra", T, False, "Periode Renstra kecamatan (tahun-tahun)", "2024-2026"),
@@ -299,7 +330,14 @@ SHEETS: tuple[Sheet, ...] = (
                 header="Jenis kelamin (L/P)",
             ),
             _c("diklat", T, False, "Diklat kepemimpinan/teknis yang sudah diikuti", "PKA"),
-            _c("unit", T, False, "Unit kerja (kosong = kantor kecamatan)", "Kecamatan"),
+            _c(
+                "unit",
+                T,
+                False,
+                "Unit kerja: kosong atau Kecamatan = kantor kecamatan, selain itu nama kantor "
+                "kelurahan/desa (mis. Kelurahan Perwira); laporan memisahkan keduanya",
+                "Kecamatan",
+            ),
             _c(
                 "jumlah",
                 N,
@@ -309,6 +347,44 @@ SHEETS: tuple[Sheet, ...] = (
                 default=1,
                 header="Jumlah pegawai",
             ),
+        ),
+    ),
+    Sheet(
+        "rekap_pegawai",
+        "jumlah pegawai satu kelompok pada satu unit",
+        "Kondisi aparatur bila hanya rekapitulasi yang tersedia (sebagai ganti sheet pegawai; "
+        "mengisi keduanya adalah galat): jumlah pegawai per dimensi (kategori, pendidikan, "
+        "golongan, jenis kelamin, jabatan, diklat), per kelompok dan per unit kerja. Setiap "
+        "dimensi yang diisi mencakup seluruh pegawai setiap unit, sehingga jumlahnya sama antar "
+        "dimensi (diperiksa); pegawai tanpa golongan (non-ASN) diisi sebagai satu kelompok, mis. "
+        "'Tanpa golongan'. Laporan mencetak tabel setiap dimensi yang diisi, tanpa tabulasi "
+        "silang antardimensi.",
+        (
+            _c(
+                "dimensi",
+                CH,
+                True,
+                "Dimensi yang dihitung",
+                "pendidikan",
+                choices=STAFF_DIMENSIONS,
+            ),
+            _c(
+                "kelompok",
+                T,
+                True,
+                "Kelompok dalam dimensi: kategori seperti kolom kategori sheet pegawai, "
+                "pendidikan S3 … SD, jenis kelamin L atau P, golongan (III/b atau III), "
+                "nama jabatan atau diklat",
+                "S1",
+            ),
+            _c(
+                "unit",
+                T,
+                False,
+                "Unit kerja (kosong = kantor kecamatan), mis. Kelurahan Perwira",
+                "Kelurahan Perwira",
+            ),
+            _c("jumlah", N, True, "Banyaknya pegawai", "4", unit="orang"),
         ),
     ),
     Sheet(
@@ -603,12 +679,20 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "ikm",
         "layanan × unsur (atau layanan dengan nilai akhir)",
-        "Indeks Kepuasan Masyarakat. Isi NRR per unsur (U1–U9), atau hanya nilai IKM akhir per "
-        "layanan bila rincian unsur tidak tersedia.",
+        "Indeks Kepuasan Masyarakat. Isi NRR per unsur (kode dan nama unsur menurut aturan kota, "
+        "bawaan U1–U9), atau hanya nilai IKM akhir per layanan bila rincian unsur tidak "
+        "tersedia. Bila NRR per unsur diisi, BAB I mencetak tabel unsur dan skala mutu "
+        "pelayanan.",
         (
             _c("tahun", Y, True, "Tahun survei", "2024"),
             _c("layanan", T, False, "Jenis layanan (kosong = seluruh layanan)", "KTP"),
-            _c("unsur", C, False, "Unsur U1–U9", "U1"),
+            _c(
+                "unsur",
+                C,
+                False,
+                "Kode unsur menurut aturan kota (ikm_unsur; bawaan U1–U9 PermenPAN-RB 14/2017)",
+                "U1",
+            ),
             _c("nrr", D, False, "Nilai rata-rata unsur, skala 1–4", "3,52", header="NRR (1–4)"),
             _c(
                 "nilai",

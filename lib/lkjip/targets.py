@@ -26,6 +26,11 @@ class Target:
     entry: KecamatanEntry | None = None
 
     @property
+    def others(self) -> tuple[str, ...]:
+        """The names of the other kecamatan of its city (none without a city config)."""
+        return self.config.other_names(self.entry) if self.config else ()
+
+    @property
     def label(self) -> str:
         if self.config and self.entry:
             return f"{self.config.slug}/{self.entry.slug}"

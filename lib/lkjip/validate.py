@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import get_close_matches
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from lkjip.formatting import angka, round_half_up, rupiah
 from lkjip.inputs import real
-from lkjip.loader import KecamatanData, Row, data_files, load_kecamatan, shown
+from lkjip.loader import KecamatanData, Row, data_files, load_kecamatan, read_text, shown
 from lkjip.memo import Recent, files_digest
 from lkjip.metrics.budget import unit_of
 from lkjip.metrics.capaian import in_force
@@ -22,11 +23,14 @@ from lkjip.report.narrative import (
     PER_SASARAN,
     SECTIONS,
     narrative_path,
-    read_narrative,
+    parse_narrative,
     unknown_anchors,
 )
 from lkjip.rules import Aturan
+from lkjip.validate_narrative import Context as NarrativeContext
+from lkjip.validate_narrative import lint_narrative
 from lkjip.validate_sheets import check_optional_sheets, find_cycles
+from lkjip.validate_staff import check_staff
 
 TOLERANCE = Decimal("0.005")
 UNIT_DEPTH_MAX = 10  # levels of the organisation chart below the Camat
@@ -48,8 +52,11 @@ class Checked:
 _RECENT: Recent[Checked] = Recent()
 
 
-def check_kecamatan(path: Path, rules: Aturan, tahun: int | None = None) -> Checked:
-    """Load and cross-check one kecamatan. ``tahun`` is the city config's year, if known.
+def check_kecamatan(
+    path: Path, rules: Aturan, tahun: int | None = None, others: Sequence[str] = ()
+) -> Checked:
+    """Load and cross-check one kecamatan. ``tahun`` is the city config's year, if known;
+    ``others`` the names of the city's other kecamatan (the narrative must not name them).
     The result is remembered for the same inputs (see :mod:`lkjip.memo`); treat it as read-only."""
     key = (
         str(real(Path(path))),
@@ -57,20 +64,24 @@ def check_kecamatan(path: Path, rules: Aturan, tahun: int | None = None) -> Chec
         files_digest([*data_files(Path(path)), narrative_path(Path(path))]),
         rules.model_dump_json(),
         tahun,
+        tuple(others),
     )
-    return _RECENT.get(key, lambda: _check(Path(path), rules, tahun))
+    return _RECENT.get(key, lambda: _check(Path(path), rules, tahun, tuple(others)))
 
 
-def _check(path: Path, rules: Aturan, tahun: int | None) -> Checked:
+def _check(path: Path, rules: Aturan, tahun: int | None, others: tuple[str, ...]) -> Checked:
     data = load_kecamatan(path)
     problems = data.problems
-    _Checks(data, rules, tahun or data.tahun, problems).run(expected_year=tahun)
+    checks = _Checks(data, rules, tahun or data.tahun, problems)
+    checks.others = others
+    checks.run(expected_year=tahun)
     return Checked(data, problems)
 
 
 class _Checks:
     def __init__(self, data: KecamatanData, rules: Aturan, tahun: int | None, problems: Problems):
         self.data, self.rules, self.tahun, self.p = data, rules, tahun, problems
+        self.others: tuple[str, ...] = ()  # the city's other kecamatan
 
     def usable(self, *sheets: str) -> bool:
         return not any(s in self.data.unusable for s in sheets)
@@ -87,10 +98,12 @@ class _Checks:
         self.check_indicators()
         self.check_money()
         self.check_stated_totals()
+        self.check_population()
         self.check_evaluations()
         self.check_nip()
         self.check_narrative()
         check_optional_sheets(self)  # evaluasi_rb, indikator_rb, ipp, abk, dokumentasi
+        check_staff(self)  # pegawai or rekap_pegawai, totals against each other, units
 
     # --- identity and years -------------------------------------------------------------
     def check_year(self, expected: int | None) -> None:
@@ -484,6 +497,51 @@ class _Checks:
             if isinstance(self.data.profil.get("luas_km2"), Decimal):
                 self._check_area(wilayah, by_key["luas_km2"])
 
+    def check_population(self) -> None:
+        """The kecamatan's men and women (``jumlah_penduduk_l``/``_p``): both or neither, their
+        sum equal to ``jumlah_penduduk``, each equal to the sum of the wilayah rows when those
+        give every desa/kelurahan's figures."""
+        by_key = {str(r.get("kunci")).lower(): r for r in self.rows("profil")}
+        profil = self.data.profil
+        men, women = profil.get("jumlah_penduduk_l"), profil.get("jumlah_penduduk_p")
+        given = [
+            k for k in ("jumlah_penduduk_l", "jumlah_penduduk_p") if isinstance(profil.get(k), int)
+        ]
+        if len(given) == 1:
+            other = ({"jumlah_penduduk_l", "jumlah_penduduk_p"} - set(given)).pop()
+            self.p.warning(
+                f"{given[0]} diisi tanpa {other}; penduduk menurut jenis kelamin tidak dicetak",
+                expected="kedua kunci diisi, atau keduanya kosong",
+                **by_key[given[0]].where("nilai"),
+            )
+            return
+        if len(given) < 2:
+            return
+        total = profil.get("jumlah_penduduk")
+        if isinstance(total, int) and total != men + women:  # type: ignore[operator]
+            self.p.error(
+                "jumlah_penduduk tidak sama dengan jumlah_penduduk_l + jumlah_penduduk_p",
+                found=angka(total, 0),
+                expected=angka(men + women, 0),  # type: ignore[operator]
+                **by_key["jumlah_penduduk"].where("nilai"),
+            )
+        wilayah = self.rows("wilayah")
+        for key, column in (
+            ("jumlah_penduduk_l", "penduduk_l"),
+            ("jumlah_penduduk_p", "penduduk_p"),
+        ):
+            values = [r.get(column) for r in wilayah]
+            if not values or not all(isinstance(v, int) for v in values):
+                continue
+            counted = sum(values)  # type: ignore[arg-type]
+            if counted != profil[key]:
+                self.p.error(
+                    f"{key} tidak sama dengan jumlah kolom {column} di sheet wilayah",
+                    found=angka(profil[key], 0),  # type: ignore[arg-type]
+                    expected=angka(counted, 0),
+                    **by_key[key].where("nilai"),
+                )
+
     def _check_area(self, wilayah: list[Row], stated_row: Row) -> None:
         """profil.luas_km2 against the sum of the wilayah areas. Each figure may have been
         rounded to the decimals it is written with; a difference beyond that is an error. When
@@ -621,13 +679,18 @@ class _Checks:
 
     # --- narrative ------------------------------------------------------------------------------
     def check_narrative(self) -> None:
-        """narasi.md: readable (non-UTF-8 is read with a warning) and only known sections."""
+        """narasi.md: readable (non-UTF-8 is read with a warning), only known sections, and
+        free of template residue, other kecamatan's names and far-off years (warnings:
+        :mod:`lkjip.validate_narrative`)."""
         path = narrative_path(self.data.path)
+        if not path.exists():
+            return
         try:
-            sections = read_narrative(self.data.path, self.p)
+            text = read_text(path, self.p)
         except InputError as exc:
             self.p.error(str(exc).split(": ", 1)[-1], file=shown(path))
             return
+        sections = parse_narrative(text)
         known = [*SECTIONS, *(f"{base}-N" for base in PER_SASARAN)]
         for anchor in unknown_anchors(sections):
             close = get_close_matches(anchor, [k.replace("-N", "-1") for k in known], n=1)
@@ -639,6 +702,19 @@ class _Checks:
                 if close
                 else "salah satu dari: " + ", ".join(known) + " (N = nomor sasaran)",
             )
+        lint_narrative(path, text, self.narrative_context(), self.p)
+
+    def narrative_context(self) -> NarrativeContext:
+        """The names and years the narrative is compared with."""
+        own = [self.data.nama, *(str(r["nama"]) for r in self.rows("wilayah") if r.get("nama"))]
+        periods = [
+            (int(a), int(b))
+            for a, b in re.findall(
+                r"(\d{4})\s*[-–/]\s*(\d{4})", str(self.data.profil.get("periode_renstra") or "")
+            )
+        ]
+        others = [name for name in self.others if name.lower() != self.data.nama.lower()]
+        return NarrativeContext(self.tahun, own, others, periods)
 
     def check_nip(self) -> None:
         def digits(value: object) -> str:

@@ -1,5 +1,5 @@
 """Cross-checks of the optional evaluation and resource sheets (``evaluasi_rb``, ``indikator_rb``,
-``ipp``, ``abk``) and of the photos of ``dokumentasi``. Called by :mod:`lkjip.validate`; every
+``ipp``, ``abk``), of the photos of ``dokumentasi`` and of the IKM unsur against the rules. Called by :mod:`lkjip.validate`; every
 message names the file, sheet, row and column to fix.
 """
 
@@ -44,6 +44,7 @@ def check_optional_sheets(checks: _Checks) -> None:
     _ipp(checks)
     _abk(checks)
     _photos(checks)
+    _ikm_unsur(checks)
 
 
 def photo_folder(data_path: Path) -> Path:
@@ -422,3 +423,34 @@ def photo_too_large(path: Path) -> bool:
             return True
         except (OSError, SyntaxError, ValueError):
             return False  # not an image at all: _is_image reports it
+
+
+# --- IKM unsur ----------------------------------------------------------------------------------
+def _ikm_unsur(checks: _Checks) -> None:
+    """Unsur codes are those of the rules in force (``ikm_unsur``); a service scored on fewer
+    unsur than the rules list gets an IKM from the unsur given (warning)."""
+    known = checks.rules.ikm_unsur
+    groups: dict[tuple[object, object], list[Row]] = defaultdict(list)
+    for row in checks.rows("ikm"):
+        code = row.get("unsur")
+        if not code or row.get("nrr") is None:
+            continue
+        if str(code) not in known:
+            checks.p.error(
+                f"unsur '{code}' tidak dikenal aturan yang berlaku",
+                found=str(code),
+                expected="salah satu dari: " + ", ".join(known) + " (aturan ikm_unsur)",
+                **row.where("unsur"),
+            )
+            continue
+        groups[(row.get("tahun"), row.get("layanan"))].append(row)
+    for (year, layanan), rows in groups.items():
+        missing = [c for c in known if c not in {str(r["unsur"]) for r in rows}]
+        if missing:
+            service = f"layanan '{layanan}'" if layanan else "seluruh layanan"
+            checks.p.warning(
+                f"{service} tahun {year} tanpa nilai unsur {', '.join(missing)}; IKM dihitung "
+                f"dari {len(known) - len(missing)} unsur yang diisi",
+                expected=f"NRR setiap unsur: {', '.join(known)}",
+                **rows[0].where("unsur"),
+            )

@@ -10,6 +10,7 @@ the pinned 3.1 series; tests/test_input_faults.py covers them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import warnings
 from collections.abc import Callable, Iterator
@@ -22,6 +23,7 @@ from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser, _cast_number
 
+from lkjip.dates import MonthYear
 from lkjip.inputs import shown
 from lkjip.numbers import is_blank
 from lkjip.problems import InputError
@@ -166,6 +168,8 @@ def cell_value(cell: ReadOnlyCell) -> object:
     beyond the format are kept, never rounded away. In the ``General`` format Excel keeps no
     trailing zeros: type such a value as text ("76,10") or give the cell a ``0.00`` format."""
     value = cell.value
+    if isinstance(value, dt.date):
+        return month_only(value, cell.number_format)
     if not isinstance(value, int | float) or isinstance(value, bool):
         return value
     number_format = cell.number_format
@@ -179,6 +183,15 @@ def cell_value(cell: ReadOnlyCell) -> object:
     with localcontext() as context:  # room for every digit of a huge value (bounds come later)
         context.prec = max(context.prec, number.adjusted() - exponent + 2)
         return number.quantize(Decimal(1).scaleb(exponent))
+
+
+def month_only(value: dt.date, number_format: str | None) -> dt.date | MonthYear:
+    """A date cell shown without its day (``mmmm yyyy``, ``mmm-yy``: Excel turns a typed
+    "Februari 2025" into such a cell) is the month the user sees, not the 1st of it."""
+    shown = _QUOTED.sub("", number_format or "").lower()
+    if "y" in shown and "m" in shown and "d" not in shown and "h" not in shown:
+        return MonthYear(value.year, value.month)
+    return value
 
 
 _DECIMALS = re.compile(r"[0#?]\.([0#?]+)")

@@ -77,7 +77,9 @@ def survey_kecamatan(config: CityConfig, entry: KecamatanEntry) -> KecamatanRow:
     rules = config.rules_for(entry)
     row = KecamatanRow(slug=entry.slug, nama=entry.nama)
     try:
-        checked = check_kecamatan(config.data_path(entry), rules, config.tahun)
+        checked = check_kecamatan(
+            config.data_path(entry), rules, config.tahun, config.other_names(entry)
+        )
     except Exception as exc:
         row.status, row.reason = INVALID, str(exc)
         return row

@@ -12,17 +12,9 @@ from lkjip.rules import Aturan, Band, classify
 
 IKM_FACTOR = Decimal(25)
 ALL_SERVICES = "Seluruh layanan"
-UNSUR = {
-    "U1": "Persyaratan",
-    "U2": "Sistem, Mekanisme, dan Prosedur",
-    "U3": "Waktu Penyelesaian",
-    "U4": "Biaya/Tarif",
-    "U5": "Produk Spesifikasi Jenis Pelayanan",
-    "U6": "Kompetensi Pelaksana",
-    "U7": "Perilaku Pelaksana",
-    "U8": "Penanganan Pengaduan, Saran dan Masukan",
-    "U9": "Sarana dan Prasarana",
-}
+IKM_MIN = Decimal(25)  # the lowest converted IKM (every unsur scored 1)
+IKM_MAX = Decimal(100)
+STEP = Decimal("0.01")  # IKM bounds are printed with two decimals
 
 
 @dataclass(frozen=True)
@@ -68,6 +60,102 @@ def ikm_result(data: KecamatanData, rules: Aturan, tahun: int) -> IkmResult | No
     services = [_service(name, members) for name, members in groups.items()]
     nilai = mean([s.nilai for s in services if s.nilai is not None])
     return IkmResult(tahun, services, nilai, classify(nilai, rules.skala_ikm))
+
+
+@dataclass(frozen=True)
+class UnsurLine:
+    """One unsur of the survey: its NRR per service, and the unit's NRR (the mean over the
+    services) when every service scored the same unsur."""
+
+    kode: str
+    nama: str
+    per_layanan: dict[str, Decimal | None]
+    nrr: Decimal | None
+
+
+@dataclass(frozen=True)
+class IkmUnsur:
+    """The survey's NRR per unsur (rows) for the services that give them.
+
+    ``seragam``: every service of the year scored the same unsur, so the unit's NRR per unsur
+    is the mean over the services and mean NRR × 25 is the unit IKM."""
+
+    unsur: list[UnsurLine]
+    layanan: list[str]
+    seragam: bool
+    rata_rata: dict[str, Decimal | None]  # mean NRR per service ("" = the unit)
+    nilai: dict[str, Decimal | None]  # mean NRR × 25 per service ("" = the unit)
+
+
+UNIT = ""
+
+
+def _unsur_order(codes: set[str], rules: Aturan) -> list[str]:
+    known = [c for c in rules.ikm_unsur if c in codes]
+    rest = sorted(codes - set(known), key=lambda c: (len(c), c))
+    return known + rest
+
+
+def ikm_unsur(result: IkmResult | None, rules: Aturan) -> IkmUnsur | None:
+    """The unsur table of a year's IKM, None when no service gave unsur values. Names from the
+    rules (``ikm_unsur``); index = mean NRR × 25 (PermenPAN-RB 14/2017)."""
+    if result is None:
+        return None
+    services = [s for s in result.layanan if s.nrr]
+    if not services:
+        return None
+    codes = _unsur_order({c for s in services for c in s.nrr}, rules)
+    seragam = len(services) == len(result.layanan) and all(
+        set(s.nrr) == set(codes) for s in services
+    )
+    lines = []
+    for code in codes:
+        per = {s.layanan: s.nrr.get(code) for s in services}
+        unit = mean([v for v in per.values() if v is not None]) if seragam else None
+        lines.append(UnsurLine(code, rules.ikm_unsur.get(code, code), per, unit))
+    rata = {s.layanan: mean(list(s.nrr.values())) for s in services}
+    if seragam:
+        rata[UNIT] = mean([line.nrr for line in lines])
+    nilai = {k: None if v is None else v * IKM_FACTOR for k, v in rata.items()}
+    return IkmUnsur(lines, [s.layanan for s in services], seragam, rata, nilai)
+
+
+@dataclass(frozen=True)
+class MutuLevel:
+    """One level of the IKM mutu scale: its persepsi number (1 = lowest), its NRR and converted
+    IKM interval, and its band (mutu code and kinerja label)."""
+
+    persepsi: int
+    nrr_bawah: Decimal
+    nrr_atas: Decimal
+    ikm_bawah: Decimal
+    ikm_atas: Decimal
+    band: Band
+
+
+def _lower_bound(band: Band) -> Decimal:
+    """The lowest two-decimal IKM a band takes."""
+    if band.min is None:
+        return IKM_MIN
+    return band.min if band.min_inklusif else band.min + STEP
+
+
+def mutu_scale(rules: Aturan) -> list[MutuLevel]:
+    """The rules' IKM scale as the regulation tabulates it, lowest level first: each band's
+    converted interval at two decimals (a band above ``min`` starts 0,01 higher) and the NRR
+    interval (converted ÷ 25)."""
+    bands = rules.skala_ikm
+    levels = []
+    upper = IKM_MAX
+    for band in bands:
+        lower = _lower_bound(band)
+        levels.append((band, lower, upper))
+        if band.min is not None:
+            upper = band.min - STEP if band.min_inklusif else band.min
+    return [
+        MutuLevel(n, lower / IKM_FACTOR, upper / IKM_FACTOR, lower, upper, band)
+        for n, (band, lower, upper) in enumerate(reversed(levels), start=1)
+    ]
 
 
 def share_of_weight(nilai: Decimal | None, bobot: Decimal | None) -> Decimal | None:

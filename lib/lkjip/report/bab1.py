@@ -17,11 +17,41 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from lkjip.formatting import angka, angka_bertanda, persen, round_half_up
+from lkjip.formatting import angka, angka_bertanda, persen, places_of, round_half_up
 from lkjip.loader import Row
 from lkjip.metrics.capaian import HUNDRED
-from lkjip.metrics.evaluations import AkipResult, RbComponent, ikm_result, ipp_result
-from lkjip.metrics.staff import LABELS, TOTAL, UNKNOWN, staff_frame, staff_pivot
+from lkjip.metrics.evaluations import (
+    IKM_FACTOR,
+    UNIT,
+    AkipResult,
+    IkmUnsur,
+    RbComponent,
+    ikm_result,
+    ikm_unsur,
+    ipp_result,
+    mutu_scale,
+)
+from lkjip.metrics.staff import (
+    DIMENSION_TITLES,
+    KANTOR,
+    TOTAL,
+    UNKNOWN,
+    RekapTable,
+    by_unit,
+    group_of,
+    ordered_units,
+    pivot,
+    pivot_like,
+    rekap_by_unit,
+    rekap_tables,
+    rekap_unit_totals,
+    split_by_unit,
+    staff_frame,
+    staff_pivot,
+    unit_groups,
+)
+from lkjip.metrics.staff import label as staff_label
+from lkjip.metrics.staff import order as staff_order
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref, Table
 from lkjip.report.common import grouped_source, nip, table, value
 from lkjip.report.context import ReportContext
@@ -35,7 +65,8 @@ from lkjip.report.figures import (
     plt,
 )
 from lkjip.report.pembuka import band_text, hitung, join_id
-from lkjip.rules import classify
+from lkjip.rules import Band, classify
+from lkjip.schema import STAFF_CATEGORIES
 
 ARAH = ("utara", "timur", "selatan", "barat")
 KATEGORI_KATA = {
@@ -52,7 +83,6 @@ STATUS = {
     "proses": "Dalam proses",
     "belum": "Belum ditindaklanjuti",
 }
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
 def change_phrase(delta: Decimal) -> str:
@@ -266,13 +296,18 @@ def tabel_batas(ctx: ReportContext) -> list[Block]:
 def _population(
     ctx: ReportContext, rows: Sequence[Row]
 ) -> tuple[int | None, int | None, int | None]:
-    """(total, laki-laki, perempuan) from the desa/kelurahan rows, else the profile's total."""
+    """(total, laki-laki, perempuan) from the desa/kelurahan rows, else from the profile: its
+    men and women of the whole kecamatan (``jumlah_penduduk_l``/``_p``), its total."""
     if rows and all(
         r.get("penduduk_l") is not None and r.get("penduduk_p") is not None for r in rows
     ):
         men, women = int(_sum(rows, "penduduk_l")), int(_sum(rows, "penduduk_p"))
         return men + women, men, women
-    total = ctx.data.profil.get("jumlah_penduduk")
+    profil = ctx.data.profil
+    men, women = profil.get("jumlah_penduduk_l"), profil.get("jumlah_penduduk_p")
+    if isinstance(men, int) and isinstance(women, int):
+        return men + women, men, women
+    total = profil.get("jumlah_penduduk")
     return (total, None, None) if isinstance(total, int) else (None, None, None)
 
 
@@ -479,120 +514,232 @@ def fig_struktur(ctx: ReportContext) -> Figure | None:
 
 
 # --- kondisi aparatur -------------------------------------------------------------------------
+# Staff come per person (sheet pegawai) or as totals per dimension (sheet rekap_pegawai). Every
+# table keeps the kantor kecamatan and the kelurahan/desa offices apart when staff work in both.
+GROUP_WORDS = {
+    "Kelurahan": ("kantor kelurahan", "pegawai kelurahan"),
+    "Desa": ("kantor desa", "pegawai desa"),
+    "Kelurahan/Desa": ("kantor kelurahan/desa", "pegawai kelurahan/desa"),
+    "Unit Lain": ("unit kerja lain", "pegawai unit kerja lain"),
+}
+REKAP_PARTS = ("kategori", "pendidikan", "golongan", "jenis_kelamin")
+
+
 def _pegawai(ctx: ReportContext) -> list[Row]:
     return ctx.data.table("pegawai")
 
 
+def _rekap(ctx: ReportContext) -> dict[str, RekapTable]:
+    """Staff totals per dimension, when the kecamatan gives totals instead of persons."""
+    return {} if _pegawai(ctx) else rekap_tables(ctx.data)
+
+
 def _aparatur_on(ctx: ReportContext) -> bool:
-    return ctx.enabled("aparatur") and bool(_pegawai(ctx))
-
-
-def _roman(text: str) -> int:
-    total, previous = 0, 0
-    for char in reversed(text.upper()):
-        number = ROMAN_VALUES.get(char, 0)
-        total += -number if number < previous else number
-        previous = max(previous, number)
-    return total
-
-
-def _golongan_pivot(ctx: ReportContext) -> pd.DataFrame:
-    """Counts by kategori × golongan ruang (I, II, III, IV; PPPK V … XVII) with totals."""
-    frame = staff_frame(ctx.data)
-    frame["ruang"] = [
-        UNKNOWN if g == UNKNOWN else f"{g.split('/')[0].strip().upper()}" for g in frame["golongan"]
-    ]
-    table_ = frame.pivot_table(
-        index="kategori",
-        columns="ruang",
-        values="jumlah",
-        aggfunc="sum",
-        fill_value=0,
-        margins=True,
-        margins_name=TOTAL,
-    )
-    known = [c for c in table_.columns if c not in (TOTAL, UNKNOWN)]
-    ordered = sorted(known, key=lambda c: (_roman(c) or 99, c))
-    rest = [UNKNOWN] if UNKNOWN in table_.columns else []
-    categories = [c for c in LABELS["kategori"] if c in table_.index]
-    others = sorted(i for i in table_.index if i not in categories and i != TOTAL)
-    table_ = table_.reindex(index=[*categories, *others, TOTAL], columns=[*ordered, *rest, TOTAL])
-    table_.index = [LABELS["kategori"].get(i, i) for i in table_.index]
-    table_.columns = [c if c in (TOTAL, UNKNOWN) else f"Gol. {c}" for c in table_.columns]
-    return table_.astype(int)
-
-
-def _pegawai_group(ctx: ReportContext) -> list[bool]:
-    """The staff tables, which print their one source after the last one shown
-    (:func:`lkjip.report.common.grouped_source`): by pendidikan, golongan, jenis kelamin, and the
-    named structural officials."""
-    on, rows = _aparatur_on(ctx), _pegawai(ctx)
-    return [
-        on and _has(rows, "pendidikan"),
-        on and _has(rows, "golongan"),
-        on and _has(rows, "jenis_kelamin"),
-        on and bool(_pejabat(ctx)),
-    ]
-
-
-def _pivot_table(pivot: pd.DataFrame, group: str, source: str) -> Table:
-    columns = [c for c in pivot.columns if c != TOTAL]
-    header = [
-        [
-            Cell("Kategori Pegawai", rowspan=2),
-            Cell(group, colspan=len(columns), align="center"),
-            Cell("Jumlah", rowspan=2),
-        ],
-        [Cell(str(c)) for c in columns],
-    ]
-    body = [
-        [
-            str(index),
-            *(_count(int(pivot.loc[index, c])) for c in columns),
-            _count(int(pivot.loc[index, TOTAL])),
-        ]
-        for index in pivot.index
-        if index != TOTAL
-    ]
-    foot = [["Jumlah", *(angka(int(pivot.loc[TOTAL, c]), 0) for c in [*columns, TOTAL])]]
-    return table(
-        header,
-        body,
-        aligns=["left", *["right"] * (len(columns) + 1)],
-        foot=foot,
-        source=source,
-        wide=len(columns) + 2 > 9,
-    )
+    return ctx.enabled("aparatur") and (bool(_pegawai(ctx)) or bool(_rekap(ctx)))
 
 
 def _source_pegawai(ctx: ReportContext) -> str:
     return f"Data Kepegawaian Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}"
 
 
-def tabel_pegawai_pendidikan(ctx: ReportContext) -> list[Block]:
-    """Staff by kategori × pendidikan, only when pendidikan was entered."""
-    if not _aparatur_on(ctx) or not _has(_pegawai(ctx), "pendidikan"):
+def _jabatan_informative(frame: pd.DataFrame) -> bool:
+    """Jabatan say more than the kategori (Bekasi Utara's data name the status as jabatan)."""
+    return frame["jabatan"].nunique() > frame["kategori"].nunique()
+
+
+def _shown(ctx: ReportContext) -> dict[str, bool]:
+    """Which staff tables the report shows, in their order (their one source follows the last:
+    :func:`lkjip.report.common.grouped_source`)."""
+    on, rows, rekap = _aparatur_on(ctx), _pegawai(ctx), _rekap(ctx)
+    frame = staff_frame(ctx.data) if rows else None
+    units = rekap_unit_totals(rekap)
+    return {
+        "unit": on and (split_by_unit(frame) if frame is not None else len(units) > 1),
+        "pendidikan": on and _has(rows, "pendidikan"),
+        "golongan": on and _has(rows, "golongan"),
+        "jk": on and _has(rows, "jenis_kelamin"),
+        **{f"rekap-{d}": on and d in rekap for d in REKAP_PARTS},
+        "jabatan": on
+        and ("jabatan" in rekap or (frame is not None and _jabatan_informative(frame))),
+        "diklat": on and ("diklat" in rekap or _has(rows, "diklat")),
+        "pejabat": on and bool(_pejabat(ctx)),
+    }
+
+
+def _source_of(ctx: ReportContext, part: str) -> str:
+    shown = _shown(ctx)
+    return grouped_source(_source_pegawai(ctx), list(shown.values()), list(shown).index(part))
+
+
+def _unit_header(first: str, groups: list[str]) -> list[str]:
+    return [first, *groups, TOTAL]
+
+
+def _counts_table(
+    ctx: ReportContext, part: str, counts: pd.DataFrame, first: str, numbered: bool = False
+) -> Table:
+    """A table of counts by one attribute (rows) with a column per unit group and Jumlah."""
+    columns = [c for c in counts.columns if c != TOTAL]
+    header = [*(["No"] if numbered else []), first, *columns, TOTAL]
+    body = [
+        [
+            *([str(n)] if numbered else []),
+            str(index),
+            *(_count(int(counts.loc[index, c])) for c in [*columns, TOTAL]),
+        ]
+        for n, index in enumerate([i for i in counts.index if i != TOTAL], start=1)
+    ]
+    label = [Cell(TOTAL, colspan=2)] if numbered else [TOTAL]
+    foot = [[*label, *(angka(int(counts.loc[TOTAL, c]), 0) for c in [*columns, TOTAL])]]
+    aligns = [*(["center"] if numbered else []), "left", *["right"] * (len(columns) + 1)]
+    return table(header, body, aligns=aligns, foot=foot, source=_source_of(ctx, part))  # type: ignore[arg-type]
+
+
+def _grouped_pivot_table(ctx: ReportContext, part: str, columns: str, title: str) -> Table:
+    """Staff by kategori × ``columns``; when staff work outside the kantor kecamatan, the rows
+    are grouped by unit (kantor kecamatan, kelurahan/desa), each group with its subtotal."""
+    frame = staff_frame(ctx.data)
+    whole = pivot(frame, "kategori", columns)
+    names = [c for c in whole.columns if c != TOTAL]
+    header = [
+        [
+            Cell("Kategori Pegawai", rowspan=2),
+            Cell(title, colspan=len(names), align="center"),
+            Cell(TOTAL, rowspan=2),
+        ],
+        [Cell(str(c)) for c in names],
+    ]
+
+    def line(pivot_: pd.DataFrame, index: str, text: str, bold: bool = False) -> list[Cell]:
+        values = [_count(int(pivot_.loc[index, c])) for c in [*names, TOTAL]]
+        return [Cell(text, bold=bold), *(Cell(v, bold=bold) for v in values)]
+
+    body: list[list[Cell]] = []
+    groups = unit_groups(frame) if split_by_unit(frame) else [("", frame)]
+    for name, part_frame in groups:
+        table_ = pivot_like(part_frame, "kategori", columns, whole) if name else whole
+        if name:
+            body.append([Cell(name, colspan=len(names) + 2, bold=True)])
+        body += [line(table_, str(i), str(i)) for i in table_.index if i != TOTAL]
+        if name:
+            body.append(line(table_, TOTAL, f"{TOTAL} {name}", bold=True))
+    foot = [[TOTAL, *(angka(int(whole.loc[TOTAL, c]), 0) for c in [*names, TOTAL])]]
+    return table(
+        header,
+        body,
+        aligns=["left", *["right"] * (len(names) + 1)],
+        foot=foot,
+        source=_source_of(ctx, part),
+    )
+
+
+def tabel_pegawai_unit(ctx: ReportContext) -> list[Block]:
+    """Staff per unit (the kantor kecamatan, then each kelurahan/desa office): by kategori when
+    entered per person, the unit's total when entered as totals; subtotal of the offices."""
+    if not _shown(ctx)["unit"]:
         return []
-    pivot = staff_pivot(ctx.data, "kategori", "pendidikan")
-    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 0)
-    return [_pivot_table(pivot, "Pendidikan", source)]
+    if _pegawai(ctx):
+        counts = pivot(staff_frame(ctx.data), "unit", "kategori")
+    else:
+        totals = rekap_unit_totals(_rekap(ctx))
+        counts = pd.DataFrame({TOTAL: totals}).reindex(ordered_units(list(totals)))
+        counts.loc[TOTAL] = counts[TOTAL].sum()
+    columns = [c for c in counts.columns if c != TOTAL]
+    units = [u for u in counts.index if u != TOTAL]
+    body = [[u, *(_count(int(counts.loc[u, c])) for c in [*columns, TOTAL])] for u in units]
+    foot = []
+    offices = [u for u in units if u != KANTOR]
+    if len(offices) > 1:
+        group = group_of(offices)
+        sums = counts.loc[offices].sum()
+        foot.append([f"{TOTAL} {group}", *(angka(int(sums[c]), 0) for c in [*columns, TOTAL])])
+    foot.append([TOTAL, *(angka(int(counts.loc[TOTAL, c]), 0) for c in [*columns, TOTAL])])
+    return [
+        table(
+            ["Unit Kerja", *columns, TOTAL],
+            body,
+            aligns=["left", *["right"] * (len(columns) + 1)],
+            foot=foot,
+            source=_source_of(ctx, "unit"),
+        )
+    ]
+
+
+def tabel_pegawai_pendidikan(ctx: ReportContext) -> list[Block]:
+    """Staff (per person) by kategori × pendidikan, only when pendidikan was entered."""
+    if not _shown(ctx)["pendidikan"]:
+        return []
+    return [_grouped_pivot_table(ctx, "pendidikan", "pendidikan", "Pendidikan")]
 
 
 def tabel_pegawai_golongan(ctx: ReportContext) -> list[Block]:
-    """Staff by kategori × golongan ruang, only when golongan was entered."""
-    if not _aparatur_on(ctx) or not _has(_pegawai(ctx), "golongan"):
+    """Staff (per person) by kategori × golongan ruang (I, II, III, IV; PPPK V … XVII)."""
+    if not _shown(ctx)["golongan"]:
         return []
-    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 1)
-    return [_pivot_table(_golongan_pivot(ctx), "Golongan", source)]
+    return [_grouped_pivot_table(ctx, "golongan", "ruang", "Golongan")]
 
 
 def tabel_pegawai_jk(ctx: ReportContext) -> list[Block]:
-    """Staff by kategori × jenis kelamin, only when jenis kelamin was entered."""
-    if not _aparatur_on(ctx) or not _has(_pegawai(ctx), "jenis_kelamin"):
+    """Staff (per person) by kategori × jenis kelamin, only when jenis kelamin was entered."""
+    if not _shown(ctx)["jk"]:
         return []
-    pivot = staff_pivot(ctx.data, "kategori", "jenis_kelamin")
-    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 2)
-    return [_pivot_table(pivot, "Jenis Kelamin", source)]
+    return [_grouped_pivot_table(ctx, "jk", "jenis_kelamin", "Jenis Kelamin")]
+
+
+def _rekap_table(ctx: ReportContext, dimensi: str) -> list[Block]:
+    """One dimension of the staff totals, exactly as entered, kantor and offices apart."""
+    part = f"rekap-{dimensi}"
+    if not _shown(ctx).get(part):
+        return []
+    counts = rekap_by_unit(_rekap(ctx)[dimensi])
+    return [_counts_table(ctx, part, counts, DIMENSION_TITLES[dimensi])]
+
+
+def tabel_rekap_kategori(ctx: ReportContext) -> list[Block]:
+    """Staff totals by kategori (sheet rekap_pegawai)."""
+    return _rekap_table(ctx, "kategori")
+
+
+def tabel_rekap_pendidikan(ctx: ReportContext) -> list[Block]:
+    """Staff totals by pendidikan (sheet rekap_pegawai)."""
+    return _rekap_table(ctx, "pendidikan")
+
+
+def tabel_rekap_golongan(ctx: ReportContext) -> list[Block]:
+    """Staff totals by golongan (sheet rekap_pegawai)."""
+    return _rekap_table(ctx, "golongan")
+
+
+def tabel_rekap_jk(ctx: ReportContext) -> list[Block]:
+    """Staff totals by jenis kelamin (sheet rekap_pegawai)."""
+    return _rekap_table(ctx, "jenis_kelamin")
+
+
+def tabel_pegawai_jabatan(ctx: ReportContext) -> list[Block]:
+    """Staff by jabatan, kantor and offices apart: from the persons (struktural first; "Lurah
+    Sukamaju" at Kelurahan Sukamaju counted as "Lurah") or from the totals by jabatan."""
+    if not _shown(ctx)["jabatan"]:
+        return []
+    if _pegawai(ctx):
+        frame = staff_frame(ctx.data)
+        rank = {k: n for n, k in enumerate(STAFF_CATEGORIES)}
+        frame = frame.sort_values("kategori", key=lambda s: s.map(rank).fillna(99), kind="stable")
+        counts = by_unit(frame, "jabatan")
+    else:
+        counts = rekap_by_unit(_rekap(ctx)["jabatan"])
+    return [_counts_table(ctx, "jabatan", counts, "Jabatan", numbered=True)]
+
+
+def tabel_pegawai_diklat(ctx: ReportContext) -> list[Block]:
+    """Staff by the diklat they attended (per person: "Tidak diisi" for none recorded), kantor
+    and offices apart."""
+    if not _shown(ctx)["diklat"]:
+        return []
+    if _pegawai(ctx):
+        counts = by_unit(staff_frame(ctx.data), "diklat")
+    else:
+        counts = rekap_by_unit(_rekap(ctx)["diklat"])
+    return [_counts_table(ctx, "diklat", counts, "Diklat", numbered=True)]
 
 
 def _pejabat(ctx: ReportContext) -> list[Row]:
@@ -602,7 +749,7 @@ def _pejabat(ctx: ReportContext) -> list[Row]:
 def tabel_pejabat(ctx: ReportContext) -> list[Block]:
     """Named structural officials: nama, NIP, jabatan (and golongan when entered)."""
     rows = _pejabat(ctx)
-    if not _aparatur_on(ctx) or not rows:
+    if not _shown(ctx)["pejabat"]:
         return []
     has_nip, has_gol = _has(rows, "nip"), _has(rows, "golongan")
     header = ["No", "Nama", *(["NIP"] if has_nip else []), "Jabatan"]
@@ -618,62 +765,164 @@ def tabel_pejabat(ctx: ReportContext) -> list[Block]:
         body.append(cells)
     aligns = ["center", "left", *(["left"] if has_nip else []), "left"]
     aligns += ["center"] if has_gol else []
-    source = grouped_source(_source_pegawai(ctx), _pegawai_group(ctx), 3)
-    return [table(header, body, aligns=aligns, source=source)]  # type: ignore[arg-type]
+    return [table(header, body, aligns=aligns, source=_source_of(ctx, "pejabat"))]  # type: ignore[arg-type]
+
+
+def _composition(by_kategori: dict[str, int]) -> str:
+    """ ", terdiri atas 7 (tujuh) pejabat struktural dan …" or ", seluruhnya pelaksana"."""
+    ordered = [k for k in KATEGORI_KATA if k in by_kategori]
+    ordered += sorted(k for k in by_kategori if k not in KATEGORI_KATA)
+    if len(ordered) == 1:
+        return f", seluruhnya {KATEGORI_KATA.get(ordered[0], ordered[0])}"
+    parts = [f"{hitung(by_kategori[k])} {KATEGORI_KATA.get(k, k)}" for k in ordered]
+    return f", terdiri atas {join_id(parts)}"
+
+
+def _staff_counts(ctx: ReportContext) -> tuple[dict[str, int], dict[str, dict[str, int]] | None]:
+    """Staff per unit, and per unit group by kategori (None when the kategori were not given).
+    Unit groups: the kantor kecamatan and the kelurahan/desa offices."""
+    if _pegawai(ctx):
+        frame = staff_frame(ctx.data)
+        units = frame.groupby("unit", sort=False)["jumlah"].sum()
+        per_unit = {str(u): int(units[u]) for u in ordered_units(list(units.index))}
+        groups = unit_groups(frame) if split_by_unit(frame) else [("", frame)]
+        kategori = {
+            name: {
+                str(k): int(n)
+                for k, n in part.groupby("kategori", sort=False)["jumlah"].sum().items()
+            }
+            for name, part in groups
+        }
+        return per_unit, kategori
+    rekap = _rekap(ctx)
+    per_unit = rekap_unit_totals(rekap)
+    if "kategori" not in rekap:
+        return per_unit, None
+    table_ = rekap["kategori"]
+    offices = [u for u in table_.units if u != KANTOR]
+    split = [(KANTOR, [KANTOR])] if KANTOR in table_.units else []
+    split += [(group_of(offices), offices)] if offices else []
+    if len(per_unit) == 1:
+        split = [("", table_.units)]
+    kategori = {
+        name: {
+            k: sum(table_.total(u, k) for u in units)
+            for k in table_.kelompok
+            if any(table_.total(u, k) for u in units)
+        }
+        for name, units in split
+    }
+    return per_unit, kategori
+
+
+def _lead(ctx: ReportContext) -> str:
+    """The sentence(s) on how many staff there are, where they work and of which kategori."""
+    per_unit, kategori = _staff_counts(ctx)
+    total = sum(per_unit.values())
+    lead = f"Pada Tahun {ctx.tahun} Kecamatan {ctx.kecamatan} didukung oleh {hitung(total)} pegawai"
+    offices = [u for u in per_unit if u != KANTOR]
+    if not offices:
+        return lead + (_composition(kategori[""]) if kategori else "") + "."
+    group = group_of(offices)
+    where, who = GROUP_WORDS[group]
+    kantor = per_unit.get(KANTOR, 0)
+    outside = sum(per_unit[u] for u in offices)
+    offices_text = f"{hitung(outside)} pegawai pada {hitung(len(offices))} {where}"
+    if kantor:
+        lead += f", yaitu {hitung(kantor)} pegawai pada {KANTOR} dan {offices_text}."
+    else:
+        lead += f", seluruhnya pada {hitung(len(offices))} {where}."
+    if kategori:
+        parts = [
+            f"{'Pegawai ' + KANTOR if name == KANTOR else who}{_composition(counts)[1:]}"
+            for name, counts in kategori.items()
+            if counts
+        ]
+        lead += " " + "; ".join(parts)[0].upper() + "; ".join(parts)[1:] + "."
+    return lead
+
+
+def _education_sentence(ctx: ReportContext) -> str:
+    """The most frequent education level and its share of all staff, when entered."""
+    if _pegawai(ctx):
+        frame = staff_frame(ctx.data)
+        known = frame[frame["pendidikan"] != UNKNOWN]
+        levels = known.groupby("pendidikan")["jumlah"].sum()
+        total = int(frame["jumlah"].sum())
+    elif "pendidikan" in (rekap := _rekap(ctx)):
+        table_ = rekap["pendidikan"]
+        levels = pd.Series({k: table_.total(kelompok=k) for k in table_.kelompok})
+        total = table_.total()
+    else:
+        return ""
+    if levels.empty or not total:
+        return ""
+    count = int(levels.max())
+    top = staff_order([str(level) for level, n in levels.items() if int(n) == count], "pendidikan")
+    each = "yaitu" if len(top) == 1 else "masing-masing"
+    return (
+        f" Pendidikan terbanyak adalah {join_id(top)}, {each} {angka(count, 0)} orang "
+        f"({persen(_ratio(count, total))} dari seluruh pegawai)."
+    )
+
+
+REF_PHRASES = {
+    "unit": ("rincian pegawai per unit kerja", "tbl-bab1-pegawai-unit"),
+    "pendidikan": (
+        "komposisi pegawai menurut kategori dan pendidikan",
+        "tbl-bab1-pegawai-pendidikan",
+    ),
+    "golongan": ("menurut golongan", "tbl-bab1-pegawai-golongan"),
+    "jk": ("menurut jenis kelamin", "tbl-bab1-pegawai-jk"),
+    "rekap-kategori": ("menurut kategori", "tbl-bab1-rekap-kategori"),
+    "rekap-pendidikan": ("menurut pendidikan", "tbl-bab1-rekap-pendidikan"),
+    "rekap-golongan": ("menurut golongan", "tbl-bab1-rekap-golongan"),
+    "rekap-jenis_kelamin": ("menurut jenis kelamin", "tbl-bab1-rekap-jk"),
+    "jabatan": ("menurut jabatan", "tbl-bab1-pegawai-jabatan"),
+    "diklat": ("menurut diklat yang telah diikuti", "tbl-bab1-pegawai-diklat"),
+}
 
 
 def aparatur(ctx: ReportContext) -> list[Block]:
-    """Heading and the lead-in on staff numbers, pointing to the tables that are shown."""
+    """Heading and the lead-in on staff numbers (per unit and in total, by kategori when
+    known), pointing to the tables that are shown."""
     if not _aparatur_on(ctx):
         return []
-    frame = staff_frame(ctx.data)
-    total = int(frame["jumlah"].sum())
-    by_kategori = frame.groupby("kategori")["jumlah"].sum()
-    ordered = [k for k in KATEGORI_KATA if k in by_kategori.index]
-    ordered += sorted(k for k in by_kategori.index if k not in KATEGORI_KATA)
-    parts = [f"{hitung(int(by_kategori[k]))} {KATEGORI_KATA.get(k, k)}" for k in ordered]
-    lead = f"Pada Tahun {ctx.tahun} Kecamatan {ctx.kecamatan} didukung oleh {hitung(total)} pegawai"
-    if len(parts) == 1:
-        lead += f", seluruhnya {KATEGORI_KATA.get(ordered[0], ordered[0])}."
-    else:
-        lead += f", terdiri atas {join_id(parts)}."
-    content: list[Inline] = [lead]
-    known = frame[frame["pendidikan"] != UNKNOWN]
-    if not known.empty and total:
-        levels = known.groupby("pendidikan")["jumlah"].sum()
-        top_level = str(levels.idxmax())
-        count = int(levels.max())
-        content.append(
-            f" Pendidikan terbanyak adalah {top_level}, yaitu {angka(count, 0)} orang "
-            f"({persen(_ratio(count, total))} dari seluruh pegawai)."
-        )
-    refs = []
-    if tabel_pegawai_pendidikan(ctx):
-        refs.append(
-            ("komposisi pegawai menurut kategori dan pendidikan", "tbl-bab1-pegawai-pendidikan")
-        )
-    if tabel_pegawai_golongan(ctx):
-        refs.append(("menurut golongan", "tbl-bab1-pegawai-golongan"))
-    if tabel_pegawai_jk(ctx):
-        refs.append(("menurut jenis kelamin", "tbl-bab1-pegawai-jk"))
+    content: list[Inline] = [_lead(ctx) + _education_sentence(ctx)]
+    shown = _shown(ctx)
+    refs = [REF_PHRASES[p] for p in REF_PHRASES if shown[p]]
     if refs:
-        if not refs[0][0].startswith("komposisi"):
-            refs[0] = (f"komposisi pegawai {refs[0][0]}", refs[0][1])
+        noun = "komposisi pegawai" if _pegawai(ctx) else "jumlah pegawai"
+        if not refs[0][0].startswith(("komposisi", "rincian")):
+            refs[0] = (f"{noun} {refs[0][0]}", refs[0][1])
         content += [" ", *_refs(_with_verb(refs))]
-    if tabel_pejabat(ctx):
+    if shown["pejabat"]:
         content += [" Pejabat struktural tercantum pada ", Ref("tbl-bab1-pejabat"), "."]
-    content += [
-        " Komposisi pegawai menurut kategori digambarkan pada ",
-        Ref("fig-bab1-pegawai"),
-        ".",
-    ]
+    if _pegawai(ctx) or "kategori" in _rekap(ctx):
+        content += [
+            " Komposisi pegawai menurut kategori digambarkan pada ",
+            Ref("fig-bab1-pegawai"),
+            ".",
+        ]
     return [Heading("Kondisi Aparatur", 2), Para(content)]
 
 
+def _bars_by_kategori(ctx: ReportContext) -> pd.DataFrame:
+    """Staff per kategori (a ``Jumlah`` column) for the chart, from persons or totals."""
+    if _pegawai(ctx):
+        return staff_pivot(ctx.data, "kategori").drop(index=TOTAL)
+    table_ = _rekap(ctx)["kategori"]
+    return pd.DataFrame(
+        {TOTAL: [table_.total(kelompok=k) for k in table_.kelompok]},
+        index=[staff_label("kategori", k) for k in table_.kelompok],
+    )
+
+
 def fig_pegawai(ctx: ReportContext) -> Figure | None:
-    """Staff by kategori, stacked by pendidikan (or by jenis kelamin when no pendidikan); bars
-    from zero, each total labelled, each segment large enough to hold it labelled too."""
-    if not _aparatur_on(ctx):
+    """Staff by kategori, stacked by pendidikan (or by jenis kelamin when no pendidikan); from
+    totals, bars per kategori only (totals of two dimensions cannot be stacked). Bars from zero,
+    each total labelled, each segment large enough to hold it labelled too."""
+    if not _aparatur_on(ctx) or (not _pegawai(ctx) and "kategori" not in _rekap(ctx)):
         return None
     rows = _pegawai(ctx)
     stack = "pendidikan" if _has(rows, "pendidikan") else None
@@ -681,18 +930,18 @@ def fig_pegawai(ctx: ReportContext) -> Figure | None:
         stack = "jenis_kelamin"
     figure, axes = new_figure(height=3.0)
     if stack is None:
-        pivot = staff_pivot(ctx.data, "kategori").drop(index=TOTAL)
-        names = [literal(i) for i in pivot.index]
-        totals = pivot[TOTAL].tolist()
+        pivot_ = _bars_by_kategori(ctx)
+        names = [literal(i) for i in pivot_.index]
+        totals = pivot_[TOTAL].tolist()
         axes.bar(names, totals, color=PALETTE[0], width=0.6)
     else:
-        pivot = staff_pivot(ctx.data, "kategori", stack).drop(index=TOTAL)
-        names = [literal(i) for i in pivot.index]
-        columns = [c for c in pivot.columns if c != TOTAL]
-        totals = [int(t) for t in pivot[TOTAL].tolist()]
-        bottom = [0] * len(pivot.index)
+        stacked = staff_pivot(ctx.data, "kategori", stack).drop(index=TOTAL)
+        names = [literal(i) for i in stacked.index]
+        columns = [c for c in stacked.columns if c != TOTAL]
+        totals = [int(t) for t in stacked[TOTAL].tolist()]
+        bottom = [0] * len(stacked.index)
         for n, column in enumerate(columns):
-            heights = [int(h) for h in pivot[column].tolist()]
+            heights = [int(h) for h in stacked[column].tolist()]
             color = PALETTE[n % len(PALETTE)]
             segment = axes.bar(
                 names, heights, bottom=bottom, width=0.6, color=color, label=str(column)
@@ -1060,7 +1309,144 @@ def evaluasi_ikm(ctx: ReportContext) -> list[Block]:
         )
     if tabel_ikm(ctx):
         content += [" Nilai IKM per jenis layanan disajikan pada ", Ref("tbl-bab1-ikm"), "."]
+    content += _unsur_sentences(ctx)
     return [Heading("Survei Kepuasan Masyarakat", 3), *narrative, Para(content)]
+
+
+def _ikm_unsur(ctx: ReportContext) -> IkmUnsur | None:
+    """The NRR per unsur of the report year, when the evaluations are shown and unsur entered."""
+    return ikm_unsur(ctx.ikm, ctx.rules) if _evaluasi_on(ctx) else None
+
+
+def _unsur_sentences(ctx: ReportContext) -> list[Inline]:
+    """The lowest and highest unsur (unit NRR) and where the unsur and mutu tables are."""
+    unsur = _ikm_unsur(ctx)
+    if unsur is None:
+        return []
+    content: list[Inline] = [
+        f" Survei mengukur {hitung(len(unsur.unsur))} unsur pelayanan sesuai {_ikm_sumber(ctx)}."
+    ]
+    scored = [line for line in unsur.unsur if line.nrr is not None]
+    if len(scored) > 1:
+        low = min(scored, key=lambda line: line.nrr)  # type: ignore[arg-type,return-value]
+        high = max(scored, key=lambda line: line.nrr)  # type: ignore[arg-type,return-value]
+        content.append(
+            f" Nilai rata-rata (NRR) terendah terdapat pada unsur {low.nama} "
+            f"({_nrr(low.nrr, 4)}) dan tertinggi pada unsur {high.nama} ({_nrr(high.nrr, 4)})."
+        )
+    content += [
+        " NRR setiap unsur disajikan pada ",
+        Ref("tbl-bab1-ikm-unsur"),
+        " dan skala mutu pelayanan pada ",
+        Ref("tbl-bab1-ikm-mutu"),
+        ".",
+    ]
+    return content
+
+
+def _ikm_sumber(ctx: ReportContext) -> str:
+    return ctx.rules.ikm_sumber.strip().rstrip(".") or "ketentuan survei kepuasan masyarakat"
+
+
+def _nrr(number: Decimal | None, places: int = 2) -> str:
+    """An NRR with the decimals it needs, at least two, at most ``places``: ``3,52``, ``3,5267``."""
+    if number is None:
+        return "-"
+    return angka(number, max(2, places_of(round_half_up(number, places).normalize(), places)))
+
+
+def tabel_ikm_unsur(ctx: ReportContext) -> list[Block]:
+    """NRR per unsur: the unit's NRR (mean over the services) with its conversion × 25 and
+    mutu when every service scored the same unsur, else one column per service; footers with
+    the mean NRR, the IKM (mean × 25) and its mutu."""
+    unsur = _ikm_unsur(ctx)
+    if unsur is None:
+        return []
+    scale = ctx.rules.skala_ikm
+    columns = [UNIT] if unsur.seragam else unsur.layanan
+    several = len(unsur.layanan) > 1
+    if unsur.seragam:
+        header = ["No", "Unsur Pelayanan", "NRR", "NRR × 25", "Mutu"]
+        body = [
+            [
+                str(n),
+                line.nama,
+                _nrr(line.nrr, 4),
+                angka(None if line.nrr is None else line.nrr * IKM_FACTOR),
+                _mutu(classify(None if line.nrr is None else line.nrr * IKM_FACTOR, scale)),
+            ]
+            for n, line in enumerate(unsur.unsur, start=1)
+        ]
+        foot: list[list[str | Cell]] = [
+            [Cell("Rata-rata NRR", colspan=2), _nrr(unsur.rata_rata[UNIT], 4), "", ""],
+            [
+                Cell("IKM (rata-rata NRR × 25)", colspan=2),
+                "",
+                angka(unsur.nilai[UNIT]),
+                _mutu(classify(unsur.nilai[UNIT], scale)),
+            ],
+        ]
+        aligns = ["center", "left", "right", "right", "center"]
+    else:
+        header = ["No", "Unsur Pelayanan", *columns]
+        body = [
+            [str(n), line.nama, *(_nrr(line.per_layanan.get(c), 4) for c in columns)]
+            for n, line in enumerate(unsur.unsur, start=1)
+        ]
+        foot = [
+            [Cell("Rata-rata NRR", colspan=2), *(_nrr(unsur.rata_rata[c], 4) for c in columns)],
+            [
+                Cell("IKM (rata-rata NRR × 25)", colspan=2),
+                *(angka(unsur.nilai[c]) for c in columns),
+            ],
+            [
+                Cell("Mutu Pelayanan", colspan=2),
+                *(_mutu(classify(unsur.nilai[c], scale)) for c in columns),
+            ],
+        ]
+        aligns = ["center", "left", *["right"] * len(columns)]
+    source = f"Hasil Survei Kepuasan Masyarakat Tahun {ctx.tahun}"
+    if unsur.seragam and several:
+        source += (
+            f"; NRR unsur = rata-rata NRR unsur itu pada {hitung(len(unsur.layanan))} jenis layanan"
+        )
+    return [table(header, body, aligns=aligns, foot=foot, source=source)]  # type: ignore[arg-type]
+
+
+def _mutu(band: Band | None) -> str:
+    return "-" if band is None else band.kode
+
+
+def tabel_ikm_mutu(ctx: ReportContext) -> list[Block]:
+    """The mutu scale of the rules in force (lowest level first, as the regulation prints it):
+    NRR interval, converted interval, mutu and kinerja unit pelayanan; with the unsur table."""
+    if _ikm_unsur(ctx) is None:
+        return []
+    body = [
+        [
+            str(level.persepsi),
+            f"{_nrr(level.nrr_bawah, 4)} – {_nrr(level.nrr_atas, 4)}",
+            f"{angka(level.ikm_bawah)} – {angka(level.ikm_atas)}",
+            level.band.kode,
+            level.band.label,
+        ]
+        for level in mutu_scale(ctx.rules)
+    ]
+    header = [
+        "Nilai Persepsi",
+        "Nilai Interval (NRR)",
+        "Nilai Interval Konversi (IKM)",
+        "Mutu Pelayanan",
+        "Kinerja Unit Pelayanan",
+    ]
+    return [
+        table(
+            header,
+            body,
+            aligns=["center", "center", "center", "center", "left"],
+            source=_ikm_sumber(ctx),
+        )
+    ]
 
 
 def tabel_ikm(ctx: ReportContext) -> list[Block]:
@@ -1402,13 +1788,22 @@ __all__ = [
     "tabel_akip",
     "tabel_batas",
     "tabel_ikm",
+    "tabel_ikm_mutu",
+    "tabel_ikm_unsur",
     "tabel_ipp",
+    "tabel_pegawai_diklat",
     "tabel_pegawai_golongan",
+    "tabel_pegawai_jabatan",
     "tabel_pegawai_jk",
     "tabel_pegawai_pendidikan",
+    "tabel_pegawai_unit",
     "tabel_pejabat",
     "tabel_rb",
     "tabel_rb_indikator",
+    "tabel_rekap_golongan",
+    "tabel_rekap_jk",
+    "tabel_rekap_kategori",
+    "tabel_rekap_pendidikan",
     "tabel_sarpras",
     "tabel_tindak_lanjut",
     "tabel_wilayah",

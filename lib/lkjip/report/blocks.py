@@ -271,7 +271,7 @@ def to_markdown(block: Block) -> str:
             "",
             "",
             block.nama,
-            block.pangkat,
+            *([block.pangkat] if block.pangkat else []),
             f"NIP. {block.nip}",
         ]
         return "\n".join(f"| {escape_markdown(line)}" if line else "|" for line in lines)

@@ -83,7 +83,9 @@ def build_kecamatan(
     label = f"{config.slug}/{entry.slug}"
     result = BuildResult(label)
     started = time.perf_counter()
-    checked = check_kecamatan(config.data_path(entry), config.rules_for(entry), config.tahun)
+    checked = check_kecamatan(
+        config.data_path(entry), config.rules_for(entry), config.tahun, config.other_names(entry)
+    )
     out = output_dir(config, entry, root)
     report = "\n".join(p.line() for p in checked.problems) or "Tidak ada masalah."
     atomic_write(out / "validasi.txt", lambda tmp: tmp.write_text(report + "\n", encoding="utf-8"))

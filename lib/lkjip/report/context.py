@@ -195,7 +195,7 @@ def open_report(config: str | Path, kecamatan: str) -> ReportContext:
     city = load_config(Path(config))
     entry = city.find(kecamatan)
     rules = city.rules_for(entry)
-    checked = check_kecamatan(city.data_path(entry), rules, city.tahun)
+    checked = check_kecamatan(city.data_path(entry), rules, city.tahun, city.other_names(entry))
     if not checked.ok:
         lines = "\n".join(p.line() for p in checked.problems.errors)
         raise ReportDataError(f"data kecamatan {entry.slug} belum valid; perbaiki dulu:\n{lines}")

@@ -41,7 +41,7 @@ _TABLE_SOURCES = (
     ("anggaran", "anggaran"),
     ("belanja", "anggaran"),
     ("efisiensi", "target_realisasi dan anggaran"),
-    ("pegawai", "pegawai"),
+    ("pegawai", "pegawai atau rekap_pegawai"),
     ("pejabat", "pegawai"),
     ("sarana", "sarpras"),
     ("kelurahan", "wilayah"),

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from lkjip.dates import MonthYear
 from lkjip.formatting import angka, bilangan_terbilang, persen, rupiah, rupiah_terbilang, tanggal
 from lkjip.formatting import terbilang as kata
 from lkjip.metrics.budget import KECAMATAN_UNIT, BudgetLine
@@ -317,12 +318,13 @@ def renstra_tahun_ke(ctx: ReportContext) -> str | None:
 
 # --- shared texts and signature ----------------------------------------------------------------
 def signature(ctx: ReportContext) -> Signature:
-    """The Camat's signature block: place and date from profil, "CAMAT <KECAMATAN>", name, rank
-    and NIP."""
+    """The Camat's signature block: place and date from profil (a date, or a month and year as
+    entered), "CAMAT <KECAMATAN>", name, rank (when given) and NIP."""
     profil = ctx.data.profil
     tempat = str(profil.get("tempat_ttd") or ctx.kecamatan)
     tanggal_ttd = profil.get("tanggal_ttd")
-    place_date = f"{tempat}, {tanggal(tanggal_ttd)}" if isinstance(tanggal_ttd, dt.date) else tempat
+    dated = isinstance(tanggal_ttd, dt.date | MonthYear)
+    place_date = f"{tempat}, {tanggal(tanggal_ttd)}" if dated else tempat  # type: ignore[arg-type]
     return Signature(
         place_date=place_date,
         jabatan=f"CAMAT {ctx.kecamatan.upper()}",
