@@ -327,7 +327,7 @@ def test_budget_sentence(bekasi, perak):
         bekasi_text
     )
     assert "atau 95,62% dari pagu" in bekasi_text
-    assert "(SiLPA) sebesar Rp 2.049.635.864." in bekasi_text
+    assert "(SiLPA) sebesar Rp 2.049.635.864 atau 4,38% dari pagu." in bekasi_text
     assert "5 (lima) program, 12 (dua belas) kegiatan dan 49 (empat puluh sembilan) sub" in (
         bekasi_text
     )
@@ -341,8 +341,9 @@ def test_budget_sentence(bekasi, perak):
 def test_budget_tables(bekasi, perak):
     program = only_table(bab3.tabel_anggaran_program(bekasi))
     assert foot(program) == [
-        ["Jumlah", "46.754.089.520", "44.704.453.656", "95,62", "2.049.635.864"]
+        ["Jumlah", "46.754.089.520", "44.704.453.656", "95,62", "2.049.635.864", "4,38"]
     ]
+    assert [c.text for c in program.head[1]] == ["Nominal (Rp)", "%", "Nominal (Rp)", "%"]
     assert body(program)[0][4] == "94,08"
     units = only_table(bab3.tabel_anggaran_unit(bekasi))
     assert len(body(units)) == 7 and body(units)[0][1] == "Kecamatan Bekasi Utara"
@@ -353,7 +354,8 @@ def test_budget_tables(bekasi, perak):
     sasaran = only_table(bab3.tabel_anggaran_sasaran(perak))
     assert [r[2] for r in body(sasaran)] == ["95,13", "4,87"]
     assert foot(sasaran)[0][1:] == ["100,00", "3.180.247.616", "2.995.404.515", "94,19"]
-    assert foot(only_table(bab3.tabel_anggaran_program(perak)))[0][-1] == "184.843.101"
+    # Perak's SILPA Rp 184.843.101 (notes-002 §4 #11), and as a share of the pagu: 5,81%
+    assert foot(only_table(bab3.tabel_anggaran_program(perak)))[0][-2:] == ["184.843.101", "5,81"]
 
 
 def test_under_absorbed_sub_kegiatan(bekasi, perak):

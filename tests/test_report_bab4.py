@@ -25,7 +25,10 @@ def test_conclusions_perak(perak):
         "Perak (104,23%) dan terendah pada Nilai evaluasi AKIP Kecamatan Perak (102,25%)."
     )
     assert found[1] == "Dari 2 (dua) sasaran strategis, seluruhnya mencapai target."
-    assert "atau 94,19%, dengan sisa anggaran (SiLPA) sebesar Rp 184.843.101." in found[2]
+    assert (
+        "atau 94,19%, dengan sisa anggaran (SiLPA) sebesar Rp 184.843.101 atau 5,81% dari pagu."
+        in found[2]
+    )
     assert "9,05 poin persen; penggunaan sumber daya tergolong efisien" in found[3]
     assert "Efisiensi tercapai pada 2 (dua) dari 2 (dua) sasaran strategis." in found[3]
     assert len(found) == 4

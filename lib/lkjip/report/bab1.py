@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from lkjip.formatting import angka, angka_bertanda, persen, round_half_up
+from lkjip.formatting import angka, angka_bertanda, bulatkan, persen
 from lkjip.loader import Row
 from lkjip.metrics.capaian import HUNDRED
 from lkjip.metrics.evaluations import AkipResult, RbComponent, ikm_result, ipp_result
@@ -989,7 +989,7 @@ def tabel_akip(ctx: ReportContext) -> list[Block]:
     def change(a: Decimal | None, b: Decimal | None) -> str:
         if a is None or b is None:
             return "-"
-        return angka_bertanda(round_half_up(b - a))
+        return angka_bertanda(bulatkan(b - a))
 
     def nilai(result: AkipResult, name: str) -> Decimal | None:
         return next((c.nilai for c in result.komponen if c.komponen == name), None)

@@ -15,7 +15,7 @@ from typing import Any
 
 from lkjip.formatting import angka, bilangan_terbilang, persen, rupiah
 from lkjip.loader import Row
-from lkjip.metrics.budget import BudgetLine, share
+from lkjip.metrics.budget import BudgetLine, pagu_units, share
 from lkjip.metrics.capaian import IndicatorResult, in_force, target_rows
 from lkjip.report.blocks import (
     Align,
@@ -103,14 +103,11 @@ def _uraian_sasaran(ctx: ReportContext, kode: str) -> str:
 
 
 def _programs_of_sasaran(ctx: ReportContext) -> dict[str, list[BudgetLine]]:
-    """Programs whose sub-kegiatan support each sasaran (anggaran.sasaran), in budget order."""
+    """Programs whose sub-kegiatan support each sasaran (anggaran.sasaran; or the kegiatan's or
+    program's own sasaran where the budget is given at that level), in budget order."""
     mapping: dict[str, list[BudgetLine]] = {}
     for program in ctx.budget.children:
-        codes: list[str] = []
-        for row in program.rows:
-            kode = str(row.get("sasaran") or "")
-            if kode and kode not in codes:
-                codes.append(kode)
+        codes = dict.fromkeys(kode for _, kode in pagu_units(program) if kode)
         for kode in codes:
             mapping.setdefault(kode, []).append(program)
     return mapping

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from lkjip.formatting import angka, bilangan_terbilang, persen, rupiah, rupiah_terbilang, tanggal
 from lkjip.formatting import terbilang as kata
-from lkjip.metrics.budget import KECAMATAN_UNIT, BudgetLine
+from lkjip.metrics.budget import KECAMATAN_UNIT, BudgetLine, realisasi_units
 from lkjip.metrics.capaian import HUNDRED, Achievement, IndicatorResult, average, target_rows
 from lkjip.metrics.efficiency import efisiensi
 from lkjip.report.blocks import Inline, Para, Signature, Strong
@@ -176,26 +176,115 @@ def overall_sentence(ctx: ReportContext) -> Para:
 
 
 # --- budget and efficiency ---------------------------------------------------------------------
+LEVEL_WORDS = {
+    "subkegiatan": "sub kegiatan",
+    "kegiatan": "kegiatan",
+    "program": "program",
+    "belanja": "kelompok belanja",
+}
+"""The levels a budget amount may be entered at (:data:`lkjip.metrics.budget.BASIS_ORDER`)."""
+
+
+def silpa_text(line: BudgetLine) -> str:
+    """ "sisa anggaran (SiLPA) sebesar Rp 184.843.101 atau 5,81% dari pagu", or the overrun."""
+    silpa = line.silpa
+    if silpa is None:
+        return "sisa anggaran (SiLPA) yang belum dapat dihitung"
+    if silpa < 0:
+        return f"realisasi melampaui pagu sebesar {rupiah(-silpa)}"
+    return (
+        f"sisa anggaran (SiLPA) sebesar {rupiah(silpa)} atau {persen(line.silpa_persen)} dari pagu"
+    )
+
+
 def budget_sentence(ctx: ReportContext, words: bool = True) -> Para:
-    """Pagu, realisasi (with terbilang), serapan and SiLPA of the whole budget."""
+    """Pagu, realisasi (with terbilang), serapan and SiLPA (in Rupiah and as a percentage of the
+    pagu) of the whole budget."""
     total = ctx.budget
-    if total.pagu == 0:
+    if not total.pagu:
         return Para([f"Data anggaran Kecamatan {ctx.kecamatan} Tahun {ctx.tahun} belum tersedia."])
 
     def money(amount_: int) -> str:
         return f"{rupiah(amount_)} ({rupiah_terbilang(amount_)})" if words else rupiah(amount_)
 
-    parts: list[Inline] = [
+    lead = (
         f"Pada Tahun {ctx.tahun} Kecamatan {ctx.kecamatan} mengelola anggaran belanja sebesar "
-        f"{money(total.pagu)} dengan realisasi {money(total.realisasi)} atau ",
+        f"{money(total.pagu)}"
+    )
+    if total.realisasi is None:
+        return Para([f"{lead}; realisasinya belum tercatat."])
+    parts: list[Inline] = [
+        f"{lead} dengan realisasi {money(total.realisasi)} atau ",
         Strong(persen(total.persen)),
-        " dari pagu, ",
+        f" dari pagu, sehingga terdapat {silpa_text(total)}."
+        if (total.silpa or 0) >= 0
+        else f" dari pagu, sehingga {silpa_text(total)}.",
     ]
-    if total.silpa >= 0:
-        parts.append(f"sehingga terdapat sisa anggaran (SiLPA) sebesar {rupiah(total.silpa)}.")
-    else:
-        parts.append(f"sehingga realisasi melampaui pagu sebesar {rupiah(-total.silpa)}.")
     return Para(parts)
+
+
+def _levels(lines: list[BudgetLine], column: str) -> list[str]:
+    found = {line.basis.get(column) for line in lines} - {None}
+    return [level for level in ("subkegiatan", "kegiatan", "program", "belanja") if level in found]
+
+
+def budget_level_sentence(ctx: ReportContext) -> str | None:
+    """At which level the budget was recorded and what can therefore be computed, when it is
+    not recorded per sub kegiatan throughout: "Pagu anggaran tercatat per program, sedangkan
+    realisasinya per kelompok belanja; …". None for a budget per sub kegiatan."""
+    total = ctx.budget
+    pagu, realisasi = total.basis.get("pagu"), total.basis.get("realisasi")
+    if not total.pagu or pagu is None:
+        return None
+    texts = []
+    if pagu != "subkegiatan" or realisasi != "subkegiatan":
+        word = LEVEL_WORDS[pagu]
+        finer = [LEVEL_WORDS[x] for x in _levels(total.children, "pagu") if x != pagu]
+        if finer:
+            word += f" (sebagian dirinci sampai {' dan '.join(finer)})"
+        if realisasi == pagu:
+            text = f"Pagu dan realisasi anggaran tercatat per {word}"
+        elif realisasi is None:
+            text = f"Pagu anggaran tercatat per {word}, sedangkan realisasinya belum tercatat"
+        else:
+            text = (
+                f"Pagu anggaran tercatat per {word}, sedangkan realisasinya per "
+                f"{LEVEL_WORDS[realisasi]}"
+            )
+        if realisasi == "belanja":
+            text += (
+                "; karena itu serapan anggaran dan SiLPA dihitung untuk seluruh anggaran dan per "
+                "kelompok belanja, sedangkan serapan per program dan per sasaran strategis, serta "
+                "efisiensi per sasaran, tidak dapat dihitung"
+            )
+        elif realisasi in ("program", "kegiatan"):
+            text += (
+                f"; karena itu serapan anggaran dan SiLPA dihitung sampai tingkat "
+                f"{LEVEL_WORDS[realisasi]}, tanpa rincian di bawahnya"
+            )
+        texts.append(text + ".")
+    listed = [x for x in total.walk() if x.level == "kegiatan" and x.pagu is None]
+    if listed:
+        texts.append(
+            f"{bilangan_terbilang(len(listed))} kegiatan dicantumkan tanpa rincian anggaran."
+            if len(listed) < sum(x.level == "kegiatan" for x in total.walk())
+            else "Kegiatan dicantumkan tanpa rincian anggaran."
+        )
+    murni = _murni_level(total)
+    if murni not in (None, "subkegiatan"):
+        texts.append(f"Pagu murni (penetapan) tercatat per {LEVEL_WORDS[murni]}.")
+    return " ".join(texts) or None
+
+
+def _murni_level(total: BudgetLine) -> str | None:
+    """The finest level at which a pagu murni was entered (None: none was)."""
+    for level in ("subkegiatan", "kegiatan", "program"):
+        lines = [x for x in total.walk() if x.level == level]
+        if level == "subkegiatan" and any(x.pagu_murni is not None for x in lines):
+            return level
+        if any("pagu_murni" in x.entered for x in lines):
+            return level
+    return None
 
 
 def efisiensi_text(number: Decimal | None, rules: Aturan) -> str:
@@ -237,12 +326,21 @@ def efficiency_sentence(ctx: ReportContext) -> Para:
 
 
 def under_absorbed(ctx: ReportContext, batas: Decimal = BATAS_SERAPAN) -> list[BudgetLine]:
-    """Sub-kegiatan (per unit) whose realisasi is below ``batas`` percent of the pagu."""
+    """Sub-kegiatan (per unit) whose realisasi is below ``batas`` percent of the pagu; where the
+    realisasi is recorded at a coarser level, the kegiatan, programs or kelompok belanja
+    (:func:`lkjip.metrics.budget.realisasi_units`)."""
     return [
         line
-        for line in ctx.budget.walk()
-        if line.level == "subkegiatan" and line.persen is not None and line.persen < batas
+        for line in realisasi_units(ctx.budget)
+        if line.persen is not None and line.persen < batas
     ]
+
+
+def absorption_units(ctx: ReportContext) -> str:
+    """What serapan is measured per: "sub kegiatan", "program", "sub kegiatan atau program"."""
+    units = realisasi_units(ctx.budget)
+    levels = [lv for lv in LEVEL_WORDS if any(u.level == lv for u in units)]
+    return " atau ".join(LEVEL_WORDS[lv] for lv in levels) or "sub kegiatan"
 
 
 def indicator_index(ctx: ReportContext) -> dict[tuple[str, str], list[IndicatorResult]]:
@@ -286,16 +384,22 @@ def under_absorbed_items(ctx: ReportContext, batas: Decimal = BATAS_SERAPAN) -> 
             f"{subkegiatan_name(ctx, line)}: realisasi {rupiah(line.realisasi)} dari pagu "
             f"{rupiah(line.pagu)} ({persen(line.persen)})"
         )
-        outputs = [r for r in node_indicators(ctx, line, index) if r.capaian.nilai is not None]
+        outputs = (
+            [r for r in node_indicators(ctx, line, index) if r.capaian.nilai is not None]
+            if line.level != "belanja"
+            else []
+        )
         if outputs:
             text += ", capaian keluaran " + " dan ".join(persen(r.capaian.nilai) for r in outputs)
         text += "."
-        reasons = [str(r.get("penjelasan") or "").strip() for r in line.rows]
+        own = [line.row] if line.row is not None else line.rows
+        reasons = [str(r.get("penjelasan") or "").strip() for r in own]
         reason = " ".join(r if r.endswith(".") else r + "." for r in reasons if r)
         if reason:
             items.append([f"{text} {reason}"])
         else:
-            items.append([f"{text} ", Strong("[BELUM DIISI: penjelasan di sheet anggaran]")])
+            sheet = line.row.sheet if line.row is not None else "anggaran"
+            items.append([f"{text} ", Strong(f"[BELUM DIISI: penjelasan di sheet {sheet}]")])
     return items
 
 
