@@ -558,9 +558,8 @@ def test_other_indicators_perak(perak, sukamaju):
     assert "tersedia data 5 (lima) indikator kinerja lain, yaitu indikator yang tidak lagi" in said
     assert "IPP Kecamatan Perak: target 3,10, realisasi 3,45 (capaian 111,29%)." in said
     assert "dapat dilaporkan tepat waktu." in said  # the penjelasan, unused before
-    # Kota Contoh: the tujuan indicators, whose realisasi was printed nowhere
-    rows = body(only_table(bab3.tabel_indikator_lain(sukamaju)))
-    assert [r[-1] for r in rows] == ["Indikator tujuan", "Indikator tujuan"]
+    # Kota Contoh: the tujuan indicators have their own table now (tbl-bab3-capaian-tujuan)
+    assert bab3.tabel_indikator_lain(sukamaju) == []
     off = switched_off(perak, "indikator-lain")
     assert bab3.indikator_lain(off) == [] and bab3.tabel_indikator_lain(off) == []
 
@@ -634,6 +633,7 @@ def test_jenis_belanja_figure(bekasi, perak):
 PRODUCERS = {
     "tbl-bab3-skala": bab3.tabel_skala,
     "tbl-bab3-capaian-iku": bab3.tabel_capaian_iku,
+    "tbl-bab3-capaian-tujuan": bab3.tabel_capaian_tujuan,
     "tbl-bab3-klasifikasi": bab3.tabel_klasifikasi,
     "tbl-bab3-tren": bab3.tabel_tren,
     "tbl-bab3-renstra": bab3.tabel_renstra,
@@ -666,6 +666,7 @@ TEXT_FUNCTIONS = [
     bab3.metode,
     bab3.capaian_pengantar,
     bab3.capaian_uraian,
+    bab3.capaian_tujuan,
     bab3.analisis_pengantar,
     bab3.analisis_sasaran,
     bab3.kinerja_program,

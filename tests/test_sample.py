@@ -72,3 +72,4 @@ def test_the_stress_variant_has_long_names_many_rows_and_a_trillion_budget(tmp_p
     assert checked.code == 0, checked.output
     wrong = run_cli("sample", tmp_path / "x", "--varian", "raksasa")
     assert wrong.code == 2 and "varian tidak dikenal: raksasa; pilihan: stres" in wrong.output
+    assert "anggaran-program" in wrong.output

@@ -348,7 +348,8 @@ def sample(
         typer.Option(
             "--varian",
             help="Bentuk data: 'stres' = nama program/kegiatan panjang, paling sedikit 40 sub "
-            "kegiatan dan anggaran di atas Rp 1 triliun (uji tata letak).",
+            "kegiatan dan anggaran di atas Rp 1 triliun (uji tata letak); 'anggaran-program' = "
+            "pagu per program saja dan realisasi per kelompok belanja (gaji/non gaji).",
         ),
     ] = "",
 ) -> None:

@@ -1482,13 +1482,59 @@ def _pembanding(kecamatan: list[_Kecamatan], tahun: int) -> None:
         k.sheets["pembanding"] = (header, rows)
 
 
-VARIANTS = ("stres",)
+VARIANTS = ("stres", "anggaran-program")
 STRESS_SCALE = 200  # the "stres" variant's budget: about Rp 1,5 triliun instead of Rp 8 miliar
 STRESS_ROWS = 40  # and at least this many sub-kegiatan, each with its output indicator
 STRESS_SUFFIX = (
     "dalam rangka Peningkatan Kualitas Tata Kelola Pemerintahan, Pelayanan Publik dan "
     "Pemberdayaan Masyarakat di Wilayah Kecamatan"
 )
+
+
+def budget_per_program(builder: _Builder) -> None:
+    """The "anggaran-program" variant, applied to a kecamatan already built: its documents give
+    the pagu per program only (the programs of the Perjanjian Kinerja, each with the sasaran it
+    supports) and the realisasi per kelompok belanja (gaji / non-gaji), as many real reports do.
+    The anggaran sheet gives way to ``pagu_program`` (programs named, pagu without realisasi),
+    ``anggaran_kegiatan`` (the kegiatan, listed without amounts) and ``belanja``; the output
+    indicators of the sub-kegiatan go with the sub-kegiatan; ``profil`` states the grand totals
+    as the documents print them. Same amounts as the full budget, so the totals agree."""
+    k = builder.k
+    header, rows = k.sheets.pop("anggaran")
+    cell = {name: index for index, name in enumerate(header)}
+    programs: dict[str, list[str]] = {}
+    kegiatan: dict[str, list[str]] = {}
+    pagu: dict[str, int] = {}
+    groups = {"gaji": [0, 0], "non_gaji": [0, 0]}
+    for row in rows:
+        code = row[cell["program_kode"]]
+        programs.setdefault(code, [code, row[cell["program"]], row[cell["sasaran"]]])
+        pagu[code] = pagu.get(code, 0) + int(row[cell["pagu"]])
+        kegiatan.setdefault(row[cell["kegiatan_kode"]], [code, row[cell["kegiatan_kode"]],
+                                                         row[cell["kegiatan"]]])  # fmt: skip
+        group = groups["gaji" if row[cell["kode"]] == GAJI else "non_gaji"]
+        group[0] += int(row[cell["pagu"]])
+        group[1] += int(row[cell["realisasi"]])
+    k.sheets["pagu_program"] = (
+        ["program_kode", "program", "sasaran", "pagu"],
+        [[*line, str(pagu[code])] for code, line in programs.items()],
+    )
+    k.sheets["anggaran_kegiatan"] = (
+        ["program_kode", "kegiatan_kode", "kegiatan"], list(kegiatan.values())
+    )  # fmt: skip
+    k.sheets["belanja"] = (
+        ["kelompok", "pagu", "realisasi"],
+        [
+            ["Belanja Gaji dan Tunjangan ASN", *map(str, groups["gaji"])],
+            ["Belanja Non Gaji", *map(str, groups["non_gaji"])],
+        ],
+    )
+    outputs = {line[0] for line in builder.indicators if line[1] == "subkegiatan"}
+    builder.indicators[:] = [line for line in builder.indicators if line[0] not in outputs]
+    builder.values[:] = [line for line in builder.values if line[0] not in outputs]
+    profil = k.sheets["profil"][1]
+    profil.append(["jumlah_pagu", str(sum(g[0] for g in groups.values()))])
+    profil.append(["jumlah_realisasi", str(sum(g[1] for g in groups.values()))])
 
 
 def generate_city(
@@ -1504,7 +1550,9 @@ def generate_city(
     in each kecamatan's anggaran sheet (extra sub-kegiatan, each with its output indicator), to
     measure how the build scales with the budget's size. ``varian`` "stres": every kecamatan
     with long program, kegiatan and sub-kegiatan names, at least 40 sub-kegiatan and a budget
-    above Rp 1 triliun, to test how the report lays out."""
+    above Rp 1 triliun, to test how the report lays out; "anggaran-program": every kecamatan
+    with its pagu per program only and its realisasi per kelompok belanja
+    (:func:`budget_per_program`)."""
     if varian and varian not in VARIANTS:
         raise ValueError(f"unknown variant: {varian}")
     stress = varian == "stres"
@@ -1520,6 +1568,8 @@ def generate_city(
         neighbours = [names[j] for j in (index - 1, index + 1, index + 2) if 0 <= j < len(names)]
         builder = _Builder(seed, index, nama, neighbours, tahun, nips, anggaran, stress)
         built.append(builder.build())
+        if varian == "anggaran-program":
+            budget_per_program(builder)
     _pembanding(built, tahun)
     data_root = out_dir / "data" / CITY_SLUG / str(tahun)
     for k in built:

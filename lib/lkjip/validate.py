@@ -10,12 +10,21 @@ from decimal import Decimal
 from difflib import get_close_matches
 from pathlib import Path
 
-from lkjip.formatting import angka, round_half_up, rupiah
+from lkjip.formatting import angka, angka_masukan, round_half_up, rupiah
 from lkjip.inputs import real
 from lkjip.loader import KecamatanData, Row, data_files, load_kecamatan, shown
 from lkjip.memo import Recent, files_digest
 from lkjip.metrics.budget import BudgetLine, budget_tree, stated_differences, unit_of
-from lkjip.metrics.capaian import in_force
+from lkjip.metrics.capaian import (
+    Derivation,
+    capaian,
+    component_codes,
+    derivations,
+    derived_value,
+    in_force,
+    target_rows,
+)
+from lkjip.metrics.comparators import OPD, is_self
 from lkjip.metrics.evaluations import akip_result, component_score, ikm_result
 from lkjip.problems import InputError, Problems
 from lkjip.report.narrative import (
@@ -26,6 +35,7 @@ from lkjip.report.narrative import (
     unknown_anchors,
 )
 from lkjip.rules import Aturan
+from lkjip.schema import MEANS
 from lkjip.stated import check as check_stated
 from lkjip.validate_sheets import check_optional_sheets, find_cycles
 
@@ -392,6 +402,7 @@ class _Checks:
         in_force_now = [
             r for r in self.rows("indikator") if r.get("kode") and in_force(r, self.tahun)
         ]
+        computed = target_rows(self.data, self.rules)  # a mean of others is computed
         for row in in_force_now:
             value = values.get((row["kode"], self.tahun))
             if value is None:
@@ -403,7 +414,15 @@ class _Checks:
                     expected=f"baris indikator={row['kode']}, tahun={self.tahun}",
                 )
                 continue
-            if value.get("realisasi") is None and "realisasi" not in value.unreadable:
+            if value.get("target") is None and "target" not in value.unreadable:
+                self.p.error(
+                    f"target tahun {self.tahun} indikator '{row['kode']}' kosong",
+                    **value.where("target"),
+                    expected="target tahun laporan (hanya tahun-tahun sebelumnya yang boleh "
+                    "tanpa target)",
+                )
+            derived = computed.get((row["kode"], self.tahun), {}).get("realisasi")
+            if derived is None and "realisasi" not in value.unreadable:
                 self.p.error(
                     f"realisasi tahun {self.tahun} indikator '{row['kode']}' kosong",
                     **value.where("realisasi"),
@@ -691,6 +710,9 @@ class _Checks:
                     **row.where("nilai"),
                 )
         self.check_computed_indicators()
+        self.check_means()
+        self.check_stated_capaian()
+        self.check_comparators()
 
     def check_computed_indicators(self) -> None:
         """An indicator computed from evaluasi_sakip or ikm must state the same realisasi."""
@@ -719,6 +741,131 @@ class _Checks:
                         expected=angka(computed),
                         **row.where("realisasi"),
                     )
+
+    def check_means(self) -> None:
+        """An indicator computed as the mean of others (``dihitung_dari: rata_rata`` /
+        ``rata_rata_capaian``): its komponen exist and do not lead back to it; an entered
+        realisasi equals the computed mean."""
+        if not self.usable("indikator"):
+            return
+        codes = self._codes("indikator", "kode")
+        means = derivations(self.data)
+        for row in self.rows("indikator"):
+            kode, listed = str(row.get("kode") or ""), row.get("komponen")
+            if row.get("dihitung_dari") not in MEANS:
+                if listed:
+                    self.p.warning(
+                        "komponen diisi, tetapi dihitung_dari bukan rata_rata atau "
+                        "rata_rata_capaian; komponen diabaikan",
+                        **row.where("komponen"),
+                    )
+                continue
+            parts = component_codes(listed)
+            if not parts:
+                self.p.error(
+                    "indikator rata-rata tanpa komponen",
+                    expected="kode indikator yang dirata-ratakan, dipisah koma (mis. IKU1, IKU2)",
+                    **row.where("komponen"),
+                )
+            for code in parts:
+                if code not in codes:
+                    self.p.error(
+                        f"kode indikator komponen '{code}' tidak ditemukan",
+                        found=code,
+                        expected="kode indikator di sheet indikator",
+                        **row.where("komponen"),
+                    )
+            if kode in _reachable(kode, means):
+                self.p.error(
+                    f"indikator '{kode}' menjadi komponen dari dirinya sendiri (melingkar)",
+                    found=str(listed),
+                    expected="komponen yang tidak dihitung dari indikator ini",
+                    **row.where("komponen"),
+                )
+        if self.tahun is None or not self.usable("target_realisasi"):
+            return
+        for row in self.rows("target_realisasi"):
+            kode, stated = str(row.get("indikator") or ""), row.get("realisasi")
+            if kode not in means or not isinstance(stated, Decimal):
+                continue
+            computed = derived_value(self.data, self.rules, kode, row["tahun"], means)  # type: ignore[arg-type]
+            if computed is None:
+                continue
+            what = "capaian" if means[kode].cara == "rata_rata_capaian" else "realisasi"
+            parts = ", ".join(means[kode].komponen)
+            check_stated(
+                self.p, row, "realisasi", stated, computed,
+                f"realisasi berbeda dengan rata-rata {what} komponennya tahun {row['tahun']}",
+                f"rata-rata {what} {parts}",
+            )  # fmt: skip
+
+    def check_stated_capaian(self) -> None:
+        """``capaian_tertulis``: the capaian a document states, against the computed one."""
+        if not self.usable("indikator", "target_realisasi"):
+            return
+        polarity = {
+            str(r.get("kode")): str(r.get("polaritas") or "naik") for r in self.rows("indikator")
+        }
+        values = target_rows(self.data, self.rules)
+        for row in self.rows("target_realisasi"):
+            stated = row.get("capaian_tertulis")
+            if not isinstance(stated, Decimal):
+                continue
+            kode, year = str(row.get("indikator")), row.get("tahun")
+            used = values.get((kode, year), row)  # type: ignore[call-overload]
+            target, realisasi = used.get("target"), used.get("realisasi")
+            rule = polarity.get(kode, "naik")
+            computed = capaian(target, realisasi, rule, self.rules)
+            if computed is None:
+                self.p.warning(
+                    "capaian tertulis tidak dapat dicocokkan: capaian tidak dapat dihitung",
+                    found=angka_masukan(stated),
+                    expected="target dan realisasi tahun yang sama",
+                    **row.where("capaian_tertulis"),
+                )
+                continue
+            check_stated(
+                self.p, row, "capaian_tertulis", stated, computed,
+                f"capaian tertulis indikator '{kode}' tahun {year} tidak sama dengan capaian yang "
+                "dihitung",
+                _capaian_formula(target, realisasi, rule, self.rules),
+            )  # fmt: skip
+
+    def check_comparators(self) -> None:
+        """``pembanding`` of level perangkat_daerah: each names its perangkat daerah, once per
+        indicator and year; a row naming the kecamatan itself states its realisasi."""
+        rows = [r for r in self.rows("pembanding") if r.get("level") == OPD]
+        self._unique(
+            "pembanding",
+            lambda r: (
+                (r.get("indikator"), r.get("tahun"), " ".join(str(r["nama"]).lower().split()))
+                if r.get("level") == OPD and r.get("nama")
+                else None
+            ),
+            "perangkat daerah per indikator dan tahun",
+            "nama",
+        )
+        values = target_rows(self.data, self.rules) if self.usable("target_realisasi") else {}
+        for row in rows:
+            if not row.get("nama"):
+                self.p.error(
+                    "nama perangkat daerah kosong",
+                    expected="nama perangkat daerah yang nilainya dibandingkan",
+                    **row.where("nama"),
+                )
+                continue
+            own = values.get((row.get("indikator"), row.get("tahun")), {})  # type: ignore[call-overload]
+            realisasi, stated = own.get("realisasi"), row.get("nilai")
+            if (
+                is_self(row["nama"], self.data.nama)
+                and isinstance(stated, Decimal)
+                and (isinstance(realisasi, Decimal))
+            ):
+                check_stated(
+                    self.p, row, "nilai", stated, realisasi,
+                    "nilai kecamatan ini di antara perangkat daerah tidak sama dengan realisasinya",
+                    f"realisasi {row.get('indikator')} tahun {row.get('tahun')}",
+                )  # fmt: skip
 
     # --- narrative ------------------------------------------------------------------------------
     def check_narrative(self) -> None:
@@ -772,3 +919,26 @@ def _basis_sheet(basis: str | None) -> str:
         "program": "sheet pagu_program",
         "belanja": "sheet belanja",
     }.get(basis or "", "data anggaran")
+
+
+def _reachable(kode: str, means: dict[str, Derivation]) -> set[str]:
+    """Every indicator the mean ``kode`` is computed from, directly or through other means."""
+    seen: set[str] = set()
+    todo = list(means[kode].komponen) if kode in means else []
+    while todo:
+        code = todo.pop()
+        if code in seen:
+            continue
+        seen.add(code)
+        todo += list(means[code].komponen) if code in means else []
+    return seen
+
+
+def _capaian_formula(target: object, realisasi: object, polaritas: str, rules: Aturan) -> str:
+    """How a capaian was computed, for messages: "realisasi 84,84 ÷ target 81 × 100"."""
+    t, r = angka_masukan(target), angka_masukan(realisasi)  # type: ignore[arg-type]
+    if polaritas != "turun":
+        return f"realisasi {r} ÷ target {t} × 100"
+    if rules.capaian_turun == "dua_kali_target":
+        return f"(2 × target {t} − realisasi {r}) ÷ target {t} × 100"
+    return f"target {t} ÷ realisasi {r} × 100"

@@ -32,12 +32,14 @@ from lkjip.metrics.capaian import (
     HUNDRED,
     IndicatorResult,
     SasaranResult,
+    average,
     category_counts,
     in_force,
     indicator_result,
     mean,
     target_rows,
 )
+from lkjip.metrics.comparators import OPD, Ranked, opd_mean, opd_ranking, opd_rows
 from lkjip.metrics.efficiency import SasaranEfficiency, efisiensi
 from lkjip.metrics.sdm import AbkLine, abk_lines, sdm_by_sasaran, total_need
 from lkjip.metrics.trend import Trend, YearValue, progress_to_end, trend
@@ -277,6 +279,18 @@ def metode(ctx: ReportContext) -> list[Block]:
     ]
 
 
+def _rumus_tingkat(ctx: ReportContext) -> str:
+    """How the amounts of a level follow from the level below, as the budget was recorded."""
+    total = ctx.budget
+    if {total.basis.get("pagu"), total.basis.get("realisasi")} <= {"subkegiatan", None}:
+        return "Pagu dan realisasi program dan kegiatan merupakan jumlah dari sub kegiatannya"
+    return (
+        "Pagu dan realisasi setiap tingkat (kegiatan, program, seluruh anggaran) merupakan jumlah "
+        "dari tingkat di bawahnya bila seluruh bagiannya memuat angka tersebut; bila tidak, "
+        "dipakai angka yang tercatat pada tingkat itu sendiri (termasuk per kelompok belanja)"
+    )
+
+
 def tabel_skala(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-skala: the category scale of capaian, written from the rules' bands."""
     scale = ctx.rules.skala_capaian
@@ -332,8 +346,7 @@ def metode_ketentuan(ctx: ReportContext) -> list[Block]:
                 Strong("Capaian Anggaran = Realisasi ÷ Pagu × 100%"),
                 ", dan sisa anggaran dengan rumus ",
                 Strong("SiLPA = Pagu − Realisasi"),
-                ". Pagu dan realisasi program dan kegiatan merupakan jumlah dari sub kegiatannya; "
-                f"{induk}.",
+                f". {_rumus_tingkat(ctx)}; {induk}.",
             ]
         )
     )
@@ -481,6 +494,105 @@ def capaian_uraian(ctx: ReportContext) -> list[Block]:
     return blocks
 
 
+# --- capaian of the tujuan indicators ---------------------------------------------------------
+PART_TUJUAN = "capaian-tujuan"
+
+
+def tujuan_indicators(ctx: ReportContext) -> list[IndicatorResult]:
+    """The tujuan indicators in force this year (part ``capaian-tujuan``)."""
+    return ctx.indicators("tujuan") if ctx.enabled(PART_TUJUAN) else []
+
+
+def _tujuan_names(ctx: ReportContext) -> dict[str, str]:
+    return {str(r.get("kode")): str(r.get("uraian") or "") for r in ctx.data.table("tujuan")}
+
+
+def capaian_tujuan(ctx: ReportContext) -> list[Block]:
+    """ "Capaian Indikator Tujuan": how many tujuan are measured by how many indicators, then
+    one sentence per indicator (target, realisasi, capaian and category, like the IKU; how a
+    mean of other indicators was computed)."""
+    results = tujuan_indicators(ctx)
+    if not results:
+        return []
+    tujuan = len({r.induk for r in results})
+    blocks: list[Block] = [
+        Heading("Capaian Indikator Tujuan", level=3),
+        Para(
+            [
+                f"Ketercapaian {bilangan_terbilang(tujuan)} tujuan Renstra diukur dengan "
+                f"{bilangan_terbilang(len(results))} indikator tujuan. Target, realisasi, "
+                "capaian dan kategorinya disajikan pada ",
+                Ref("tbl-bab3-capaian-tujuan"),
+                ".",
+            ]
+        ),
+    ]
+    blocks += [Para(iku_sentence(ctx, r)) for r in results]
+    return blocks
+
+
+def tabel_capaian_tujuan(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-capaian-tujuan: target, realisasi, capaian and category of every tujuan
+    indicator (the tujuan merged over its indicators), with their average when there are
+    several."""
+    results = tujuan_indicators(ctx)
+    if not results:
+        return []
+    names = _tujuan_names(ctx)
+    rows = []
+    number = 0
+    for index, result in enumerate(results):
+        first = index == 0 or results[index - 1].induk != result.induk
+        number += first
+        later = [r.induk for r in results[index:]]
+        span = next((n for n, induk in enumerate(later) if induk != result.induk), len(later))
+        head = [
+            Cell(str(number), rowspan=span),
+            Cell(names.get(result.induk, result.induk), rowspan=span),
+        ]
+        rows.append(
+            [
+                *(head if first else []),
+                result.uraian,
+                result.satuan or "-",
+                value(result.target),
+                value(result.realisasi),
+                _pct(result.capaian.nilai),
+                kategori_capaian(result.capaian, ctx.rules),
+            ]
+        )
+    foot = []
+    if len(results) > 1:
+        average_ = average(results, ctx.rules)
+        foot = [
+            [
+                Cell("Rata-rata capaian indikator tujuan", colspan=6),
+                _pct(average_.nilai),
+                kategori_capaian(average_, ctx.rules),
+            ]
+        ]
+    header = [
+        [
+            Cell("No", rowspan=2),
+            Cell("Tujuan", rowspan=2),
+            Cell("Indikator Tujuan", rowspan=2),
+            Cell("Satuan", rowspan=2),
+            Cell(f"Tahun {ctx.tahun}", colspan=3, align="center"),
+            Cell("Kategori", rowspan=2),
+        ],
+        ["Target", "Realisasi", "Capaian (%)"],
+    ]
+    return [
+        table(
+            header,
+            rows,
+            aligns=["center", "left", "left", "left", "right", "right", "right", "center"],
+            foot=foot,
+            source=_source(SUMBER_OLAHAN, ctx),
+        )
+    ]
+
+
 def tabel_klasifikasi(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-klasifikasi: number of sasaran exceeding, meeting or missing their target."""
     counts = category_counts(ctx.sasaran)
@@ -588,6 +700,8 @@ def analisis_pengantar(ctx: ReportContext) -> list[Block]:
         refs.append(["kemajuan indikator program pada ", Ref("tbl-bab3-renstra-program")])
     if tabel_pembanding(ctx):
         refs.append(["perbandingan dengan tingkat lain pada ", Ref("tbl-bab3-pembanding")])
+    if tabel_pembanding_opd(ctx):
+        refs.append(["peringkat di antara perangkat daerah pada ", Ref("tbl-bab3-pembanding-opd")])
     if refs:
         parts.append(" Sebagai ringkasan, ")
         for i, ref in enumerate(refs):
@@ -766,13 +880,75 @@ def tabel_renstra(ctx: ReportContext) -> list[Block]:
 
 
 def _comparators(ctx: ReportContext, kode: str) -> list[dict[str, object]]:
+    """The comparators of another level (kota, provinsi, nasional, another kecamatan); the other
+    perangkat daerah have their ranking (:func:`tabel_pembanding_opd`)."""
     return [
         row
         for row in ctx.data.table("pembanding")
         if row.get("indikator") == kode
         and row.get("tahun") == ctx.tahun
         and row.get("nilai") is not None
+        and row.get("level") != OPD
     ]
+
+
+def _opd_rankings(ctx: ReportContext) -> list[tuple[IndicatorResult, list[Ranked]]]:
+    """Each indicator with values of the city's other perangkat daerah, and the ranking of the
+    kecamatan among them."""
+    found = []
+    for result in _all_indicators(ctx):
+        rows = opd_rows(ctx.data, result.kode, ctx.tahun)
+        if rows:
+            lower = result.polaritas == "turun"
+            found.append((result, opd_ranking(rows, ctx.kecamatan, result.realisasi, lower)))
+    return found
+
+
+def _own_rank(ranking: list[Ranked]) -> Ranked | None:
+    return next((r for r in ranking if r.sendiri), None)
+
+
+def tabel_pembanding_opd(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-pembanding-opd: the kecamatan ranked among the city's perangkat daerah on each
+    indicator they are compared on (e.g. the AKIP score of every OPD), its own row in bold."""
+    rankings = _opd_rankings(ctx)
+    if not rankings:
+        return []
+    rows: list[list[str | Cell]] = []
+    for result, ranking in rankings:
+        unit = f" ({result.satuan})" if result.satuan.strip() else ""
+        rows.append([Cell(f"{result.uraian}{unit}", colspan=3, bold=True)])
+        for entry in ranking:
+            cells = [str(entry.peringkat), entry.nama, value(entry.nilai)]
+            rows.append([Cell(c, bold=entry.sendiri) for c in cells])
+    kota = ctx.kota
+    source = (
+        f"Data perangkat daerah {kota} dan capaian Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}, "
+        f"diolah; baris bercetak tebal: Kecamatan {ctx.kecamatan}"
+    )
+    return [
+        table(
+            ["Peringkat", "Perangkat Daerah", "Nilai"],
+            rows,
+            aligns=["center", "left", "right"],
+            source=source,
+        )
+    ]
+
+
+def _opd_sentence(ctx: ReportContext, result: IndicatorResult) -> str | None:
+    """ "Di antara 31 (tiga puluh satu) perangkat daerah Kota Bekasi yang dinilai, … berada di
+    peringkat 5 untuk …; rata-rata seluruh perangkat daerah 72,31" (the caller closes it with
+    the reference to the ranking table)."""
+    ranking = next((r for res, r in _opd_rankings(ctx) if res.kode == result.kode), None)
+    own = _own_rank(ranking) if ranking else None
+    if ranking is None or own is None:
+        return None
+    return (
+        f"Di antara {bilangan_terbilang(len(ranking))} perangkat daerah {ctx.kota} yang dinilai, "
+        f"Kecamatan {ctx.kecamatan} berada di peringkat {own.peringkat} untuk {result.uraian}; "
+        f"rata-rata seluruh perangkat daerah {with_unit(opd_mean(ranking), result.satuan)}"
+    )
 
 
 def _comparator_name(row: dict[str, object]) -> str:
@@ -915,6 +1091,9 @@ def _renstra_sentence(ctx: ReportContext, result: IndicatorResult) -> Para | Non
 
 def _comparator_sentence(ctx: ReportContext, result: IndicatorResult) -> Para:
     rows = _comparators(ctx, result.kode)
+    opd = _opd_sentence(ctx, result)
+    if opd and (not rows or result.realisasi is None):
+        return Para([opd, " (", Ref("tbl-bab3-pembanding-opd"), ")."])
     if not rows or result.realisasi is None:
         return Para(
             [
@@ -944,6 +1123,8 @@ def _comparator_sentence(ctx: ReportContext, result: IndicatorResult) -> Para:
             " Karena indikator ini semakin baik bila realisasinya semakin rendah, nilai di bawah "
             "pembanding menunjukkan kinerja yang lebih baik."
         )
+    if opd:
+        return Para([f"{text} {opd}", " (", Ref("tbl-bab3-pembanding-opd"), ")."])
     return Para([text])
 
 
@@ -1703,6 +1884,7 @@ def fig_kinerja_anggaran(ctx: ReportContext) -> Figure | None:
         ("Capaian kinerja", [e.capaian_kinerja for _, e in data], figures.COLORS["kinerja"], -1),
         ("Serapan anggaran", [e.capaian_anggaran for _, e in data], figures.COLORS["anggaran"], 1),
     )
+    series = tuple(item for item in series if any(v is not None for v in item[1]))
     highest = max(figures.as_float(v) for _, vs, _, _ in series for v in vs if v is not None)
     figures.bars_from_zero(axes, max(highest, 100.0))
     for label, values, color, side in series:
@@ -1797,7 +1979,7 @@ def _quarterly(ctx: ReportContext) -> list[tuple[IndicatorResult, list, list]]:
     recorded (quarterly targets alone are shown in the Perjanjian Kinerja)."""
     if not ctx.enabled(PART_TRIWULAN_KINERJA):
         return []
-    values = target_rows(ctx.data)
+    values = target_rows(ctx.data, ctx.rules)
     found = []
     for result in _all_indicators(ctx):
         row = values.get((result.kode, ctx.tahun), {})
@@ -2058,12 +2240,13 @@ def _other_indicators(ctx: ReportContext) -> list[tuple[IndicatorResult, Trend, 
     if not ctx.enabled(PART_INDIKATOR_LAIN):
         return []
     iku = {r.kode for r in ctx.iku}
-    values = target_rows(ctx.data)
+    values = target_rows(ctx.data, ctx.rules)
     window = range(ctx.tahun - 2, ctx.tahun + 1)
     found = []
+    tujuan = {r.kode for r in tujuan_indicators(ctx)}  # in their own table
     for row in ctx.data.table("indikator"):
         kode = row.get("kode")
-        if row.get("level") not in ("tujuan", "sasaran") or not kode or kode in iku:
+        if row.get("level") not in ("tujuan", "sasaran") or not kode or kode in iku | tujuan:
             continue
         if all(values.get((kode, y), {}).get("realisasi") is None for y in window):  # type: ignore[arg-type]
             continue
@@ -2099,7 +2282,7 @@ def indikator_lain(ctx: ReportContext) -> list[Block]:
             ]
         ),
     ]
-    values = target_rows(ctx.data)
+    values = target_rows(ctx.data, ctx.rules)
     items: list[list[Inline]] = []
     for result, _t, _status_text in data:
         if result.realisasi is None:

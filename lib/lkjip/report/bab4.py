@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from lkjip.formatting import bilangan_terbilang, persen, rupiah
 from lkjip.metrics.capaian import HUNDRED, IndicatorResult
+from lkjip.report.bab3 import tujuan_indicators
 from lkjip.report.blocks import Block, Inline, ListBlock, Para, Strong
 from lkjip.report.common import value
 from lkjip.report.context import ReportContext
@@ -21,6 +22,7 @@ from lkjip.report.sentences import (
     absorption_units,
     efisiensi_text,
     efisiensi_verdict,
+    hasil,
     kategori_capaian,
     overall,
     overall_efficiency,
@@ -110,11 +112,38 @@ def _sasaran_butir(ctx: ReportContext) -> list[Inline] | None:
     return [lead + "."]
 
 
+def _tujuan_butir(ctx: ReportContext) -> list[Inline] | None:
+    """How many tujuan indicators reached their target, then each one (there are few) with its
+    capaian, category and verdict: the tujuan level of the conclusions."""
+    results = tujuan_indicators(ctx)
+    if not results:
+        return None
+    measured = [r for r in results if r.capaian.nilai is not None]
+    jumlah = bilangan_terbilang(len(results))
+    if not measured:
+        return [f"Capaian {jumlah} indikator tujuan belum dapat diukur."]
+    reached = sum(_reached(r.capaian.nilai) for r in measured)
+    if reached == len(results):
+        lead = "seluruhnya mencapai target"
+    elif reached:
+        lead = f"{bilangan_terbilang(reached)} mencapai target"
+    else:
+        lead = "belum satu pun mencapai target"
+    each = [
+        f"{r.uraian} {persen(r.capaian.nilai)} "
+        f"({kategori_capaian(r.capaian, ctx.rules, True)}; {hasil(r.capaian.nilai)})"
+        for r in results
+    ]
+    return [f"Dari {jumlah} indikator tujuan, {lead}: {join_id(each)}."]
+
+
 def kesimpulan_butir(ctx: ReportContext) -> list[list[Inline]]:
     """The generated conclusions, one list item each: IKU (counts, the ones that missed, the
-    average, highest and lowest), sasaran (counts and the ones that missed), budget and
-    efficiency. They summarise BAB III; its lists are not repeated."""
-    items = [item for item in (_iku_butir(ctx), _sasaran_butir(ctx)) if item]
+    average, highest and lowest), sasaran (counts and the ones that missed), tujuan indicators
+    (counts, each capaian and category), budget and efficiency. They summarise BAB III; its
+    lists are not repeated."""
+    butir = (_iku_butir(ctx), _sasaran_butir(ctx), _tujuan_butir(ctx))
+    items = [item for item in butir if item]
     total = ctx.budget
     if total.pagu and total.realisasi is not None:
         items.append(

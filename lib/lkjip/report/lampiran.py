@@ -66,7 +66,7 @@ def tabel_pk_program(ctx: ReportContext) -> list[Block]:
 def iku_years(ctx: ReportContext) -> list[int]:
     """Every year for which target_realisasi holds a row of one of the IKU."""
     codes = {r.kode for r in ctx.iku}
-    return sorted({tahun for (kode, tahun) in target_rows(ctx.data) if kode in codes})
+    return sorted({tahun for (kode, tahun) in target_rows(ctx.data, ctx.rules) if kode in codes})
 
 
 def matriks_iku(ctx: ReportContext) -> list[Block]:
@@ -91,7 +91,7 @@ def tabel_matriks_iku(ctx: ReportContext) -> list[Block]:
     if not ctx.enabled(PART_IKU) or not ctx.iku:
         return []
     years = iku_years(ctx)
-    values = target_rows(ctx.data)
+    values = target_rows(ctx.data, ctx.rules)
     rows: list[list[str | Cell]] = []
     for number, result in enumerate(ctx.iku, start=1):
         line: list[str | Cell] = [f"{number}.", result.uraian, result.satuan or "-"]

@@ -13,7 +13,15 @@ from decimal import Decimal
 from lkjip.formatting import angka, bilangan_terbilang, persen, rupiah, rupiah_terbilang, tanggal
 from lkjip.formatting import terbilang as kata
 from lkjip.metrics.budget import KECAMATAN_UNIT, BudgetLine, realisasi_units
-from lkjip.metrics.capaian import HUNDRED, Achievement, IndicatorResult, average, target_rows
+from lkjip.metrics.capaian import (
+    HUNDRED,
+    Achievement,
+    IndicatorResult,
+    average,
+    derivations,
+    derived_parts,
+    target_rows,
+)
 from lkjip.metrics.efficiency import efisiensi
 from lkjip.report.blocks import Inline, Para, Signature, Strong
 from lkjip.report.common import nip, value, with_unit
@@ -116,7 +124,7 @@ def hasil(capaian: Decimal | None) -> str:
 # --- indicators --------------------------------------------------------------------------------
 def realisasi_sumber(ctx: ReportContext, result: IndicatorResult) -> str | None:
     """The stated source of this year's realisasi (e.g. the LHE letter), if any."""
-    row = target_rows(ctx.data).get((result.kode, result.tahun))
+    row = target_rows(ctx.data, ctx.rules).get((result.kode, result.tahun))
     text = str(row.get("sumber") or "").strip() if row else ""
     return text.rstrip(".") or None
 
@@ -138,6 +146,8 @@ def iku_sentence(ctx: ReportContext, result: IndicatorResult) -> list[Inline]:
             f"{persen(achievement.nilai)} ({kategori_capaian(achievement, ctx.rules, True)})."
         )
     parts: list[str] = [text]
+    if explained := derivation_text(ctx, result):
+        parts.append(explained)
     if result.polaritas == "turun":
         parts.append("Indikator ini semakin baik bila realisasinya semakin rendah.")
     note = capping_note(achievement, ctx.rules)
@@ -147,6 +157,42 @@ def iku_sentence(ctx: ReportContext, result: IndicatorResult) -> list[Inline]:
     if sumber:
         parts.append(f"Sumber realisasi: {sumber}.")
     return [" ".join(parts)]
+
+
+def derivation_text(ctx: ReportContext, result: IndicatorResult) -> str | None:
+    """How the realisasi of an indicator computed as the mean of others was obtained:
+    "Realisasi … dihitung sebagai rata-rata realisasi 2 (dua) indikator, yaitu A (72,74) dan
+    B (85,00)." None for an indicator entered as it is."""
+    means = derivations(ctx.data)
+    derivation = means.get(result.kode)
+    if derivation is None:
+        return None
+    rows = {str(r.get("kode")): r for r in ctx.data.table("indikator")}
+    parts = derived_parts(ctx.data, ctx.rules, result.kode, result.tahun, means)
+    if not parts:
+        return None
+    what = "capaian" if derivation.cara == "rata_rata_capaian" else "realisasi"
+    shown = []
+    for code, contribution in parts:
+        row = rows.get(code, {})
+        name = str(row.get("uraian") or code)
+        if what == "capaian":
+            shown.append(f"{name} ({persen(contribution)})")
+        else:
+            shown.append(f"{name} ({with_unit(contribution, str(row.get('satuan') or ''))})")
+    text = (
+        f"Realisasi {result.uraian} dihitung sebagai rata-rata {what} "
+        f"{bilangan_terbilang(len(parts))} indikator, yaitu {_join_id(shown)}"
+    )
+    if all(v is not None for _c, v in parts):
+        return text + "."
+    if result.realisasi is None:
+        return text + "; realisasinya belum dapat dihitung karena belum semua nilai tersedia."
+    return text + "; karena belum semua nilai tersedia, realisasinya adalah nilai yang dilaporkan."
+
+
+def _join_id(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " dan " + items[-1]
 
 
 def overall(ctx: ReportContext) -> Achievement:
