@@ -6,11 +6,12 @@ figures that validation compares with the computed ones (item 11)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import BEKASI_UTARA, run_cli
 from lkjip.report import bab2, bab3, bab4, lampiran
 from lkjip.report.context import ReportContext, open_report
 from minimal import (
@@ -283,3 +284,29 @@ def test_stated_totals_that_agree_pass(tmp_path: Path):
     )
     assert result.code == 0, result.output
     assert "0 galat, 0 peringatan" in result.stdout
+
+
+def test_bekasi_utara_stated_totals_pinned_to_its_tabel_3_11(tmp_path: Path):
+    """Tabel 3.11 of the Bekasi Utara report states the grand total Rp 46.754.089.520 /
+    Rp 44.704.453.656 (correct, notes-004 T3.11); its narrative's Gaji realisasi
+    14.358.939.493 is a Rp 1.000 typo of Tabel 3.12's 14.358.938.493 (§6.3): copied into a
+    program total, validation names the row instead of letting it vanish."""
+    folder = shutil.copytree(BEKASI_UTARA, tmp_path / "bekasi-utara")
+    with (folder / "profil.csv").open("a", encoding="utf-8") as profil:
+        profil.write("jumlah_pagu,46754089520\njumlah_realisasi,44704453656\n")
+    result = run_cli("validate", folder, cwd=tmp_path)
+    assert result.code == 0, result.output
+    programs = folder / "pagu_program.csv"
+    text_ = programs.read_text(encoding="utf-8").replace("27813220986", "27813221986")
+    programs.write_text(text_, encoding="utf-8")
+    result = run_cli("validate", folder, cwd=tmp_path)
+    assert result.code == 1
+    assert (
+        "sheet pagu_program, baris 2, kolom realisasi: realisasi program '7.01.01' tidak sama "
+        "dengan jumlah sub kegiatannya (ditemukan 'Rp 27.813.221.986'; seharusnya "
+        "Rp 27.813.220.986 (jumlah sheet anggaran))"
+    ) in result.stdout
+    assert (
+        "sheet profil, baris 18, kolom nilai: profil jumlah_realisasi tidak sama dengan jumlah "
+        "realisasi yang dihitung"
+    ) not in result.stdout  # the grand total is still the computed one

@@ -12,12 +12,13 @@ from docx import Document
 
 from conftest import run_cli
 from lkjip.config import load_config
+from lkjip.formatting import angka
 from lkjip.loader import load_kecamatan
 from lkjip.metrics.budget import budget_tree
 from lkjip.report import bab2, bab3, lampiran
 from lkjip.report.context import open_report
 from minimal import SHEETS, write_city, write_minimal
-from test_report_bab3 import body, only_table, text
+from test_report_bab3 import body, foot, only_table, text
 from test_report_bab4 import items
 
 # --- earlier years without a target -------------------------------------------------------------
@@ -288,3 +289,34 @@ def test_the_budget_per_program_variant_is_valid_and_adds_up(tmp_path: Path):
         assert all(p.realisasi is None for p in shaped.children)
         assert (shaped.basis["pagu"], shaped.basis["realisasi"]) == ("program", "belanja")
         assert data.profil["jumlah_pagu"] == whole.pagu
+
+
+def test_the_budget_per_program_variant_builds_its_tables(tmp_path: Path):
+    result = run_cli("sample", tmp_path, "--kecamatan", "1", "--varian", "anggaran-program")
+    assert result.code == 0, result.output
+    config = tmp_path / "params/kota-contoh.yaml"
+    ctx = open_report(config, load_config(config).kecamatan[0].slug)
+    program = only_table(bab3.tabel_anggaran_program(ctx))
+    assert [c.text for c in program.head[0]] == ["No", "Program", "Pagu (Rp)", "Porsi Anggaran (%)"]
+    total = ctx.budget
+    assert foot(program) == [["Jumlah", angka(total.pagu, 0), "100,00"]]
+    groups = only_table(bab3.tabel_jenis_belanja(ctx))
+    assert foot(groups) == [
+        [
+            "Jumlah",
+            angka(total.pagu, 0),
+            angka(total.realisasi, 0),
+            angka(total.persen),
+            angka(total.silpa, 0),
+            angka(total.silpa_persen),
+        ]
+    ]
+    built = run_cli("build", config, "--format", "docx", "-j", "1", cwd=tmp_path)
+    assert built.code == 0, built.output
+    draft = Document(next((tmp_path / "outputs").rglob("LKjIP_*.docx")))
+    heads = [[c.text for c in t.rows[0].cells] for t in draft.tables]
+    assert ["No", "Kelompok Belanja", "Pagu (Rp)", "Realisasi", "Realisasi", "SiLPA", "SiLPA"] in (
+        heads
+    )
+    said = "\n".join(p.text for p in draft.paragraphs)
+    assert "Pagu anggaran tercatat per program, sedangkan realisasinya per kelompok belanja" in said

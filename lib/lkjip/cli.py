@@ -108,7 +108,10 @@ def summary(
             figures = {"kota": target.config.nama, **figures}
         results.append(figures)
         if not as_json:
-            _print_summary(figures)
+            from lkjip.formatting import pembulatan
+
+            with pembulatan(target.rules.pembulatan):  # as the city presents its figures
+                _print_summary(figures)
     if as_json:
         from lkjip.summary import jsonable
 
@@ -144,7 +147,8 @@ def _print_summary(figures: dict[str, object]) -> None:
     money: dict = figures["anggaran"]  # type: ignore[assignment]
     _say(
         f"Anggaran: pagu {rupiah(money['pagu'])}, realisasi {rupiah(money['realisasi'])} "
-        f"({persen(money['persen'])}), SiLPA {rupiah(money['silpa'])}"
+        f"({persen(money['persen'])}), SiLPA {rupiah(money['silpa'])} "
+        f"({persen(money['silpa_persen'])} dari pagu)"
     )
     points = figures.get("efisiensi_satuan") == "poin persen"
     for row in figures["efisiensi"]:  # type: ignore[attr-defined]

@@ -227,13 +227,14 @@ class _Plan:
         return program
 
     def _kegiatan(self, row: Row) -> BudgetLine:
-        program = self._program(row)
+        """The kegiatan of ``row``, under the program that first listed it (a kegiatan listed
+        under two programs is a validation error of its own)."""
         kode = str(row.get("kegiatan_kode"))
         kegiatan = self.kegiatan.get(kode)
         if kegiatan is None:
             kegiatan = BudgetLine(kode, "", "kegiatan", averaged=self.averaged)
             self.kegiatan[kode] = kegiatan
-            program.children.append(kegiatan)
+            self._program(row).children.append(kegiatan)
         kegiatan.nama = kegiatan.nama or str(row.get("kegiatan") or "")
         return kegiatan
 
