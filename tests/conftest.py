@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from lkjip.config import load_config
+from lkjip.formatting import DEFAULT_PEMBULATAN, set_pembulatan
 from lkjip.loader import KecamatanData, load_kecamatan
 from lkjip.report.blocks import Ref, Strong
 from lkjip.report.context import ReportContext, open_report
@@ -20,6 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 PARAMS = ROOT / "params"
 PERAK = ROOT / "data/kabupaten-jombang/2024/perak"
 BEKASI_UTARA = ROOT / "data/kota-bekasi/2024/bekasi-utara"
+
+
+@pytest.fixture(autouse=True)
+def _default_rounding():
+    """Every test starts with the default rounding (a report opened with a city's rule changes
+    it for the process: lkjip.formatting.set_pembulatan)."""
+    set_pembulatan(DEFAULT_PEMBULATAN)
+    yield
+    set_pembulatan(DEFAULT_PEMBULATAN)
 
 
 @dataclass

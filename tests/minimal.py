@@ -64,3 +64,65 @@ def write_minimal(folder: Path, **changes: str | None) -> Path:
         if text is not None:
             (folder / f"{name}.csv").write_text(text, encoding="utf-8")
     return folder
+
+
+# --- the budget at the granularity a kecamatan has (issue 12, item 4) ------------------------
+BUDGET_PER_PROGRAM: dict[str, str | None] = {
+    # pagu per program only (the programs of the Perjanjian Kinerja), realisasi per kelompok
+    # belanja (gaji / non gaji)
+    "anggaran": None,
+    "pagu_program": """program_kode,program,sasaran,pagu
+7.01.01,Program Penunjang,S1,1200000
+7.01.02,Program Pelayanan Publik,S2,500000
+""",
+    "belanja": """kelompok,pagu,realisasi
+Belanja Gaji dan Tunjangan,900000,850000
+Belanja Non Gaji,800000,650000
+""",
+}
+KEGIATAN_WITHOUT_AMOUNTS: dict[str, str | None] = {
+    # kegiatan listed without amounts; pagu and realisasi per program
+    "anggaran": None,
+    "anggaran_kegiatan": """program_kode,program,kegiatan_kode,kegiatan
+7.01.01,Program Penunjang,7.01.01.2.01,Administrasi Keuangan
+7.01.01,Program Penunjang,7.01.01.2.02,Administrasi Umum
+7.01.02,Program Pelayanan Publik,7.01.02.2.01,Pelayanan
+""",
+    "pagu_program": """program_kode,sasaran,pagu,realisasi
+7.01.01,S1,1200000,1100000
+7.01.02,S2,500000,400000
+""",
+}
+MURNI_PER_KEGIATAN: dict[str, str | None] = {
+    # pagu and realisasi per sub kegiatan, pagu murni (penetapan) per kegiatan only
+    "anggaran": """program_kode,program,kegiatan_kode,kegiatan,kode,subkegiatan,sasaran,pagu,realisasi
+7.01.01,Program Penunjang,7.01.01.2.01,Administrasi Keuangan,7.01.01.2.01.0001,Penyediaan Gaji,S1,1200000,1100000
+7.01.01,Program Penunjang,7.01.01.2.01,Administrasi Keuangan,7.01.01.2.01.0002,Penyediaan ATK,S1,300000,290000
+7.01.02,Program Pelayanan Publik,7.01.02.2.01,Pelayanan,7.01.02.2.01.0001,Koordinasi Pelayanan,S2,500000,400000
+""",
+    "anggaran_kegiatan": """program_kode,kegiatan_kode,kegiatan,pagu_murni
+7.01.01,7.01.01.2.01,Administrasi Keuangan,1400000
+7.01.02,7.01.02.2.01,Pelayanan,450000
+""",
+    "pagu_program": """program_kode,pagu,realisasi
+7.01.01,1500000,1390000
+""",
+}
+
+
+def write_city(root: Path, aturan: str = "", **changes: str | None) -> Path:
+    """The minimal kecamatan (with ``changes``) in ``root/kec`` and a city config for it,
+    ``root/params/uji.yaml`` (Kota Uji, 2024; ``aturan``: YAML lines of the rules); returns the
+    config's path, for ``open_report(path, "uji-coba")`` or ``lkjip build``."""
+    write_minimal(root / "kec", **changes)
+    params = root / "params"
+    params.mkdir(parents=True, exist_ok=True)
+    rules = "".join(f"  {line}\n" for line in aturan.splitlines() if line.strip())
+    config = params / "uji.yaml"
+    config.write_text(
+        "nama: Kota Uji\njenis: kota\ntahun: 2024\n"
+        + (f"aturan:\n{rules}" if rules else "")
+        + "kecamatan:\n- {slug: uji-coba, nama: Uji Coba, data: ../kec}\n",
+        encoding="utf-8",
+    )
+    return config

@@ -25,7 +25,9 @@ Dua,kelurahan,"{}",200,190
 CASES = {
     "missing sheet": (
         {"anggaran": None},
-        "anggaran.csv, sheet anggaran: sheet wajib 'anggaran' tidak ada",
+        "anggaran.csv, sheet anggaran: sheet wajib 'anggaran' tidak ada (seharusnya sheet/berkas "
+        "'anggaran' dengan kolom program_kode, program, kegiatan_kode, kegiatan, kode, "
+        "subkegiatan, atau isi sheet anggaran_kegiatan / pagu_program (kolom program) / belanja)",
     ),
     "missing column": (
         replace("indikator", ",polaritas,", ","),
@@ -219,7 +221,7 @@ def test_unusable_input_exits_2_without_traceback(tmp_path: Path, args, message)
     ("sheet", "header", "missing", "parent_error"),
     [
         ("tujuan", ("kode,uraian", "kd,uraian"), "kode", "kode tujuan induk"),
-        ("anggaran", (",pagu,", ",pagu_dpa,"), "pagu", "kode program"),
+        ("anggaran", ("program_kode,", "kode_prog,"), "program_kode", "kode program"),
         ("indikator", ("kode,level", "kd,level"), "kode", "kode indikator"),
     ],
 )

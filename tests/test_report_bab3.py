@@ -327,7 +327,7 @@ def test_budget_sentence(bekasi, perak):
         bekasi_text
     )
     assert "atau 95,62% dari pagu" in bekasi_text
-    assert "(SiLPA) sebesar Rp 2.049.635.864." in bekasi_text
+    assert "(SiLPA) sebesar Rp 2.049.635.864 atau 4,38% dari pagu." in bekasi_text
     assert "5 (lima) program, 12 (dua belas) kegiatan dan 49 (empat puluh sembilan) sub" in (
         bekasi_text
     )
@@ -341,8 +341,9 @@ def test_budget_sentence(bekasi, perak):
 def test_budget_tables(bekasi, perak):
     program = only_table(bab3.tabel_anggaran_program(bekasi))
     assert foot(program) == [
-        ["Jumlah", "46.754.089.520", "44.704.453.656", "95,62", "2.049.635.864"]
+        ["Jumlah", "46.754.089.520", "44.704.453.656", "95,62", "2.049.635.864", "4,38"]
     ]
+    assert [c.text for c in program.head[1]] == ["Nominal (Rp)", "%", "Nominal (Rp)", "%"]
     assert body(program)[0][4] == "94,08"
     units = only_table(bab3.tabel_anggaran_unit(bekasi))
     assert len(body(units)) == 7 and body(units)[0][1] == "Kecamatan Bekasi Utara"
@@ -353,7 +354,8 @@ def test_budget_tables(bekasi, perak):
     sasaran = only_table(bab3.tabel_anggaran_sasaran(perak))
     assert [r[2] for r in body(sasaran)] == ["95,13", "4,87"]
     assert foot(sasaran)[0][1:] == ["100,00", "3.180.247.616", "2.995.404.515", "94,19"]
-    assert foot(only_table(bab3.tabel_anggaran_program(perak)))[0][-1] == "184.843.101"
+    # Perak's SILPA Rp 184.843.101 (notes-002 §4 #11), and as a share of the pagu: 5,81%
+    assert foot(only_table(bab3.tabel_anggaran_program(perak)))[0][-2:] == ["184.843.101", "5,81"]
 
 
 def test_under_absorbed_sub_kegiatan(bekasi, perak):
@@ -556,9 +558,8 @@ def test_other_indicators_perak(perak, sukamaju):
     assert "tersedia data 5 (lima) indikator kinerja lain, yaitu indikator yang tidak lagi" in said
     assert "IPP Kecamatan Perak: target 3,10, realisasi 3,45 (capaian 111,29%)." in said
     assert "dapat dilaporkan tepat waktu." in said  # the penjelasan, unused before
-    # Kota Contoh: the tujuan indicators, whose realisasi was printed nowhere
-    rows = body(only_table(bab3.tabel_indikator_lain(sukamaju)))
-    assert [r[-1] for r in rows] == ["Indikator tujuan", "Indikator tujuan"]
+    # Kota Contoh: the tujuan indicators have their own table now (tbl-bab3-capaian-tujuan)
+    assert bab3.tabel_indikator_lain(sukamaju) == []
     off = switched_off(perak, "indikator-lain")
     assert bab3.indikator_lain(off) == [] and bab3.tabel_indikator_lain(off) == []
 
@@ -632,6 +633,7 @@ def test_jenis_belanja_figure(bekasi, perak):
 PRODUCERS = {
     "tbl-bab3-skala": bab3.tabel_skala,
     "tbl-bab3-capaian-iku": bab3.tabel_capaian_iku,
+    "tbl-bab3-capaian-tujuan": bab3.tabel_capaian_tujuan,
     "tbl-bab3-klasifikasi": bab3.tabel_klasifikasi,
     "tbl-bab3-tren": bab3.tabel_tren,
     "tbl-bab3-renstra": bab3.tabel_renstra,
@@ -664,6 +666,7 @@ TEXT_FUNCTIONS = [
     bab3.metode,
     bab3.capaian_pengantar,
     bab3.capaian_uraian,
+    bab3.capaian_tujuan,
     bab3.analisis_pengantar,
     bab3.analisis_sasaran,
     bab3.kinerja_program,

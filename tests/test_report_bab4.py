@@ -25,7 +25,10 @@ def test_conclusions_perak(perak):
         "Perak (104,23%) dan terendah pada Nilai evaluasi AKIP Kecamatan Perak (102,25%)."
     )
     assert found[1] == "Dari 2 (dua) sasaran strategis, seluruhnya mencapai target."
-    assert "atau 94,19%, dengan sisa anggaran (SiLPA) sebesar Rp 184.843.101." in found[2]
+    assert (
+        "atau 94,19%, dengan sisa anggaran (SiLPA) sebesar Rp 184.843.101 atau 5,81% dari pagu."
+        in found[2]
+    )
     assert "9,05 poin persen; penggunaan sumber daya tergolong efisien" in found[3]
     assert "Efisiensi tercapai pada 2 (dua) dari 2 (dua) sasaran strategis." in found[3]
     assert len(found) == 4
@@ -49,7 +52,12 @@ def test_conclusions_bekasi_and_missed_target(bekasi, sukamaju):
         "Dari 3 (tiga) sasaran strategis, 2 (dua) mencapai target; yang belum: Sasaran 2 "
         "(Meningkatnya kualitas pelayanan publik di Kecamatan, 95,72%)."
     )
-    assert "12,19%" in contoh[3]  # rasio: (103,87 / 92,58 − 1) × 100
+    assert contoh[2] == (  # the tujuan indicators, with a category like the IKU
+        "Dari 2 (dua) indikator tujuan, 1 (satu) mencapai target: Persentase capaian sasaran "
+        "strategis Renstra Kecamatan 99,54% (Sangat Tinggi; belum mencapai target) dan Indeks "
+        "Ketenteraman dan Ketertiban Umum Kecamatan 100,00% (Sangat Tinggi; mencapai target)."
+    )
+    assert "12,19%" in contoh[4]  # rasio: (103,87 / 92,58 − 1) × 100
 
 
 def test_conclusions_when_no_target_is_reached():

@@ -92,7 +92,7 @@ def test_the_stress_variant_has_long_names_many_rows_and_a_trillion_budget(tmp_p
         wrong.code == 2
         and (
             "varian tidak dikenal: raksasa; pilihan: stres, kabupaten, rekap-pegawai, "
-            "tanda-tangan-bulan"
+            "tanda-tangan-bulan, anggaran-program"
         )
         in wrong.output
     )

@@ -151,7 +151,10 @@ def summary(
             figures = {"kota": target.config.nama, **figures}
         results.append(figures)
         if not as_json:
-            _print_summary(figures)
+            from lkjip.formatting import pembulatan
+
+            with pembulatan(target.rules.pembulatan):  # as the city presents its figures
+                _print_summary(figures)
     if as_json:
         from lkjip.summary import jsonable
 
@@ -187,7 +190,8 @@ def _print_summary(figures: dict[str, object]) -> None:
     money: dict = figures["anggaran"]  # type: ignore[assignment]
     _say(
         f"Anggaran: pagu {rupiah(money['pagu'])}, realisasi {rupiah(money['realisasi'])} "
-        f"({persen(money['persen'])}), SiLPA {rupiah(money['silpa'])}"
+        f"({persen(money['persen'])}), SiLPA {rupiah(money['silpa'])} "
+        f"({persen(money['silpa_persen'])} dari pagu)"
     )
     points = figures.get("efisiensi_satuan") == "poin persen"
     for row in figures["efisiensi"]:  # type: ignore[attr-defined]
@@ -460,7 +464,8 @@ def sample(
             "kegiatan panjang, paling sedikit 40 sub kegiatan dan anggaran di atas Rp 1 triliun "
             "(uji tata letak); 'kabupaten' = Kabupaten Contoh dengan desa; 'rekap-pegawai' = "
             "pegawai sebagai rekap jumlah per dimensi; 'tanda-tangan-bulan' = tanggal tanda "
-            "tangan bulan dan tahun saja. Tahun laporan lain: --tahun.",
+            "tangan bulan dan tahun saja; 'anggaran-program' = pagu per program saja dan realisasi per "
+            "kelompok belanja (gaji/non gaji). Tahun laporan lain: --tahun.",
             show_default=False,
             metavar="VARIAN",
         ),

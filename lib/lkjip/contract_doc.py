@@ -14,6 +14,7 @@ from lkjip.schema import (
     Column,
     Kind,
     ProfileKey,
+    Sheet,
 )
 
 INTRO = """\
@@ -62,9 +63,19 @@ General rules:
   without its day, e.g. `mmmm yyyy`); it is printed as the month and year, never with a day.
 - `ya/tidak` cells accept `ya`/`tidak` (also `y`, `true`, `1`, `benar` / `t`, `false`, `0`, `salah`).
 - Choices (`pilihan`) are case-insensitive.
-- Budgets are entered only at sub-kegiatan level; every program and kegiatan total, every
-  percentage and every SiLPA is computed. Targets and realisations are entered once per
-  indicator-year. Year labels come from `tahun`.
+- Budgets are entered at the level the kecamatan's documents have them, each amount once: per
+  sub-kegiatan (`anggaran`), per kegiatan (`anggaran_kegiatan`), per program (`pagu_program`)
+  or per kelompok belanja (`belanja`: gaji / non-gaji, BTL / BL). An amount of a level is the
+  sum of the level below it when every part below has it, else what its own row says; an amount
+  written on a row whose parts have it too is a stated figure, only compared (see below). Every
+  total, percentage and SiLPA is computed where the data allow, and the report says at which
+  level the budget was recorded. Targets and realisations are entered once per indicator-year.
+  Year labels come from `tahun`.
+- Stated figures: a figure an operator copies from a document that states a derived figure (a
+  kegiatan or program total, the grand total `profil.jumlah_pagu` / `jumlah_realisasi`, a
+  capaian `target_realisasi.capaian_tertulis`) is never used: `lkjip validate` compares it
+  with the computed one and names the row where they differ. Money must be equal; a decimal may
+  differ by less than one unit of its last written decimal (rounded or cut as written).
 
 Required sheets: {required}. The others are optional; a report part whose sheet is absent is left
 out or shown as a placeholder.
@@ -98,6 +109,18 @@ def _number(value: Decimal) -> str:
     return str(int(value)) if value == value.to_integral_value() else str(value)
 
 
+def _required(sheet: Sheet) -> str:
+    if not sheet.required:
+        return ""
+    if not sheet.required_unless:
+        return " **Required.**"
+    names = [
+        f"`{n.split('.')[0]}` (with `{n.split('.')[1]}` filled)" if "." in n else f"`{n}`"
+        for n in sheet.required_unless
+    ]
+    return " **Required**, unless " + " or ".join(names) + " has a data row."
+
+
 def _key_type(key: ProfileKey) -> str:
     return key.kind.value + _limits(key.as_column())
 
@@ -119,7 +142,7 @@ def contract_markdown() -> str:
     ]
     for sheet in SHEETS:
         parts.append(f"\n## `{sheet.name}` — one row per {sheet.row_is}\n")
-        parts.append(f"{sheet.description}{' **Required.**' if sheet.required else ''}\n")
+        parts.append(f"{sheet.description}{_required(sheet)}\n")
         parts.append("\n| column | type | required | meaning | example |\n|---|---|---|---|---|\n")
         for col in sheet.columns:
             parts.append(
@@ -156,9 +179,18 @@ Errors (the report cannot be built) and warnings (the report is built, but look)
 - alokasi TW1–TW4 add up to the pagu murni (or to the pagu when there is no pagu murni);
 - realisasi above pagu (warning); numbers outside their bounds, negative money among them (error);
 - years: `profil.tahun` equals the city config's year; no data for years after the report year;
-- stated totals against computed ones: `pagu_program` against the sum of its sub-kegiatan,
-  `profil.jumlah_desa` / `jumlah_kelurahan` / `jumlah_penduduk` against `wilayah`, an indicator
-  with `dihitung_dari` against the AKIP total or the IKM computed from `ikm`;
+- the budget at its level: within one kegiatan, program or the whole budget, pagu (and
+  realisasi) are given for every part or for none ("pagu sub kegiatan kosong, padahal sub
+  kegiatan lain … diisi"); every program has a name and a pagu; a realisasi is known at some
+  level; a program found only in `pagu_program` while others have sub-kegiatan amounts is a
+  warning (a mistyped code?);
+- stated figures against computed ones, each error naming the row: `anggaran_kegiatan` and
+  `pagu_program` amounts against the sum of their sub-kegiatan (or kegiatan), the `belanja`
+  groups inside the programs against the programs' sum, `profil.jumlah_pagu` /
+  `jumlah_realisasi` against the computed total, `target_realisasi.capaian_tertulis` against
+  the computed capaian, `profil.jumlah_desa` / `jumlah_kelurahan` / `jumlah_penduduk` against
+  `wilayah`, an indicator with `dihitung_dari` against the AKIP total or the IKM computed from
+  `ikm`, or against the mean of its `komponen`;
 - NIP of 18 digits (warning); AKIP weights add up to 100 (warning); IKM NRR between 1 and 4;
   an IKM unsur code the rules (`ikm_unsur`) do not list (error), a service scored on fewer unsur
   than the rules list (warning);

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
+from typing import Literal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -19,21 +22,68 @@ MINUS = "\u2212"
 typographic minus "−" (U+2212), never the hyphen "-", which marks an empty cell (:data:`EMPTY`)."""
 
 
-def round_half_up(value: Decimal | int, places: int = 2) -> Decimal:
-    """Half-up rounding on Decimal (Babel and ``round`` would round half to even). The precision
-    grows with the value: a ratio of two large inputs may have more than the default 28 digits,
-    which ``quantize`` would refuse (InvalidOperation)."""
+Pembulatan = Literal["setengah_ke_atas", "potong"]
+"""How a city presents a decimal: half-up (the default), or cut after the last decimal shown
+(``potong``, as some regions do: 95,255 → 95,25)."""
+DEFAULT_PEMBULATAN: Pembulatan = "setengah_ke_atas"
+_ROUNDING = {"setengah_ke_atas": ROUND_HALF_UP, "potong": ROUND_DOWN}
+_in_force: list[Pembulatan] = [DEFAULT_PEMBULATAN]
+
+
+def set_pembulatan(rule: Pembulatan) -> None:
+    """Make ``rule`` the rounding of every number presented from now on in this process. The
+    report context sets the city's rule when it is opened (:func:`lkjip.report.context.
+    open_report`), before anything is formatted; a process builds one report at a time."""
+    if rule not in _ROUNDING:
+        raise ValueError(f"unknown rounding rule: {rule}")
+    _in_force[0] = rule
+
+
+def pembulatan_berlaku() -> Pembulatan:
+    """The rounding rule in force (:func:`set_pembulatan`)."""
+    return _in_force[0]
+
+
+@contextmanager
+def pembulatan(rule: Pembulatan) -> Iterator[None]:
+    """``rule`` in force inside the block, the previous rule after it."""
+    before = pembulatan_berlaku()
+    set_pembulatan(rule)
+    try:
+        yield
+    finally:
+        set_pembulatan(before)
+
+
+def _quantize(value: Decimal | int, places: int, rounding: str) -> Decimal:
     value = Decimal(value)
     with localcontext() as context:
+        # The precision grows with the value: a ratio of two large inputs may have more than the
+        # default 28 digits, which ``quantize`` would refuse (InvalidOperation).
         context.prec = max(context.prec, value.adjusted() + places + 2)
-        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+def round_half_up(value: Decimal | int, places: int = 2) -> Decimal:
+    """Half-up rounding on Decimal (Babel and ``round`` would round half to even), whatever the
+    rule in force: for comparisons and machine-readable output. What a reader sees is rounded by
+    :func:`bulatkan`."""
+    return _quantize(value, places, ROUND_HALF_UP)
+
+
+def bulatkan(value: Decimal | int, places: int = 2) -> Decimal:
+    """``value`` to ``places`` decimals by the rounding rule in force (:func:`set_pembulatan`):
+    half-up by default, or cut towards zero (``potong``). The one rounding of every number the
+    report prints; every formatter below goes through it."""
+    return _quantize(value, places, _ROUNDING[pembulatan_berlaku()])
 
 
 def angka(value: Decimal | int | None, places: int = 2) -> str:
-    """``1234567.885`` → ``1.234.567,89``; ``-0.2`` → ``−0,20``; None → ``-``."""
+    """``1234567.885`` → ``1.234.567,89`` (``1.234.567,88`` when cutting); ``-0.2`` → ``−0,20``;
+    None → ``-``."""
     if value is None:
         return EMPTY
-    return _angka(str(round_half_up(value, places)), places)
+    return _angka(str(bulatkan(value, places)), places)
 
 
 @lru_cache(maxsize=8192)
@@ -59,7 +109,7 @@ def angka_ringkas(value: Decimal | int | None, max_places: int = 2) -> str:
     """Like :func:`angka` but without trailing zeros: ``73`` → ``73``, ``7.8`` → ``7,8``."""
     if value is None:
         return EMPTY
-    rounded = round_half_up(value, max_places).normalize()
+    rounded = bulatkan(value, max_places).normalize()
     places = max(0, -rounded.as_tuple().exponent)  # type: ignore[operator]
     return angka(rounded, places)
 
@@ -78,7 +128,7 @@ def places_of(value: Decimal | int, max_places: int = 2) -> int:
 
 def angka_masukan(value: Decimal | int | None, max_places: int = 2) -> str:
     """A value with the decimals it carries (as entered): ``76.10`` → ``76,10``, ``7.8`` →
-    ``7,8``, ``73`` → ``73``; more than ``max_places`` decimals are rounded half-up. A value
+    ``7,8``, ``73`` → ``73``; more than ``max_places`` decimals are rounded (:func:`bulatkan`). A value
     computed by Decimal arithmetic keeps its operands' decimals (``82.80 − 82.50`` → ``0,30``)."""
     if value is None:
         return EMPTY
@@ -92,7 +142,7 @@ def angka_bertanda(value: Decimal | int | None, max_places: int = 2) -> str:
         return EMPTY
     places = places_of(value, max_places)
     text = angka(value, places)
-    return f"+{text}" if round_half_up(value, places) > 0 else text
+    return f"+{text}" if bulatkan(value, places) > 0 else text
 
 
 def persen(value: Decimal | int | None, places: int = 2) -> str:

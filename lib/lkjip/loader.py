@@ -298,8 +298,9 @@ def load_kecamatan(path: Path) -> KecamatanData:
     data = KecamatanData(path=path, tables={}, profil={}, problems=problems)
     for sheet in SHEETS:
         table = raw.get(sheet.name)
+        required = sheet.required and not any(_filled(raw, s) for s in sheet.required_unless)
         if table is None:
-            if sheet.required:
+            if required:
                 in_csv = path.is_dir() and not (path / WORKBOOK_NAME).exists()
                 where = shown(path / f"{sheet.name}.csv" if in_csv else path)
                 problems.error(
@@ -307,7 +308,8 @@ def load_kecamatan(path: Path) -> KecamatanData:
                     file=where,
                     sheet=sheet.name,
                     expected=f"sheet/berkas '{sheet.name}' dengan kolom "
-                    + ", ".join(c.name for c in sheet.columns if c.required),
+                    + ", ".join(c.name for c in sheet.columns if c.required)
+                    + _alternatives(sheet),
                 )
                 data.unusable.add(sheet.name)
             continue
@@ -315,12 +317,12 @@ def load_kecamatan(path: Path) -> KecamatanData:
         data.tables[sheet.name] = _type_table(table, problems, data.unusable)
         # An empty profil is reported key by key (_profile), which says what to fill in.
         empty = not table.rows and sheet.name != "profil"
-        if sheet.required and empty and sheet.name not in data.unusable:
+        if required and empty and sheet.name not in data.unusable:
             problems.error(
                 f"sheet wajib '{sheet.name}' kosong: hanya baris judul, tanpa baris data",
                 file=table.source,
                 sheet=sheet.name,
-                expected=f"minimal satu baris {sheet.row_is}",
+                expected=f"minimal satu baris {sheet.row_is}" + _alternatives(sheet),
             )
             data.unusable.add(sheet.name)
     if "profil" in data.sources and "profil" not in data.unusable:
@@ -329,6 +331,24 @@ def load_kecamatan(path: Path) -> KecamatanData:
         cells = {line: values.get("nilai") for line, values in raw["profil"].rows}
         data.profil = _profile(data.table("profil"), cells, data.sources["profil"], problems)
     return data
+
+
+def _filled(raw: dict[str, RawTable], name: str) -> bool:
+    """Sheet ``name`` has a data row (``sheet.column``: a row with that column filled)."""
+    sheet, _, column = name.partition(".")
+    table = raw.get(sheet)
+    if table is None:
+        return False
+    return any(not column or not is_blank(cells.get(column)) for _, cells in table.rows)
+
+
+def _alternatives(sheet: Sheet) -> str:
+    """ "…, atau isi sheet anggaran_kegiatan / pagu_program (kolom program) / belanja" for a
+    required sheet others may stand in for."""
+    if not sheet.required_unless:
+        return ""
+    names = [n.replace(".", " (kolom ") + ")" if "." in n else n for n in sheet.required_unless]
+    return ", atau isi sheet " + " / ".join(names)
 
 
 def _type_table(table: RawTable, problems: Problems, unusable: set[str]) -> list[Row]:

@@ -14,6 +14,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from lkjip.formatting import DEFAULT_PEMBULATAN, Pembulatan
+
 PRESET_DIR = resources.files("lkjip") / "presets"
 COMMON = "_skala_umum"
 DEFAULT_PRESET = "permendagri-5"
@@ -52,6 +54,7 @@ class Aturan(BaseModel):
     skala_ipp: list[Band] = Field(min_length=1)
     akip_komponen: dict[str, Decimal]
     akip_bobot_lke: Decimal | None = None
+    pembulatan: Pembulatan = DEFAULT_PEMBULATAN
 
 
 def classify(value: Decimal | None, scale: list[Band]) -> Band | None:

@@ -1556,13 +1556,14 @@ def _pembanding(kecamatan: list[_Kecamatan], tahun: int) -> None:
         k.sheets["pembanding"] = (header, rows)
 
 
-VARIANTS = ("stres", "kabupaten", "rekap-pegawai", "tanda-tangan-bulan")
+VARIANTS = ("stres", "kabupaten", "rekap-pegawai", "tanda-tangan-bulan", "anggaran-program")
 """Shapes of data ``lkjip sample --varian`` gives every kecamatan: ``stres`` (long names, many
 sub-kegiatan, a budget above Rp 1 triliun), ``kabupaten`` (Kabupaten Contoh: desa, Bupati,
 Perbup; population by sex for the whole kecamatan only), ``rekap-pegawai`` (staff as totals per
-dimension, with kelurahan units), ``tanda-tangan-bulan`` (signed "Februari 2025", no pangkat).
+dimension, with kelurahan units), ``tanda-tangan-bulan`` (signed "Februari 2025", no pangkat),
+``anggaran-program`` (pagu per program only, realisasi per kelompok belanja).
 A 2021 report year is ``--tahun 2021``."""
-_DEMO_VARIANTS = {4: "tanda-tangan-bulan", 5: "rekap-pegawai"}
+_DEMO_VARIANTS = {3: "anggaran-program", 4: "tanda-tangan-bulan", 5: "rekap-pegawai"}
 """The shapes the demo kecamatan (the first six) show by themselves, whatever the variant, so
 that the bundled city carries each kecamatan-level shape (as _DEMO_THEMES does the sasaran)."""
 _KABUPATEN = "Kabupaten Contoh"
@@ -1627,6 +1628,52 @@ STRESS_SUFFIX = (
 )
 
 
+def budget_per_program(builder: _Builder) -> None:
+    """The "anggaran-program" variant, applied to a kecamatan already built: its documents give
+    the pagu per program only (the programs of the Perjanjian Kinerja, each with the sasaran it
+    supports) and the realisasi per kelompok belanja (gaji / non-gaji), as many real reports do.
+    The anggaran sheet gives way to ``pagu_program`` (programs named, pagu without realisasi),
+    ``anggaran_kegiatan`` (the kegiatan, listed without amounts) and ``belanja``; the output
+    indicators of the sub-kegiatan go with the sub-kegiatan; ``profil`` states the grand totals
+    as the documents print them. Same amounts as the full budget, so the totals agree."""
+    k = builder.k
+    header, rows = k.sheets.pop("anggaran")
+    cell = {name: index for index, name in enumerate(header)}
+    programs: dict[str, list[str]] = {}
+    kegiatan: dict[str, list[str]] = {}
+    pagu: dict[str, int] = {}
+    groups = {"gaji": [0, 0], "non_gaji": [0, 0]}
+    for row in rows:
+        code = row[cell["program_kode"]]
+        programs.setdefault(code, [code, row[cell["program"]], row[cell["sasaran"]]])
+        pagu[code] = pagu.get(code, 0) + int(row[cell["pagu"]])
+        kegiatan.setdefault(row[cell["kegiatan_kode"]], [code, row[cell["kegiatan_kode"]],
+                                                         row[cell["kegiatan"]]])  # fmt: skip
+        group = groups["gaji" if row[cell["kode"]] == GAJI else "non_gaji"]
+        group[0] += int(row[cell["pagu"]])
+        group[1] += int(row[cell["realisasi"]])
+    k.sheets["pagu_program"] = (
+        ["program_kode", "program", "sasaran", "pagu"],
+        [[*line, str(pagu[code])] for code, line in programs.items()],
+    )
+    k.sheets["anggaran_kegiatan"] = (
+        ["program_kode", "kegiatan_kode", "kegiatan"], list(kegiatan.values())
+    )  # fmt: skip
+    k.sheets["belanja"] = (
+        ["kelompok", "pagu", "realisasi"],
+        [
+            ["Belanja Gaji dan Tunjangan ASN", *map(str, groups["gaji"])],
+            ["Belanja Non Gaji", *map(str, groups["non_gaji"])],
+        ],
+    )
+    outputs = {line[0] for line in builder.indicators if line[1] == "subkegiatan"}
+    builder.indicators[:] = [line for line in builder.indicators if line[0] not in outputs]
+    builder.values[:] = [line for line in builder.values if line[0] not in outputs]
+    profil = k.sheets["profil"][1]
+    profil.append(["jumlah_pagu", str(sum(g[0] for g in groups.values()))])
+    profil.append(["jumlah_realisasi", str(sum(g[1] for g in groups.values()))])
+
+
 def generate_city(
     out_dir: Path,
     kecamatan: int,
@@ -1642,8 +1689,9 @@ def generate_city(
     list, or comma-separated; see :data:`VARIANTS`): "stres" gives every kecamatan long program,
     kegiatan and sub-kegiatan names, at least 40 sub-kegiatan and a budget above Rp 1 triliun,
     to test how the report lays out; "kabupaten" writes Kabupaten Contoh
-    (params/kabupaten-contoh.yaml) instead. The demo kecamatan 5 and 6 always show their own
-    shape (:data:`_DEMO_VARIANTS`)."""
+    (params/kabupaten-contoh.yaml) instead; "anggaran-program" gives the pagu per program only
+    and the realisasi per kelompok belanja (:func:`budget_per_program`). The demo kecamatan 4, 5
+    and 6 always show their own shape (:data:`_DEMO_VARIANTS`)."""
     variants = parse_variants(varian)
     stress = "stres" in variants
     if stress:
@@ -1663,6 +1711,8 @@ def generate_city(
             seed, index, nama, neighbours, tahun, nips, anggaran, stress, frozenset(own)
         )
         built.append(builder.build())
+        if "anggaran-program" in own:
+            budget_per_program(builder)
     _pembanding(built, tahun)
     city, slug = (_KABUPATEN, _KABUPATEN_SLUG) if kabupaten else (CITY, CITY_SLUG)
     words = _as_kabupaten if kabupaten else str

@@ -71,6 +71,11 @@ class Sheet:
     description: str
     columns: tuple[Column, ...]
     required: bool = False
+    required_unless: tuple[str, ...] = ()
+    """Sheets that may stand in for this required one: it is required only when none of them has
+    a data row (the budget may be entered per sub kegiatan, per kegiatan, per program or per
+    kelompok belanja). ``sheet.column``: the sheet stands in only when that column is filled in
+    one of its rows (``pagu_program.program``: programs named there, not a mere cross-check)."""
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -166,6 +171,21 @@ def value_range(
 
 
 LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
+DERIVATIONS = ("akip", "ikm", "ipp", "rata_rata", "rata_rata_capaian")
+"""``dihitung_dari``: the sheet an indicator's realisasi is checked against, or the mean of other
+indicators (their realisasi, or their capaian) it is computed as."""
+MEANS = ("rata_rata", "rata_rata_capaian")
+COMPARATOR_LEVELS = (
+    "kecamatan_lain",
+    "perangkat_daerah",
+    "kota",
+    "kabupaten",
+    "provinsi",
+    "nasional",
+)
+BUDGET_SHEETS = ("anggaran_kegiatan", "pagu_program.program", "belanja")
+"""The sheets a budget may be entered in instead of ``anggaran`` (per kegiatan, per program, per
+kelompok belanja)."""
 EDUCATION = ("S3", "S2", "S1", "D4", "D3", "D2", "D1", "SLTA", "SLTP", "SD")
 EDUCATION_ALIASES = {"SMA": "SLTA", "SMK": "SLTA", "MA": "SLTA", "SMP": "SLTP", "MTS": "SLTP"}
 STAFF_DIMENSIONS = ("kategori", "pendidikan", "golongan", "jenis_kelamin", "jabatan", "diklat")
@@ -239,6 +259,22 @@ PROFILE_KEYS: tuple[ProfileKey, ...] = (
     ProfileKey("misi", T, False, "Misi daerah yang didukung kecamatan", "Mewujudkan tata kelola …"),
     ProfileKey("periode_renstra", T, False, "Periode Renstra kecamatan (tahun-tahun)", "2024-2026"),
     ProfileKey("dasar_hukum_sotk", T, False, "Peraturan susunan organisasi", "Perbup 45/2019"),
+    ProfileKey(
+        "jumlah_pagu",
+        M,
+        False,
+        "Jumlah pagu seluruh anggaran sebagaimana tertulis di dokumen (dicocokkan dengan jumlah "
+        "yang dihitung)",
+        "46.754.089.520",
+    ),
+    ProfileKey(
+        "jumlah_realisasi",
+        M,
+        False,
+        "Jumlah realisasi seluruh anggaran sebagaimana tertulis di dokumen (dicocokkan dengan "
+        "jumlah yang dihitung)",
+        "44.704.453.656",
+    ),
 )
 
 SHEETS: tuple[Sheet, ...] = (
@@ -523,10 +559,28 @@ SHEETS: tuple[Sheet, ...] = (
                 "dihitung_dari",
                 CH,
                 False,
-                "Realisasi diperiksa terhadap sheet evaluasi_sakip (akip), ikm (ikm) atau ipp (ipp)",
-                "akip",
-                choices=("akip", "ikm", "ipp"),
-                header="Diperiksa terhadap",
+                "Realisasi diperiksa terhadap sheet evaluasi_sakip (akip), ikm (ikm) atau ipp "
+                "(ipp); rata_rata: realisasi = rata-rata realisasi indikator di kolom komponen; "
+                "rata_rata_capaian: realisasi = rata-rata capaian (%) indikator komponen",
+                "rata_rata",
+                choices=DERIVATIONS,
+                header="Dihitung dari",
+            ),
+            _c(
+                "komponen",
+                T,
+                False,
+                "Kode indikator yang dirata-ratakan (dihitung_dari rata_rata atau "
+                "rata_rata_capaian), dipisah koma",
+                "IKU1, IKU2",
+            ),
+            _c(
+                "pk",
+                B,
+                False,
+                "Dimuat dalam Perjanjian Kinerja? (indikator tujuan; IKU selalu dimuat)",
+                "ya",
+                default=False,
             ),
         ),
         required=True,
@@ -538,7 +592,14 @@ SHEETS: tuple[Sheet, ...] = (
         (
             _c("indikator", C, True, "Kode indikator", "IKU1"),
             _c("tahun", Y, True, "Tahun", "2024"),
-            _c("target", D, True, "Target tahun itu (bukan 0)", "73"),
+            _c(
+                "target",
+                D,
+                False,
+                "Target tahun itu (bukan 0); wajib untuk tahun laporan, boleh kosong untuk tahun "
+                "sebelumnya yang tidak bertarget",
+                "73",
+            ),
             _c(
                 "realisasi",
                 D,
@@ -554,14 +615,28 @@ SHEETS: tuple[Sheet, ...] = (
             ),
             _c("sumber", T, False, "Dasar/sumber angka realisasi", "LHE No. X.700/559/2024"),
             _c("penjelasan", T, False, "Penjelasan singkat", ""),
+            _c(
+                "capaian_tertulis",
+                D,
+                False,
+                "Capaian (%) sebagaimana tertulis di dokumen sumber; hanya dicocokkan dengan "
+                "capaian yang dihitung",
+                "104,74",
+                unit="%",
+                **SIGNED,
+            ),
         ),
         required=True,
     ),
     Sheet(
         "anggaran",
         "sub kegiatan (per unit pelaksana)",
-        "Anggaran diisi hanya pada tingkat sub kegiatan; semua jumlah program/kegiatan, persentase "
-        "dan SiLPA dihitung.",
+        "Anggaran per sub kegiatan; semua jumlah kegiatan/program, persentase dan SiLPA dihitung. "
+        "Bila dokumen hanya memuat angka per kegiatan, per program atau per kelompok belanja, "
+        "sub kegiatan boleh dicantumkan tanpa pagu dan realisasi (atau sheet ini tidak diisi) dan "
+        "angkanya diisi di sheet anggaran_kegiatan, pagu_program atau belanja: angka diisi pada "
+        "tingkat yang tersedia, dan angka tingkat di atasnya dihitung darinya. Dalam satu kegiatan, "
+        "pagu (dan realisasi) diisi pada semua sub kegiatan atau tidak sama sekali.",
         (
             _c("program_kode", C, True, "Kode program", "7.01.01"),
             _c("program", T, True, "Nama program", "Program Penunjang Urusan Pemerintahan Daerah"),
@@ -571,10 +646,33 @@ SHEETS: tuple[Sheet, ...] = (
             _c("subkegiatan", T, True, "Nama sub kegiatan", "Penyusunan Dokumen Perencanaan"),
             _c("unit", T, False, "Unit pelaksana (kosong = kecamatan)", "Kelurahan Perwira"),
             _c("sasaran", C, False, "Kode sasaran strategis yang didukung", "S1"),
-            _c("pagu_murni", M, False, "Pagu APBD murni", "3.000.000", unit="Rp"),
-            _c("pagu", M, True, "Pagu akhir (setelah perubahan)", "3.000.000", unit="Rp"),
+            _c(
+                "pagu_murni",
+                M,
+                False,
+                "Pagu APBD murni (penetapan; kosong = sama dengan pagu)",
+                "3.000.000",
+                unit="Rp",
+            ),
+            _c(
+                "pagu",
+                M,
+                False,
+                "Pagu akhir (setelah perubahan); kosong bila pagu hanya tersedia per kegiatan "
+                "atau per program",
+                "3.000.000",
+                unit="Rp",
+            ),
             *(_c(f"tw{q}", M, False, f"Alokasi triwulan {q}", "", unit="Rp") for q in range(1, 5)),
-            _c("realisasi", M, True, "Realisasi keuangan", "2.995.000", unit="Rp"),
+            _c(
+                "realisasi",
+                M,
+                False,
+                "Realisasi keuangan; kosong bila realisasi hanya tersedia per kegiatan, per "
+                "program atau per kelompok belanja",
+                "2.995.000",
+                unit="Rp",
+            ),
             _c(
                 "jenis_belanja",
                 CH,
@@ -587,16 +685,84 @@ SHEETS: tuple[Sheet, ...] = (
             _c("penjelasan", T, False, "Penjelasan realisasi/deviasi", ""),
         ),
         required=True,
+        required_unless=BUDGET_SHEETS,
+    ),
+    Sheet(
+        "anggaran_kegiatan",
+        "kegiatan",
+        "Opsional: kegiatan dengan angka per kegiatan, atau kegiatan yang dicantumkan tanpa angka. "
+        "Pagu murni, pagu dan realisasi yang diisi di sini adalah anggaran kegiatan itu bila sub "
+        "kegiatannya di sheet anggaran tidak memuat angka tersebut (mis. pagu murni hanya per "
+        "kegiatan); bila sub kegiatannya memuatnya, angka di sini dicocokkan dengan jumlahnya.",
+        (
+            _c("program_kode", C, True, "Kode program", "7.01.01"),
+            _c("program", T, False, "Nama program (boleh kosong bila ada di sheet lain)", ""),
+            _c("kegiatan_kode", C, True, "Kode kegiatan", "7.01.01.2.01"),
+            _c("kegiatan", T, True, "Nama kegiatan", "Perencanaan, Penganggaran, dan Evaluasi"),
+            _c("sasaran", C, False, "Kode sasaran strategis yang didukung", "S1"),
+            _c(
+                "pagu_murni",
+                M,
+                False,
+                "Pagu APBD murni (penetapan) kegiatan",
+                "150.000.000",
+                unit="Rp",
+            ),
+            _c("pagu", M, False, "Pagu akhir kegiatan", "155.000.000", unit="Rp"),
+            _c("realisasi", M, False, "Realisasi kegiatan", "149.500.000", unit="Rp"),
+            _c("penjelasan", T, False, "Penjelasan realisasi/deviasi kegiatan", ""),
+        ),
     ),
     Sheet(
         "pagu_program",
         "program",
-        "Opsional: pagu dan realisasi per program sebagaimana tercantum di DPA/e-monev, untuk "
-        "dicocokkan dengan jumlah sub kegiatan.",
+        "Opsional: pagu dan realisasi per program sebagaimana tercantum di DPA/e-monev atau "
+        "Perjanjian Kinerja. Bila sub kegiatan (atau kegiatan) program itu memuat angka, angka di "
+        "sini dicocokkan dengan jumlahnya; bila tidak, inilah anggaran program itu (laporan yang "
+        "hanya memuat pagu per program).",
         (
             _c("program_kode", C, True, "Kode program", "7.01.01"),
+            _c(
+                "program",
+                T,
+                False,
+                "Nama program (wajib bila program tidak ada di sheet anggaran/anggaran_kegiatan)",
+                "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+            ),
+            _c("sasaran", C, False, "Kode sasaran strategis yang didukung program", "S1"),
+            _c("pagu_murni", M, False, "Pagu APBD murni program", "3.000.000.000", unit="Rp"),
             _c("pagu", M, True, "Pagu program menurut DPA", "3.025.434.166", unit="Rp"),
             _c("realisasi", M, False, "Realisasi menurut e-monev", "2.841.094.465", unit="Rp"),
+            _c("penjelasan", T, False, "Penjelasan realisasi/deviasi program", ""),
+        ),
+    ),
+    Sheet(
+        "belanja",
+        "kelompok belanja",
+        "Opsional: pagu dan realisasi per kelompok belanja (gaji / non gaji, atau belanja tidak "
+        "langsung / belanja langsung), bila realisasi tidak tersedia per program. Belanja yang "
+        "termasuk program (dalam_program ya) dicocokkan dengan jumlah program bila program memuat "
+        "angka yang sama; belanja di luar program (belanja tidak langsung) ditambahkan pada "
+        "jumlah seluruh anggaran.",
+        (
+            _c(
+                "kelompok",
+                T,
+                True,
+                "Kelompok belanja sebagaimana dokumen",
+                "Belanja Gaji dan Tunjangan",
+            ),
+            _c(
+                "dalam_program",
+                B,
+                False,
+                "Termasuk program Perjanjian Kinerja? (tidak: belanja tidak langsung)",
+                "ya",
+                default=True,
+            ),
+            _c("pagu", M, True, "Pagu kelompok belanja", "2.454.556.932", unit="Rp"),
+            _c("realisasi", M, True, "Realisasi kelompok belanja", "2.309.846.114", unit="Rp"),
+            _c("penjelasan", T, False, "Penjelasan realisasi/deviasi", ""),
         ),
     ),
     Sheet(
@@ -759,7 +925,9 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "pembanding",
         "nilai pembanding",
-        "Nilai indikator yang sama pada tingkat lain (kota, provinsi, nasional).",
+        "Nilai indikator yang sama pada tingkat lain (kota, provinsi, nasional), atau nilai "
+        "perangkat daerah lain di kota/kabupaten yang sama (perangkat_daerah, mis. nilai AKIP "
+        "setiap OPD: satu baris per perangkat daerah; dicetak sebagai tabel peringkat).",
         (
             _c("indikator", C, True, "Kode indikator", "IKU1"),
             _c("tahun", Y, True, "Tahun", "2024"),
@@ -769,9 +937,15 @@ SHEETS: tuple[Sheet, ...] = (
                 True,
                 "Tingkat pembanding",
                 "kabupaten",
-                choices=("kecamatan_lain", "kota", "kabupaten", "provinsi", "nasional"),
+                choices=COMPARATOR_LEVELS,
             ),
-            _c("nama", T, False, "Nama pembanding", "Kabupaten Jombang"),
+            _c(
+                "nama",
+                T,
+                False,
+                "Nama pembanding (perangkat_daerah: nama perangkat daerah, wajib)",
+                "Kabupaten Jombang",
+            ),
             _c("nilai", D, True, "Nilai (boleh negatif, mis. laju pertumbuhan)", "8,45", **SIGNED),
         ),
     ),

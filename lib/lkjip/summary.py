@@ -44,6 +44,7 @@ def summarise(data: KecamatanData, rules: Aturan, tahun: int) -> dict[str, objec
             "realisasi": total.realisasi,
             "persen": total.persen,
             "silpa": total.silpa,
+            "silpa_persen": total.silpa_persen,
         },
         # the difference form is in percentage points, the ratio form in percent
         "efisiensi_satuan": "poin persen" if rules.efisiensi == "selisih" else "persen",

@@ -11,12 +11,21 @@ from decimal import Decimal
 from difflib import get_close_matches
 from pathlib import Path
 
-from lkjip.formatting import angka, round_half_up, rupiah
+from lkjip.formatting import angka, angka_masukan, round_half_up, rupiah
 from lkjip.inputs import real
 from lkjip.loader import KecamatanData, Row, data_files, load_kecamatan, read_text, shown
 from lkjip.memo import Recent, files_digest
-from lkjip.metrics.budget import unit_of
-from lkjip.metrics.capaian import in_force
+from lkjip.metrics.budget import BudgetLine, budget_tree, stated_differences, unit_of
+from lkjip.metrics.capaian import (
+    Derivation,
+    capaian,
+    component_codes,
+    derivations,
+    derived_value,
+    in_force,
+    target_rows,
+)
+from lkjip.metrics.comparators import OPD, is_self
 from lkjip.metrics.evaluations import akip_result, component_score, ikm_result
 from lkjip.problems import InputError, Problems
 from lkjip.report.narrative import (
@@ -27,6 +36,8 @@ from lkjip.report.narrative import (
     unknown_anchors,
 )
 from lkjip.rules import Aturan
+from lkjip.schema import MEANS
+from lkjip.stated import check as check_stated
 from lkjip.validate_narrative import Context as NarrativeContext
 from lkjip.validate_narrative import lint_narrative
 from lkjip.validate_sheets import check_optional_sheets, find_cycles
@@ -97,6 +108,7 @@ class _Checks:
         self.check_names()
         self.check_indicators()
         self.check_money()
+        self.check_budget()
         self.check_stated_totals()
         self.check_population()
         self.check_evaluations()
@@ -184,6 +196,15 @@ class _Checks:
             "pagu_program", lambda r: r.get("program_kode"), "kode program", "program_kode"
         )
         self._unique(
+            "anggaran_kegiatan", lambda r: r.get("kegiatan_kode"), "kode kegiatan", "kegiatan_kode"
+        )
+        self._unique(
+            "belanja",
+            lambda r: str(r["kelompok"]).lower() if r.get("kelompok") else None,
+            "kelompok belanja",
+            "kelompok",
+        )
+        self._unique(
             "ikm",
             lambda r: (
                 (r.get("tahun"), r.get("layanan"), r.get("unsur") or "-")
@@ -216,11 +237,14 @@ class _Checks:
         sasaran = self._codes("sasaran", "kode")
         indikator = self._codes("indikator", "kode")
         anggaran = self.rows("anggaran")
+        kegiatan_rows = self.rows("anggaran_kegiatan")
+        program_rows = self.rows("pagu_program")
+        budget_rows = [*anggaran, *kegiatan_rows, *program_rows]
         parents = {
             "tujuan": tujuan,
             "sasaran": sasaran,
-            "program": {str(r.get("program_kode")) for r in anggaran},
-            "kegiatan": {str(r.get("kegiatan_kode")) for r in anggaran},
+            "program": {str(r.get("program_kode")) for r in budget_rows},
+            "kegiatan": {str(r.get("kegiatan_kode")) for r in [*anggaran, *kegiatan_rows]},
             "subkegiatan": {str(r.get("kode")) for r in anggaran},
         }
         sheet_of = {level: PARENT_SHEET.get(level, "anggaran") for level in parents}
@@ -234,7 +258,7 @@ class _Checks:
             level = row.get("level")
             if level not in parents or not self.usable(sheet_of[level]):  # type: ignore[index]
                 continue
-            if level in PARENT_SHEET or anggaran:
+            if level in PARENT_SHEET or budget_rows:
                 self._parent(row, "induk", parents[level], f"induk {level}")  # type: ignore[index]
             if level == "subkegiatan" and row.get("unit"):
                 units = units_of.get(row.get("induk"), set())
@@ -250,31 +274,31 @@ class _Checks:
                 for row in self.rows(sheet):
                     self._parent(row, "indikator", indikator, "kode indikator")
         if self.usable("sasaran"):
-            for row in anggaran:
+            for row in budget_rows:
                 self._parent(row, "sasaran", sasaran, "kode sasaran")
-        if self.usable("anggaran"):
-            for row in self.rows("pagu_program"):
-                self._parent(row, "program_kode", parents["program"], "kode program")
+        if self.usable("anggaran", "anggaran_kegiatan", "pagu_program"):
             for row in self.rows("dokumentasi"):
                 self._parent(row, "program_kode", parents["program"], "kode program")
         units = self._codes("unit_organisasi", "kode")
         for row in self.rows("unit_organisasi"):
             self._parent(row, "induk", units, "kode unit induk")
-        if anggaran and sasaran and all(not r.get("sasaran") for r in anggaran):
+        complete = self.usable("anggaran", "anggaran_kegiatan", "pagu_program")
+        if complete and budget_rows and sasaran and all(not r.get("sasaran") for r in budget_rows):
             self.p.warning(
-                "tidak ada sub kegiatan yang dipetakan ke sasaran; efisiensi per sasaran tidak "
-                "dapat dihitung",
-                file=anggaran[0].source,
-                sheet="anggaran",
+                "tidak ada sub kegiatan (atau kegiatan/program) yang dipetakan ke sasaran; "
+                "efisiensi per sasaran tidak dapat dihitung",
+                file=budget_rows[0].source,
+                sheet=budget_rows[0].sheet,
                 column="sasaran",
             )
         self._single_parent("kegiatan_kode", "program_kode", "kegiatan", "program")
         self._single_parent("kode", "kegiatan_kode", "sub kegiatan", "kegiatan")
 
     def _single_parent(self, column: str, parent: str, what: str, parent_what: str) -> None:
-        """In anggaran a kegiatan belongs to one program, a sub kegiatan to one kegiatan."""
+        """In anggaran (and anggaran_kegiatan) a kegiatan belongs to one program, a sub kegiatan
+        to one kegiatan."""
         first: dict[str, Row] = {}
-        for row in self.rows("anggaran"):
+        for row in [*self.rows("anggaran"), *self.rows("anggaran_kegiatan")]:
             code, owner = row.get(column), row.get(parent)
             if not code or not owner:
                 continue
@@ -335,7 +359,10 @@ class _Checks:
             ("kegiatan_kode", "kegiatan", "kegiatan"),
         ):
             first: dict[str, Row] = {}
-            for row in self.rows("anggaran"):
+            sheets = ("anggaran", "anggaran_kegiatan", "pagu_program")[
+                : 3 if what == "program" else 2
+            ]
+            for row in [r for sheet in sheets for r in self.rows(sheet)]:
                 code, name = row.get(code_col), row.get(name_col)
                 if not code or not name:
                     continue
@@ -388,6 +415,7 @@ class _Checks:
         in_force_now = [
             r for r in self.rows("indikator") if r.get("kode") and in_force(r, self.tahun)
         ]
+        computed = target_rows(self.data, self.rules)  # a mean of others is computed
         for row in in_force_now:
             value = values.get((row["kode"], self.tahun))
             if value is None:
@@ -399,7 +427,15 @@ class _Checks:
                     expected=f"baris indikator={row['kode']}, tahun={self.tahun}",
                 )
                 continue
-            if value.get("realisasi") is None and "realisasi" not in value.unreadable:
+            if value.get("target") is None and "target" not in value.unreadable:
+                self.p.error(
+                    f"target tahun {self.tahun} indikator '{row['kode']}' kosong",
+                    **value.where("target"),
+                    expected="target tahun laporan (hanya tahun-tahun sebelumnya yang boleh "
+                    "tanpa target)",
+                )
+            derived = computed.get((row["kode"], self.tahun), {}).get("realisasi")
+            if derived is None and "realisasi" not in value.unreadable:
                 self.p.error(
                     f"realisasi tahun {self.tahun} indikator '{row['kode']}' kosong",
                     **value.where("realisasi"),
@@ -437,38 +473,122 @@ class _Checks:
                         expected=rupiah(row[basis]),  # type: ignore[arg-type]
                         **row.where("tw1"),
                     )
-            pagu, realisasi = row.get("pagu"), row.get("realisasi")
-            if isinstance(pagu, int) and isinstance(realisasi, int) and realisasi > pagu:
+        for sheet in ("anggaran", "anggaran_kegiatan", "pagu_program", "belanja"):
+            for row in self.rows(sheet):
+                pagu, realisasi = row.get("pagu"), row.get("realisasi")
+                if isinstance(pagu, int) and isinstance(realisasi, int) and realisasi > pagu:
+                    self.p.warning(
+                        "realisasi melebihi pagu",
+                        found=rupiah(realisasi),
+                        expected=f"paling banyak {rupiah(pagu)}",
+                        **row.where("realisasi"),
+                    )
+
+    # --- budget at the level it was entered ----------------------------------------------
+    def check_budget(self) -> None:
+        """The budget tree (:mod:`lkjip.metrics.budget`): every amount stated on a row of its own
+        (kegiatan, program, kelompok belanja, profil totals) equals the sum below it; within one
+        kegiatan, program or the whole budget an amount is given for every part or for none;
+        every program has a name and a pagu; the realisasi is known at some level."""
+        sheets = ("anggaran", "anggaran_kegiatan", "pagu_program", "belanja", "profil")
+        if not self.usable(*sheets) or not any(self.rows(s) for s in sheets[:4]):
+            return
+        total = budget_tree(self.data, self.rules)
+        for difference in stated_differences(total):
+            line, stated = difference.line, difference.stated
+            murni = stated.column == "pagu_murni"
+            if stated.what:
+                message = f"{stated.what} tidak sama dengan jumlah {stated.column} yang dihitung"
+                basis = "dihitung dari " + _basis_sheet(
+                    stated.basis or line.basis.get(stated.column)
+                )
+            else:
+                below = (
+                    "sub kegiatannya" if line.basis.get("pagu") == "subkegiatan" else "kegiatannya"
+                )
+                message = (
+                    f"{stated.column} {line.level} '{line.kode}' tidak sama dengan jumlah {below}"
+                )
+                basis = "jumlah " + _basis_sheet(line.basis.get("pagu" if murni else stated.column))
+            check_stated(
+                self.p, stated.row, stated.cell or stated.column, stated.value, difference.computed,
+                message, basis, money=True,
+            )  # fmt: skip
+        for line in total.walk():
+            for column, lacking in line.lacking.items():
+                for child in lacking:
+                    if column not in child.lacking:  # else the cause below is reported
+                        self._lacking(line, child, column)
+        self._program_names(total)
+        if total.pagu is not None and total.realisasi is None and not total.lacking:
+            first = next(self.rows(s)[0] for s in sheets[:4] if self.rows(s))
+            self.p.error(
+                "realisasi anggaran tidak tersedia pada tingkat mana pun",
+                file=first.source,
+                sheet=first.sheet,
+                expected="realisasi per sub kegiatan (anggaran), per kegiatan (anggaran_kegiatan), "
+                "per program (pagu_program) atau per kelompok belanja (sheet belanja)",
+            )
+
+    def _lacking(self, parent: BudgetLine, child: BudgetLine, column: str) -> None:
+        """``child`` has no ``column`` while its siblings have one."""
+        row = next((x.row or x.rows[0] for x in child.walk() if x.row or x.rows), None)
+        if row is None:
+            return
+        if child.level == "subkegiatan":
+            self.p.error(
+                f"{column} sub kegiatan kosong, padahal sub kegiatan lain di kegiatan "
+                f"'{parent.kode}' diisi",
+                expected=f"{column} semua sub kegiatan kegiatan ini, atau kosongkan semuanya dan "
+                f"isi {column} kegiatan di sheet anggaran_kegiatan",
+                **row.where(column),
+            )
+            return
+        others = (
+            "program lain"
+            if child.level == "program"
+            else f"kegiatan lain di program '{parent.kode}'"
+        )
+        where = "sheet pagu_program" if child.level == "program" else "sheet anggaran_kegiatan"
+        self.p.error(
+            f"{child.level} '{child.kode}' tidak memiliki {column}, padahal {others} memilikinya",
+            expected=f"{column} pada sub kegiatannya (sheet anggaran) atau pada {child.level} ini "
+            f"({where})",
+            **row.where(column),
+        )
+
+    def _program_names(self, total: BudgetLine) -> None:
+        """A program given only in pagu_program needs its name there; one given only there while
+        other programs have sub kegiatan with amounts may be a mistyped code (warning)."""
+        listed = {
+            str(r.get("program_kode"))
+            for sheet in ("anggaran", "anggaran_kegiatan")
+            for r in self.rows(sheet)
+            if r.get("program")
+        }
+        detailed = any(line.basis.get("pagu") == "subkegiatan" for line in total.children)
+        for row in self.rows("pagu_program"):
+            code = str(row.get("program_kode") or "")
+            if not code or code in listed:
+                continue
+            if not row.get("program"):
+                self.p.error(
+                    f"program '{code}' tidak ada di sheet anggaran/anggaran_kegiatan dan namanya "
+                    "kosong",
+                    expected="nama program di kolom program",
+                    **row.where("program"),
+                )
+            if detailed and self.rows("anggaran"):
                 self.p.warning(
-                    "realisasi melebihi pagu",
-                    found=rupiah(realisasi),
-                    expected=f"paling banyak {rupiah(pagu)}",
-                    **row.where("realisasi"),
+                    f"program '{code}' hanya ada di sheet pagu_program (tanpa sub kegiatan); "
+                    "dicantumkan dengan anggaran per program",
+                    found=code,
+                    expected="kode program yang ada di sheet anggaran, bila salah ketik",
+                    **row.where("program_kode"),
                 )
 
     # --- stated totals ----------------------------------------------------------------------
     def check_stated_totals(self) -> None:
-        # A sum with an amount that could not be read is unknown (None): that cell has its error.
-        sums: dict[str, list[int | None]] = defaultdict(lambda: [0, 0])
-        for row in self.rows("anggaran"):
-            code = str(row.get("program_kode"))
-            for index, column in enumerate(("pagu", "realisasi")):
-                value, total = row.get(column), sums[code][index]
-                ok = isinstance(value, int) and total is not None
-                sums[code][index] = total + value if ok else None  # type: ignore[operator]
-        for row in self.rows("pagu_program"):
-            code = str(row.get("program_kode"))
-            if code not in sums:
-                continue
-            for index, column in enumerate(("pagu", "realisasi")):
-                stated, total = row.get(column), sums[code][index]
-                if isinstance(stated, int) and total is not None and stated != total:
-                    self.p.error(
-                        f"{column} program '{code}' tidak sama dengan jumlah sub kegiatannya",
-                        found=rupiah(stated),
-                        expected=f"{rupiah(total)} (jumlah sheet anggaran)",
-                        **row.where(column),
-                    )
         wilayah = self.rows("wilayah")
         profil_rows = self.rows("profil")
         if wilayah and profil_rows:
@@ -648,6 +768,9 @@ class _Checks:
                     **row.where("nilai"),
                 )
         self.check_computed_indicators()
+        self.check_means()
+        self.check_stated_capaian()
+        self.check_comparators()
 
     def check_computed_indicators(self) -> None:
         """An indicator computed from evaluasi_sakip or ikm must state the same realisasi."""
@@ -676,6 +799,131 @@ class _Checks:
                         expected=angka(computed),
                         **row.where("realisasi"),
                     )
+
+    def check_means(self) -> None:
+        """An indicator computed as the mean of others (``dihitung_dari: rata_rata`` /
+        ``rata_rata_capaian``): its komponen exist and do not lead back to it; an entered
+        realisasi equals the computed mean."""
+        if not self.usable("indikator"):
+            return
+        codes = self._codes("indikator", "kode")
+        means = derivations(self.data)
+        for row in self.rows("indikator"):
+            kode, listed = str(row.get("kode") or ""), row.get("komponen")
+            if row.get("dihitung_dari") not in MEANS:
+                if listed:
+                    self.p.warning(
+                        "komponen diisi, tetapi dihitung_dari bukan rata_rata atau "
+                        "rata_rata_capaian; komponen diabaikan",
+                        **row.where("komponen"),
+                    )
+                continue
+            parts = component_codes(listed)
+            if not parts:
+                self.p.error(
+                    "indikator rata-rata tanpa komponen",
+                    expected="kode indikator yang dirata-ratakan, dipisah koma (mis. IKU1, IKU2)",
+                    **row.where("komponen"),
+                )
+            for code in parts:
+                if code not in codes:
+                    self.p.error(
+                        f"kode indikator komponen '{code}' tidak ditemukan",
+                        found=code,
+                        expected="kode indikator di sheet indikator",
+                        **row.where("komponen"),
+                    )
+            if kode in _reachable(kode, means):
+                self.p.error(
+                    f"indikator '{kode}' menjadi komponen dari dirinya sendiri (melingkar)",
+                    found=str(listed),
+                    expected="komponen yang tidak dihitung dari indikator ini",
+                    **row.where("komponen"),
+                )
+        if self.tahun is None or not self.usable("target_realisasi"):
+            return
+        for row in self.rows("target_realisasi"):
+            kode, stated = str(row.get("indikator") or ""), row.get("realisasi")
+            if kode not in means or not isinstance(stated, Decimal):
+                continue
+            computed = derived_value(self.data, self.rules, kode, row["tahun"], means)  # type: ignore[arg-type]
+            if computed is None:
+                continue
+            what = "capaian" if means[kode].cara == "rata_rata_capaian" else "realisasi"
+            parts = ", ".join(means[kode].komponen)
+            check_stated(
+                self.p, row, "realisasi", stated, computed,
+                f"realisasi berbeda dengan rata-rata {what} komponennya tahun {row['tahun']}",
+                f"rata-rata {what} {parts}",
+            )  # fmt: skip
+
+    def check_stated_capaian(self) -> None:
+        """``capaian_tertulis``: the capaian a document states, against the computed one."""
+        if not self.usable("indikator", "target_realisasi"):
+            return
+        polarity = {
+            str(r.get("kode")): str(r.get("polaritas") or "naik") for r in self.rows("indikator")
+        }
+        values = target_rows(self.data, self.rules)
+        for row in self.rows("target_realisasi"):
+            stated = row.get("capaian_tertulis")
+            if not isinstance(stated, Decimal):
+                continue
+            kode, year = str(row.get("indikator")), row.get("tahun")
+            used = values.get((kode, year), row)  # type: ignore[call-overload]
+            target, realisasi = used.get("target"), used.get("realisasi")
+            rule = polarity.get(kode, "naik")
+            computed = capaian(target, realisasi, rule, self.rules)
+            if computed is None:
+                self.p.warning(
+                    "capaian tertulis tidak dapat dicocokkan: capaian tidak dapat dihitung",
+                    found=angka_masukan(stated),
+                    expected="target dan realisasi tahun yang sama",
+                    **row.where("capaian_tertulis"),
+                )
+                continue
+            check_stated(
+                self.p, row, "capaian_tertulis", stated, computed,
+                f"capaian tertulis indikator '{kode}' tahun {year} tidak sama dengan capaian yang "
+                "dihitung",
+                _capaian_formula(target, realisasi, rule, self.rules),
+            )  # fmt: skip
+
+    def check_comparators(self) -> None:
+        """``pembanding`` of level perangkat_daerah: each names its perangkat daerah, once per
+        indicator and year; a row naming the kecamatan itself states its realisasi."""
+        rows = [r for r in self.rows("pembanding") if r.get("level") == OPD]
+        self._unique(
+            "pembanding",
+            lambda r: (
+                (r.get("indikator"), r.get("tahun"), " ".join(str(r["nama"]).lower().split()))
+                if r.get("level") == OPD and r.get("nama")
+                else None
+            ),
+            "perangkat daerah per indikator dan tahun",
+            "nama",
+        )
+        values = target_rows(self.data, self.rules) if self.usable("target_realisasi") else {}
+        for row in rows:
+            if not row.get("nama"):
+                self.p.error(
+                    "nama perangkat daerah kosong",
+                    expected="nama perangkat daerah yang nilainya dibandingkan",
+                    **row.where("nama"),
+                )
+                continue
+            own = values.get((row.get("indikator"), row.get("tahun")), {})  # type: ignore[call-overload]
+            realisasi, stated = own.get("realisasi"), row.get("nilai")
+            if (
+                is_self(row["nama"], self.data.nama)
+                and isinstance(stated, Decimal)
+                and (isinstance(realisasi, Decimal))
+            ):
+                check_stated(
+                    self.p, row, "nilai", stated, realisasi,
+                    "nilai kecamatan ini di antara perangkat daerah tidak sama dengan realisasinya",
+                    f"realisasi {row.get('indikator')} tahun {row.get('tahun')}",
+                )  # fmt: skip
 
     # --- narrative ------------------------------------------------------------------------------
     def check_narrative(self) -> None:
@@ -736,3 +984,37 @@ class _Checks:
             self.p.warning(
                 "NIP Camat bukan 18 digit", found=str(nip), expected="18 digit angka", **where
             )
+
+
+def _basis_sheet(basis: str | None) -> str:
+    """Where an amount computed from ``basis`` (a level) comes from, for messages: "sheet
+    anggaran"."""
+    return {
+        "subkegiatan": "sheet anggaran",
+        "kegiatan": "sheet anggaran_kegiatan",
+        "program": "sheet pagu_program",
+        "belanja": "sheet belanja",
+    }.get(basis or "", "data anggaran")
+
+
+def _reachable(kode: str, means: dict[str, Derivation]) -> set[str]:
+    """Every indicator the mean ``kode`` is computed from, directly or through other means."""
+    seen: set[str] = set()
+    todo = list(means[kode].komponen) if kode in means else []
+    while todo:
+        code = todo.pop()
+        if code in seen:
+            continue
+        seen.add(code)
+        todo += list(means[code].komponen) if code in means else []
+    return seen
+
+
+def _capaian_formula(target: object, realisasi: object, polaritas: str, rules: Aturan) -> str:
+    """How a capaian was computed, for messages: "realisasi 84,84 ÷ target 81 × 100"."""
+    t, r = angka_masukan(target), angka_masukan(realisasi)  # type: ignore[arg-type]
+    if polaritas != "turun":
+        return f"realisasi {r} ÷ target {t} × 100"
+    if rules.capaian_turun == "dua_kali_target":
+        return f"(2 × target {t} − realisasi {r}) ÷ target {t} × 100"
+    return f"target {t} ÷ realisasi {r} × 100"

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from lkjip.formatting import DEFAULT_PEMBULATAN, Pembulatan
+
 Status = str  # "berhasil" | "gagal" | "dilewati" (unchanged since the last build) | "tidak valid"
 OK, FAILED, SKIPPED, INVALID = "berhasil", "gagal", "dilewati", "tidak valid"
 RECAP_XLSX = "rekap.xlsx"
@@ -81,6 +83,7 @@ class CityBatch:
     akronim: str
     folder: Path  # outputs/<kota>/<tahun>
     rows: list[KecamatanRow] = field(default_factory=list)
+    pembulatan: Pembulatan = DEFAULT_PEMBULATAN  # the city's rounding (aturan.pembulatan)
 
     @property
     def recap_xlsx(self) -> Path:

@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
-from lkjip.formatting import EMPTY, angka, bilangan_terbilang, persen, round_half_up, rupiah
+from lkjip.formatting import EMPTY, angka, bilangan_terbilang, bulatkan, persen, rupiah
 from lkjip.report.blocks import (
     Align,
     Block,
@@ -139,7 +139,8 @@ def _kecamatan(nama: str) -> str:
 
 # --- XLSX ---------------------------------------------------------------------------------------
 def _number(value: Decimal | None) -> float | None:
-    return None if value is None else float(round_half_up(value, 2))
+    """A percentage cell of the workbook, rounded as the city presents it (``bulatkan``)."""
+    return None if value is None else float(bulatkan(value, 2))
 
 
 def _put(ws, row: int, column: int, value: object, number_format: str | None = None) -> SheetCell:

@@ -240,16 +240,18 @@ def run_batch(
 def publish(city: CityBatch, manifest: Manifest) -> None:
     """The status page, and the city recap unless it would say the same as the one on disk."""
     from lkjip.batch.status_page import write_status_page
+    from lkjip.formatting import pembulatan
 
-    write_status_page(city)
-    unchanged = all(row.status == SKIPPED for row in city.rows)
-    written = city.recap_xlsx.exists() and city.recap_docx.exists()
-    if unchanged and written and manifest.recap == recap_key(city):
-        return
-    from lkjip.batch.recap import write_recap_docx, write_recap_xlsx
+    with pembulatan(city.pembulatan):  # figures as the city rounds them
+        write_status_page(city)
+        unchanged = all(row.status == SKIPPED for row in city.rows)
+        written = city.recap_xlsx.exists() and city.recap_docx.exists()
+        if unchanged and written and manifest.recap == recap_key(city):
+            return
+        from lkjip.batch.recap import write_recap_docx, write_recap_xlsx
 
-    write_recap_xlsx(city)
-    write_recap_docx(city)
+        write_recap_xlsx(city)
+        write_recap_docx(city)
     manifest.recap = recap_key(city)
     manifest.save()
 

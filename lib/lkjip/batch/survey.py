@@ -32,6 +32,7 @@ def survey_city(
         tahun=config.tahun,
         akronim=config.label.akronim,
         folder=city_folder(config, root),
+        pembulatan=config.rules_for().pembulatan,
     )
     for entry in config.kecamatan:
         if only and entry.slug not in only:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from lkjip.loader import KecamatanData, Row
-from lkjip.rules import Aturan, Band, classify
+from lkjip.rules import Aturan, Band, classify, load_rules
+from lkjip.schema import MEANS
 
 HUNDRED = Decimal(100)
 
@@ -77,8 +80,9 @@ def in_force(row: Row, tahun: int) -> bool:
     return (start is None or start <= tahun) and (end is None or tahun <= end)
 
 
-def target_rows(data: KecamatanData) -> dict[tuple[str, int], Row]:
-    """target_realisasi rows by (indicator code, year); the first row wins on duplicates."""
+def entered_rows(data: KecamatanData) -> dict[tuple[str, int], Row]:
+    """target_realisasi rows by (indicator code, year) as entered; the first row wins on
+    duplicates."""
     index: dict[tuple[str, int], Row] = {}
     for row in data.table("target_realisasi"):
         key = (row.get("indikator"), row.get("tahun"))
@@ -87,11 +91,120 @@ def target_rows(data: KecamatanData) -> dict[tuple[str, int], Row]:
     return index
 
 
+def target_rows(data: KecamatanData, rules: Aturan | None = None) -> dict[tuple[str, int], Row]:
+    """target_realisasi rows by (indicator code, year), every table's one source of targets and
+    realisations: as entered, except the realisasi of an indicator computed as the mean of
+    others (``dihitung_dari: rata_rata`` / ``rata_rata_capaian``), which is computed wherever
+    its components allow (a year without a row of its own gets one, without target). ``rules``:
+    the rules in force (a mean of capaian needs them; default: the default preset)."""
+    index = entered_rows(data)
+    means = derivations(data)
+    if not means:
+        return index
+    rules = rules or _default_rules()
+    derived = dict(index)
+    for kode, derivation in means.items():
+        for year in sorted({y for (_k, y) in index}):
+            value = derived_value(data, rules, kode, year, means, index)
+            if value is None:
+                continue
+            base = index.get((kode, year))
+            values = dict(base) if base else {"indikator": kode, "tahun": year}
+            where = base or derivation.row
+            derived[(kode, year)] = Row(
+                {**values, "realisasi": value}, where.source, where.sheet, where.line
+            )
+    return derived
+
+
+# --- indicators computed as the mean of others ------------------------------------------------
+@dataclass(frozen=True)
+class Derivation:
+    """An indicator whose realisasi is the mean of other indicators' realisasi (``rata_rata``)
+    or capaian (``rata_rata_capaian``), declared in ``dihitung_dari`` and ``komponen``."""
+
+    kode: str
+    cara: str
+    komponen: tuple[str, ...]
+    row: Row
+
+
+def component_codes(text: object) -> tuple[str, ...]:
+    """ "IKU1, IKU2; IKU3" → ("IKU1", "IKU2", "IKU3")."""
+    return tuple(c for c in re.split(r"[,;\s]+", str(text or "")) if c)
+
+
+def derivations(data: KecamatanData) -> dict[str, Derivation]:
+    """The indicators computed as a mean, by code."""
+    return {
+        str(row["kode"]): Derivation(
+            str(row["kode"]), str(row["dihitung_dari"]), component_codes(row.get("komponen")), row
+        )
+        for row in data.table("indikator")
+        if row.get("dihitung_dari") in MEANS and row.get("kode")
+    }
+
+
+def derived_parts(
+    data: KecamatanData,
+    rules: Aturan,
+    kode: str,
+    tahun: int,
+    means: dict[str, Derivation] | None = None,
+    index: dict[tuple[str, int], Row] | None = None,
+    active: frozenset[str] = frozenset(),
+) -> list[tuple[str, Decimal | None]]:
+    """The value each component of ``kode`` contributes in ``tahun`` (its realisasi, or its
+    capaian for ``rata_rata_capaian``), None where it has none. A component computed as a mean
+    itself contributes its computed value (else its entered one); a cycle contributes None."""
+    means = derivations(data) if means is None else means
+    index = entered_rows(data) if index is None else index
+    derivation = means[kode]
+    polarity = {
+        str(r.get("kode")): str(r.get("polaritas") or "naik") for r in data.table("indikator")
+    }
+    parts: list[tuple[str, Decimal | None]] = []
+    for code in derivation.komponen:
+        row = index.get((code, tahun), {})
+        real = row.get("realisasi")
+        if code in active or code == kode:
+            real = None
+        elif code in means:
+            computed = derived_value(data, rules, code, tahun, means, index, active | {kode})
+            real = computed if computed is not None else real
+        if derivation.cara == "rata_rata_capaian":
+            real = capaian(row.get("target"), real, polarity.get(code, "naik"), rules)  # type: ignore[arg-type]
+        parts.append((code, real if isinstance(real, Decimal) else None))
+    return parts
+
+
+def derived_value(
+    data: KecamatanData,
+    rules: Aturan,
+    kode: str,
+    tahun: int,
+    means: dict[str, Derivation] | None = None,
+    index: dict[tuple[str, int], Row] | None = None,
+    active: frozenset[str] = frozenset(),
+) -> Decimal | None:
+    """The mean of the components of ``kode`` in ``tahun``; None unless every one has a value."""
+    parts = derived_parts(data, rules, kode, tahun, means, index, active)
+    values = [v for _c, v in parts]
+    if not values or any(v is None for v in values):
+        return None
+    return mean(values)  # type: ignore[arg-type]
+
+
+@cache
+def _default_rules() -> Aturan:
+    return load_rules()
+
+
 def indicator_results(
     data: KecamatanData, rules: Aturan, tahun: int, level: str | None = None
 ) -> list[IndicatorResult]:
     """Every indicator in force in ``tahun`` (optionally of one level), in input order."""
-    values = target_rows(data)
+    values = target_rows(data, rules)
     results = []
     for row in data.table("indikator"):
         if level is not None and row.get("level") != level:

@@ -27,8 +27,8 @@ class SasaranEfficiency:
     kode: str
     uraian: str
     capaian_kinerja: Decimal | None
-    pagu: int
-    realisasi: int
+    pagu: int | None
+    realisasi: int | None
     capaian_anggaran: Decimal | None
     efisiensi: Decimal | None
 
@@ -48,7 +48,7 @@ def efficiency_by_sasaran(
                 uraian=sasaran.uraian,
                 capaian_kinerja=kinerja,
                 pagu=line.pagu if line else 0,
-                realisasi=line.realisasi if line else 0,
+                realisasi=line.realisasi if line else 0,  # no budget mapped: nothing spent
                 capaian_anggaran=anggaran,
                 efisiensi=efisiensi(kinerja, anggaran, rules),
             )

@@ -42,7 +42,7 @@ def direction(previous: Decimal | None, current: Decimal | None) -> str | None:
 def trend(result: IndicatorResult, data: KecamatanData, rules: Aturan, years: int = 3) -> Trend:
     """The last ``years`` years of an indicator, and the change of the latest against the one
     before (``membaik`` says whether that change is good given the polarity)."""
-    index = target_rows(data)
+    index = target_rows(data, rules)
     values = []
     for year in range(result.tahun - years + 1, result.tahun + 1):
         row = index.get((result.kode, year), {})

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from lkjip.formatting import angka, angka_bertanda, persen, places_of, round_half_up
+from lkjip.formatting import angka, angka_bertanda, bulatkan, persen, places_of
 from lkjip.loader import Row
 from lkjip.metrics.capaian import HUNDRED
 from lkjip.metrics.evaluations import (
@@ -1238,7 +1238,7 @@ def tabel_akip(ctx: ReportContext) -> list[Block]:
     def change(a: Decimal | None, b: Decimal | None) -> str:
         if a is None or b is None:
             return "-"
-        return angka_bertanda(round_half_up(b - a))
+        return angka_bertanda(bulatkan(b - a))
 
     def nilai(result: AkipResult, name: str) -> Decimal | None:
         return next((c.nilai for c in result.komponen if c.komponen == name), None)
@@ -1352,7 +1352,7 @@ def _nrr(number: Decimal | None, places: int = 2) -> str:
     """An NRR with the decimals it needs, at least two, at most ``places``: ``3,52``, ``3,5267``."""
     if number is None:
         return "-"
-    return angka(number, max(2, places_of(round_half_up(number, places).normalize(), places)))
+    return angka(number, max(2, places_of(bulatkan(number, places).normalize(), places)))
 
 
 def tabel_ikm_unsur(ctx: ReportContext) -> list[Block]:

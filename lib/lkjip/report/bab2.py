@@ -15,7 +15,7 @@ from typing import Any
 
 from lkjip.formatting import angka, bilangan_terbilang, persen, rupiah
 from lkjip.loader import Row
-from lkjip.metrics.budget import BudgetLine, share
+from lkjip.metrics.budget import BudgetLine, pagu_units, share
 from lkjip.metrics.capaian import IndicatorResult, in_force, target_rows
 from lkjip.report.blocks import (
     Align,
@@ -87,7 +87,7 @@ def _target(targets: dict[tuple[str, int], Row], kode: str, tahun: int) -> Decim
 
 def tw_targets(ctx: ReportContext, kode: str) -> list[Decimal | None]:
     """Quarterly targets of an indicator in the report year (None where not given)."""
-    row = target_rows(ctx.data).get((kode, ctx.tahun), {})
+    row = target_rows(ctx.data, ctx.rules).get((kode, ctx.tahun), {})
     return [row.get(f"target_tw{q}") for q in range(1, 5)]  # type: ignore[misc]
 
 
@@ -103,14 +103,11 @@ def _uraian_sasaran(ctx: ReportContext, kode: str) -> str:
 
 
 def _programs_of_sasaran(ctx: ReportContext) -> dict[str, list[BudgetLine]]:
-    """Programs whose sub-kegiatan support each sasaran (anggaran.sasaran), in budget order."""
+    """Programs whose sub-kegiatan support each sasaran (anggaran.sasaran; or the kegiatan's or
+    program's own sasaran where the budget is given at that level), in budget order."""
     mapping: dict[str, list[BudgetLine]] = {}
     for program in ctx.budget.children:
-        codes: list[str] = []
-        for row in program.rows:
-            kode = str(row.get("sasaran") or "")
-            if kode and kode not in codes:
-                codes.append(kode)
+        codes = dict.fromkeys(kode for _, kode in pagu_units(program) if kode)
         for kode in codes:
             mapping.setdefault(kode, []).append(program)
     return mapping
@@ -175,7 +172,7 @@ def rencana_strategis(ctx: ReportContext) -> list[Block]:
 
 def tabel_tujuan_sasaran(ctx: ReportContext) -> list[Block]:
     """Tujuan → sasaran → indikator with the target of every Renstra year and the end target."""
-    targets = target_rows(ctx.data)
+    targets = target_rows(ctx.data, ctx.rules)
     tujuan = _tujuan_rows(ctx)
     sasaran_indicators = ctx.indicators("sasaran")
     tujuan_indicators = ctx.indicators("tujuan")
@@ -326,16 +323,20 @@ def perjanjian_kinerja(ctx: ReportContext) -> list[Block]:
         f"{ctx.tahun} beserta anggaran yang mendukungnya. "
     )
     content: list[str | Ref | Strong] = [first]
-    if ctx.iku:
-        content += [
-            f"Perjanjian tersebut memuat {bilangan_terbilang(len(ctx.sasaran))} sasaran "
-            f"strategis dengan {bilangan_terbilang(len(ctx.iku))} Indikator Kinerja Utama (",
-            Ref("tbl-bab2-pk-iku"),
-            ")",
-        ]
+    tujuan = pk_tujuan(ctx)
+    if ctx.iku or tujuan:
+        parts = []
+        if tujuan:
+            parts.append(f"{bilangan_terbilang(len(tujuan))} indikator tujuan")
+        if ctx.iku:
+            parts.append(
+                f"{bilangan_terbilang(len(ctx.sasaran))} sasaran strategis dengan "
+                f"{bilangan_terbilang(len(ctx.iku))} Indikator Kinerja Utama"
+            )
+        content += [f"Perjanjian tersebut memuat {daftar(parts)} (", Ref("tbl-bab2-pk-iku"), ")"]
     if budget.children:
         content += [
-            (" serta " if ctx.iku else "Perjanjian tersebut memuat ")
+            (" serta " if ctx.iku or tujuan else "Perjanjian tersebut memuat ")
             + f"{bilangan_terbilang(len(budget.children))} program dengan pagu anggaran "
             f"seluruhnya {rupiah(budget.pagu)} (",
             Ref("tbl-bab2-pk-program"),
@@ -355,35 +356,67 @@ def _source_pk(ctx: ReportContext) -> str:
 def _pk_group(ctx: ReportContext) -> list[bool]:
     """The two Perjanjian Kinerja tables (IKU, programs), which print their one source after the
     second (:func:`lkjip.report.common.grouped_source`); the same in the Lampiran."""
-    return [bool(ctx.iku), bool(ctx.budget.children)]
+    return [bool(ctx.iku or pk_tujuan(ctx)), bool(ctx.budget.children)]
+
+
+def pk_tujuan(ctx: ReportContext) -> list[IndicatorResult]:
+    """The tujuan indicators of the Perjanjian Kinerja (``indikator.pk``), in force this year."""
+    return [r for r in ctx.indicators("tujuan") if r.row.get("pk")]
+
+
+def _uraian_tujuan(ctx: ReportContext, kode: str) -> str:
+    return next(
+        (str(r.get("uraian") or "") for r in _tujuan_rows(ctx) if r.get("kode") == kode), "-"
+    )
 
 
 def tabel_pk_iku(ctx: ReportContext) -> list[Block]:
-    """PK part A: sasaran, IKU, annual target and, where given, the quarterly targets."""
-    if not ctx.iku:
+    """PK part A: the tujuan indicators that are in it (``indikator.pk``), then sasaran and IKU,
+    with the annual target and, where given, the quarterly targets."""
+    tujuan = pk_tujuan(ctx)
+    shown = [*tujuan, *ctx.iku]
+    if not shown:
         return []
-    quarterly = {r.kode: tw_targets(ctx, r.kode) for r in ctx.iku}
+    quarterly = {r.kode: tw_targets(ctx, r.kode) for r in shown}
     with_tw = any(v is not None for tws in quarterly.values() for v in tws)
     rows: list[list[str | Cell]] = []
     number = 0
     previous = None
-    for index, result in enumerate(ctx.iku):
+    for index, result in enumerate(shown):
         line: list[str | Cell] = []
-        if result.induk != previous:
+        group = (result.level, result.induk)
+        if group != previous:
             span = 1
-            while index + span < len(ctx.iku) and ctx.iku[index + span].induk == result.induk:
+            while (
+                index + span < len(shown)
+                and (
+                    shown[index + span].level,
+                    shown[index + span].induk,
+                )
+                == group
+            ):
                 span += 1
             number += 1
-            line += [
-                Cell(f"{number}.", rowspan=span),
-                Cell(_uraian_sasaran(ctx, result.induk), rowspan=span),
-            ]
-            previous = result.induk
+            goal = (
+                _uraian_tujuan(ctx, result.induk)
+                if result.level == "tujuan"
+                else _uraian_sasaran(ctx, result.induk)
+            )
+            line += [Cell(f"{number}.", rowspan=span), Cell(goal, rowspan=span)]
+            previous = group
         line += [result.uraian, result.satuan or "-", value(result.target)]
         if with_tw:
             line += [value(v) for v in quarterly[result.kode]]
         rows.append(line)
-    fixed = ["No", "Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", f"Target {ctx.tahun}"]
+    goals = (
+        ("Tujuan / Sasaran Strategis", "Indikator Kinerja")
+        if tujuan
+        else (
+            "Sasaran Strategis",
+            "Indikator Kinerja Utama",
+        )
+    )
+    fixed = ["No", *goals, "Satuan", f"Target {ctx.tahun}"]
     if with_tw:
         header: list[list[str | Cell]] = [
             [*[Cell(h, rowspan=2) for h in fixed], Cell("Target Triwulan", colspan=4)],

@@ -27,17 +27,19 @@ from lkjip.formatting import (
     rupiah_ringkas,
 )
 from lkjip.loader import Row
-from lkjip.metrics.budget import BudgetLine, share
+from lkjip.metrics.budget import BudgetLine, pagu_units, share
 from lkjip.metrics.capaian import (
     HUNDRED,
     IndicatorResult,
     SasaranResult,
+    average,
     category_counts,
     in_force,
     indicator_result,
     mean,
     target_rows,
 )
+from lkjip.metrics.comparators import OPD, Ranked, opd_mean, opd_ranking, opd_rows
 from lkjip.metrics.efficiency import SasaranEfficiency, efisiensi
 from lkjip.metrics.sdm import AbkLine, abk_lines, sdm_by_sasaran, total_need
 from lkjip.metrics.trend import Trend, YearValue, progress_to_end, trend
@@ -61,7 +63,10 @@ from lkjip.report.narrative import section_for_outcome
 from lkjip.report.photos import Photo, photo_png
 from lkjip.report.sentences import (
     BATAS_SERAPAN,
+    LEVEL_WORDS,
+    absorption_units,
     amount,
+    budget_level_sentence,
     budget_sentence,
     capping_note,
     codes_shown,
@@ -118,8 +123,8 @@ def _pct(number: Decimal | None) -> str:
     return angka(number)
 
 
-def _money(amount_: int) -> str:
-    """Rupiah in a column headed "(Rp)": 3.180.247.616."""
+def _money(amount_: int | None) -> str:
+    """Rupiah in a column headed "(Rp)": 3.180.247.616 ("-" when not recorded)."""
     return angka(amount_, 0)
 
 
@@ -175,7 +180,7 @@ def _anggaran_group(ctx: ReportContext) -> list[bool]:
     return [
         bool(ctx.budget.children),
         bool(_sasaran_lines(ctx)),
-        multi_unit(ctx),
+        bool(_unit_lines(ctx)),
         bool(_jenis_lines(ctx)),
     ]
 
@@ -225,6 +230,21 @@ def _rumus_efisiensi(rules: Aturan) -> str:
     return "Efisiensi = (Capaian Kinerja ÷ Capaian Anggaran − 1) × 100%"
 
 
+def pembulatan_text(rules: Aturan) -> str:
+    """The rounding rule in force (``aturan.pembulatan``), as the method text states it."""
+    if rules.pembulatan == "potong":
+        cara = (
+            "dengan cara pemotongan: angka ketiga di belakang koma dan seterusnya diabaikan tanpa "
+            "pembulatan (95,255 ditulis 95,25)"
+        )
+    else:
+        cara = "dengan pembulatan setengah ke atas (95,255 ditulis 95,26; 95,254 ditulis 95,25)"
+    return (
+        f"Angka desimal disajikan dengan dua angka di belakang koma {cara}. Pembulatan dilakukan "
+        "satu kali, pada saat penyajian; seluruh perhitungan memakai nilai sebelum pembulatan."
+    )
+
+
 def metode(ctx: ReportContext) -> list[Block]:
     """How capaian is measured (formulas per polarity, from the rules) up to the category table."""
     rules = ctx.rules
@@ -257,6 +277,18 @@ def metode(ctx: ReportContext) -> list[Block]:
             ]
         ),
     ]
+
+
+def _rumus_tingkat(ctx: ReportContext) -> str:
+    """How the amounts of a level follow from the level below, as the budget was recorded."""
+    total = ctx.budget
+    if {total.basis.get("pagu"), total.basis.get("realisasi")} <= {"subkegiatan", None}:
+        return "Pagu dan realisasi program dan kegiatan merupakan jumlah dari sub kegiatannya"
+    return (
+        "Pagu dan realisasi setiap tingkat (kegiatan, program, seluruh anggaran) merupakan jumlah "
+        "dari tingkat di bawahnya bila seluruh bagiannya memuat angka tersebut; bila tidak, "
+        "dipakai angka yang tercatat pada tingkat itu sendiri (termasuk per kelompok belanja)"
+    )
 
 
 def tabel_skala(ctx: ReportContext) -> list[Block]:
@@ -314,8 +346,7 @@ def metode_ketentuan(ctx: ReportContext) -> list[Block]:
                 Strong("Capaian Anggaran = Realisasi ÷ Pagu × 100%"),
                 ", dan sisa anggaran dengan rumus ",
                 Strong("SiLPA = Pagu − Realisasi"),
-                ". Pagu dan realisasi program dan kegiatan merupakan jumlah dari sub kegiatannya; "
-                f"{induk}.",
+                f". {_rumus_tingkat(ctx)}; {induk}.",
             ]
         )
     )
@@ -335,6 +366,7 @@ def metode_ketentuan(ctx: ReportContext) -> list[Block]:
             ]
         )
     )
+    blocks.append(Para([pembulatan_text(rules)]))
     # The rules' source is the regulation (``sumber`` of the preset, or the city's override),
     # never a report: a report does not cite itself for its own method.
     sumber = rules.sumber.strip().rstrip(".")
@@ -462,6 +494,105 @@ def capaian_uraian(ctx: ReportContext) -> list[Block]:
     return blocks
 
 
+# --- capaian of the tujuan indicators ---------------------------------------------------------
+PART_TUJUAN = "capaian-tujuan"
+
+
+def tujuan_indicators(ctx: ReportContext) -> list[IndicatorResult]:
+    """The tujuan indicators in force this year (part ``capaian-tujuan``)."""
+    return ctx.indicators("tujuan") if ctx.enabled(PART_TUJUAN) else []
+
+
+def _tujuan_names(ctx: ReportContext) -> dict[str, str]:
+    return {str(r.get("kode")): str(r.get("uraian") or "") for r in ctx.data.table("tujuan")}
+
+
+def capaian_tujuan(ctx: ReportContext) -> list[Block]:
+    """ "Capaian Indikator Tujuan": how many tujuan are measured by how many indicators, then
+    one sentence per indicator (target, realisasi, capaian and category, like the IKU; how a
+    mean of other indicators was computed)."""
+    results = tujuan_indicators(ctx)
+    if not results:
+        return []
+    tujuan = len({r.induk for r in results})
+    blocks: list[Block] = [
+        Heading("Capaian Indikator Tujuan", level=3),
+        Para(
+            [
+                f"Ketercapaian {bilangan_terbilang(tujuan)} tujuan Renstra diukur dengan "
+                f"{bilangan_terbilang(len(results))} indikator tujuan. Target, realisasi, "
+                "capaian dan kategorinya disajikan pada ",
+                Ref("tbl-bab3-capaian-tujuan"),
+                ".",
+            ]
+        ),
+    ]
+    blocks += [Para(iku_sentence(ctx, r)) for r in results]
+    return blocks
+
+
+def tabel_capaian_tujuan(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-capaian-tujuan: target, realisasi, capaian and category of every tujuan
+    indicator (the tujuan merged over its indicators), with their average when there are
+    several."""
+    results = tujuan_indicators(ctx)
+    if not results:
+        return []
+    names = _tujuan_names(ctx)
+    rows = []
+    number = 0
+    for index, result in enumerate(results):
+        first = index == 0 or results[index - 1].induk != result.induk
+        number += first
+        later = [r.induk for r in results[index:]]
+        span = next((n for n, induk in enumerate(later) if induk != result.induk), len(later))
+        head = [
+            Cell(str(number), rowspan=span),
+            Cell(names.get(result.induk, result.induk), rowspan=span),
+        ]
+        rows.append(
+            [
+                *(head if first else []),
+                result.uraian,
+                result.satuan or "-",
+                value(result.target),
+                value(result.realisasi),
+                _pct(result.capaian.nilai),
+                kategori_capaian(result.capaian, ctx.rules),
+            ]
+        )
+    foot = []
+    if len(results) > 1:
+        average_ = average(results, ctx.rules)
+        foot = [
+            [
+                Cell("Rata-rata capaian indikator tujuan", colspan=6),
+                _pct(average_.nilai),
+                kategori_capaian(average_, ctx.rules),
+            ]
+        ]
+    header = [
+        [
+            Cell("No", rowspan=2),
+            Cell("Tujuan", rowspan=2),
+            Cell("Indikator Tujuan", rowspan=2),
+            Cell("Satuan", rowspan=2),
+            Cell(f"Tahun {ctx.tahun}", colspan=3, align="center"),
+            Cell("Kategori", rowspan=2),
+        ],
+        ["Target", "Realisasi", "Capaian (%)"],
+    ]
+    return [
+        table(
+            header,
+            rows,
+            aligns=["center", "left", "left", "left", "right", "right", "right", "center"],
+            foot=foot,
+            source=_source(SUMBER_OLAHAN, ctx),
+        )
+    ]
+
+
 def tabel_klasifikasi(ctx: ReportContext) -> list[Block]:
     """tbl-bab3-klasifikasi: number of sasaran exceeding, meeting or missing their target."""
     counts = category_counts(ctx.sasaran)
@@ -569,6 +700,8 @@ def analisis_pengantar(ctx: ReportContext) -> list[Block]:
         refs.append(["kemajuan indikator program pada ", Ref("tbl-bab3-renstra-program")])
     if tabel_pembanding(ctx):
         refs.append(["perbandingan dengan tingkat lain pada ", Ref("tbl-bab3-pembanding")])
+    if tabel_pembanding_opd(ctx):
+        refs.append(["peringkat di antara perangkat daerah pada ", Ref("tbl-bab3-pembanding-opd")])
     if refs:
         parts.append(" Sebagai ringkasan, ")
         for i, ref in enumerate(refs):
@@ -755,13 +888,75 @@ def tabel_renstra(ctx: ReportContext) -> list[Block]:
 
 
 def _comparators(ctx: ReportContext, kode: str) -> list[dict[str, object]]:
+    """The comparators of another level (kota, provinsi, nasional, another kecamatan); the other
+    perangkat daerah have their ranking (:func:`tabel_pembanding_opd`)."""
     return [
         row
         for row in ctx.data.table("pembanding")
         if row.get("indikator") == kode
         and row.get("tahun") == ctx.tahun
         and row.get("nilai") is not None
+        and row.get("level") != OPD
     ]
+
+
+def _opd_rankings(ctx: ReportContext) -> list[tuple[IndicatorResult, list[Ranked]]]:
+    """Each indicator with values of the city's other perangkat daerah, and the ranking of the
+    kecamatan among them."""
+    found = []
+    for result in _all_indicators(ctx):
+        rows = opd_rows(ctx.data, result.kode, ctx.tahun)
+        if rows:
+            lower = result.polaritas == "turun"
+            found.append((result, opd_ranking(rows, ctx.kecamatan, result.realisasi, lower)))
+    return found
+
+
+def _own_rank(ranking: list[Ranked]) -> Ranked | None:
+    return next((r for r in ranking if r.sendiri), None)
+
+
+def tabel_pembanding_opd(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-pembanding-opd: the kecamatan ranked among the city's perangkat daerah on each
+    indicator they are compared on (e.g. the AKIP score of every OPD), its own row in bold."""
+    rankings = _opd_rankings(ctx)
+    if not rankings:
+        return []
+    rows: list[list[str | Cell]] = []
+    for result, ranking in rankings:
+        unit = f" ({result.satuan})" if result.satuan.strip() else ""
+        rows.append([Cell(f"{result.uraian}{unit}", colspan=3, bold=True)])
+        for entry in ranking:
+            cells = [str(entry.peringkat), entry.nama, value(entry.nilai)]
+            rows.append([Cell(c, bold=entry.sendiri) for c in cells])
+    kota = ctx.kota
+    source = (
+        f"Data perangkat daerah {kota} dan capaian Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}, "
+        f"diolah; baris bercetak tebal: Kecamatan {ctx.kecamatan}"
+    )
+    return [
+        table(
+            ["Peringkat", "Perangkat Daerah", "Nilai"],
+            rows,
+            aligns=["center", "left", "right"],
+            source=source,
+        )
+    ]
+
+
+def _opd_sentence(ctx: ReportContext, result: IndicatorResult) -> str | None:
+    """ "Di antara 31 (tiga puluh satu) perangkat daerah Kota Bekasi yang dinilai, … berada di
+    peringkat 5 untuk …; rata-rata seluruh perangkat daerah 72,31" (the caller closes it with
+    the reference to the ranking table)."""
+    ranking = next((r for res, r in _opd_rankings(ctx) if res.kode == result.kode), None)
+    own = _own_rank(ranking) if ranking else None
+    if ranking is None or own is None:
+        return None
+    return (
+        f"Di antara {bilangan_terbilang(len(ranking))} perangkat daerah {ctx.kota} yang dinilai, "
+        f"Kecamatan {ctx.kecamatan} berada di peringkat {own.peringkat} untuk {result.uraian}; "
+        f"rata-rata seluruh perangkat daerah {with_unit(opd_mean(ranking), result.satuan)}"
+    )
 
 
 def _comparator_name(row: dict[str, object]) -> str:
@@ -904,6 +1099,9 @@ def _renstra_sentence(ctx: ReportContext, result: IndicatorResult) -> Para | Non
 
 def _comparator_sentence(ctx: ReportContext, result: IndicatorResult) -> Para:
     rows = _comparators(ctx, result.kode)
+    opd = _opd_sentence(ctx, result)
+    if opd and (not rows or result.realisasi is None):
+        return Para([opd, " (", Ref("tbl-bab3-pembanding-opd"), ")."])
     if not rows or result.realisasi is None:
         return Para(
             [
@@ -933,6 +1131,8 @@ def _comparator_sentence(ctx: ReportContext, result: IndicatorResult) -> Para:
             " Karena indikator ini semakin baik bila realisasinya semakin rendah, nilai di bawah "
             "pembanding menunjukkan kinerja yang lebih baik."
         )
+    if opd:
+        return Para([f"{text} {opd}", " (", Ref("tbl-bab3-pembanding-opd"), ")."])
     return Para([text])
 
 
@@ -948,11 +1148,21 @@ def _narrative_mode(ctx: ReportContext) -> str:
 
 
 def _efficiency_sentence(ctx: ReportContext, eff: SasaranEfficiency) -> Para:
-    if eff.pagu == 0:
+    if not eff.pagu:
         return Para(
             [
                 "Tidak ada anggaran sub kegiatan yang dipetakan ke sasaran ini, sehingga "
                 "efisiensinya tidak dapat dihitung."
+            ]
+        )
+    if eff.realisasi is None:
+        level = LEVEL_WORDS.get(ctx.budget.basis.get("realisasi") or "", "")
+        where = f"tercatat per {level}" if level else "belum tercatat"
+        return Para(
+            [
+                f"Sasaran ini didukung anggaran {rupiah(eff.pagu)}. Realisasi anggaran {where}, "
+                "tidak per sasaran, sehingga serapan anggaran dan efisiensi sasaran ini tidak "
+                "dapat dihitung; efisiensi dihitung untuk keseluruhan anggaran."
             ]
         )
     text = (
@@ -975,16 +1185,17 @@ def supporting_programs(ctx: ReportContext, kode: str) -> list[tuple[BudgetLine,
     its sub-kegiatan support the sasaran (``True``), else a line of just those sub-kegiatan."""
     found = []
     for program in ctx.budget.children:
-        leaves = [x for x in program.walk() if x.level == "subkegiatan"]
-        mine = [x for x in leaves if x.sasaran == kode]
+        units = pagu_units(program)
+        mine = [x for x, sasaran in units if sasaran == kode]
         if not mine:
             continue
-        if len(mine) == len(leaves):
+        if len(mine) == len(units):
             found.append((program, True))
             continue
         part = BudgetLine(program.kode, program.nama, "program", children=mine)
-        part.pagu = sum(x.pagu for x in mine)
-        part.realisasi = sum(x.realisasi for x in mine)
+        pagu, realisasi = [x.pagu for x in mine], [x.realisasi for x in mine]
+        part.pagu = None if None in pagu else sum(pagu)  # type: ignore[arg-type]
+        part.realisasi = None if None in realisasi else sum(realisasi)  # type: ignore[arg-type]
         part.averaged = program.averaged
         found.append((part, False))
     return found
@@ -996,12 +1207,12 @@ def _programs_list(ctx: ReportContext, kode: str) -> list[Block]:
         return [Para(["Belum ada program yang dipetakan ke sasaran ini pada sheet anggaran."])]
     items: list[list[Inline]] = []
     for line, whole in programs:
-        text = (
-            f"{line.nama}: pagu {rupiah(line.pagu)}, realisasi {rupiah(line.realisasi)} "
-            f"({persen(line.persen)})"
-        )
+        text = f"{line.nama}: pagu {rupiah(line.pagu)}"
+        if line.realisasi is not None:
+            text += f", realisasi {rupiah(line.realisasi)} ({persen(line.persen)})"
         if not whole:
-            text += f", hanya {bilangan_terbilang(len(line.children))} sub kegiatan yang mendukung"
+            word = LEVEL_WORDS[line.children[0].level] if line.children else "sub kegiatan"
+            text += f", hanya {bilangan_terbilang(len(line.children))} {word} yang mendukung"
         items.append([text + "."])
     jumlah = bilangan_terbilang(len(programs))
     return [
@@ -1236,36 +1447,67 @@ def _count_nodes(ctx: ReportContext) -> tuple[int, int, int]:
     )
 
 
+def _belanja_groups(ctx: ReportContext) -> bool:
+    """True when the table per jenis belanja shows the kelompok belanja of sheet ``belanja``
+    (gaji / non gaji, BTL / BL) rather than the jenis_belanja of the sub kegiatan."""
+    by_column = any(r.get("jenis_belanja") for r in ctx.data.table("anggaran"))
+    usable = by_column and all(x.pagu is not None for x in ctx.budget_by("jenis_belanja"))
+    return bool(ctx.budget.groups) and not usable
+
+
 def _jenis_lines(ctx: ReportContext) -> list[BudgetLine]:
-    """Budget per jenis belanja (part ``jenis-belanja``: table and figure), when filled."""
+    """Budget per jenis belanja (part ``jenis-belanja``: table and figure), when filled: from the
+    sub kegiatan's jenis_belanja, else the kelompok belanja of sheet ``belanja``."""
     if not ctx.enabled("jenis-belanja"):
         return []
+    if _belanja_groups(ctx):
+        return ctx.budget.groups
     if not any(r.get("jenis_belanja") for r in ctx.data.table("anggaran")):
         return []
-    return ctx.budget_by("jenis_belanja")
+    lines = ctx.budget_by("jenis_belanja")
+    return lines if all(x.pagu is not None for x in lines) else []
+
+
+def _jenis_names(ctx: ReportContext, lines: list[BudgetLine]) -> list[str]:
+    if _belanja_groups(ctx):
+        return [x.nama for x in lines]
+    return [JENIS_BELANJA.get(x.kode, x.kode) for x in lines]
+
+
+def _counts_text(ctx: ReportContext) -> str:
+    """ "Anggaran tersebut dilaksanakan melalui 5 (lima) program, 12 (dua belas) kegiatan dan
+    30 (tiga puluh) sub kegiatan." (the levels the budget lists)."""
+    counts = [
+        (n, word)
+        for n, word in zip(_count_nodes(ctx), ("program", "kegiatan", "sub kegiatan"), strict=True)
+        if n
+    ]
+    if not counts:
+        return ""
+    parts = [f"{bilangan_terbilang(n)} {word}" for n, word in counts]
+    return f"Anggaran tersebut dilaksanakan melalui {_join(parts)}."
 
 
 def keuangan(ctx: ReportContext) -> list[Block]:
-    """Budget sentence (with terbilang), counts, extremes and pointers to the budget tables."""
+    """Budget sentence (with terbilang), the level the budget was recorded at, counts, extremes
+    and pointers to the budget tables."""
     total = ctx.budget
     blocks: list[Block] = [budget_sentence(ctx)]
-    if total.pagu == 0:
+    if not total.pagu:
         return blocks
-    programs, kegiatan, subkegiatan = _count_nodes(ctx)
-    text = (
-        f"Anggaran tersebut dilaksanakan melalui {bilangan_terbilang(programs)} program, "
-        f"{bilangan_terbilang(kegiatan)} kegiatan dan {bilangan_terbilang(subkegiatan)} sub "
-        "kegiatan."
-    )
-    if total.pagu_murni is not None and total.pagu_murni != total.pagu:
-        arah = "bertambah" if total.pagu > total.pagu_murni else "berkurang"
+    text = _counts_text(ctx)
+    if level := budget_level_sentence(ctx):
+        text += f" {level}"
+    if total.pagu_murni is not None and total.perubahan:
+        arah = "bertambah" if total.perubahan > 0 else "berkurang"
         text += (
             f" Pagu tersebut adalah pagu setelah perubahan; pagu murni sebesar "
-            f"{rupiah(total.pagu_murni)}, sehingga {arah} {rupiah(abs(total.perubahan or 0))}."
+            f"{rupiah(total.pagu_murni)}, sehingga {arah} {rupiah(abs(total.perubahan))}."
         )
     if sumber := sumber_dana_kalimat(ctx):
         text += f" {sumber}"
-    blocks.append(Para([text]))
+    if text.strip():
+        blocks.append(Para([text.strip()]))
     measured = [p for p in total.children if p.persen is not None]
     if len(measured) > 1:
         high = max(measured, key=lambda p: p.persen)  # type: ignore[arg-type,return-value]
@@ -1278,17 +1520,22 @@ def keuangan(ctx: ReportContext) -> list[Block]:
                 ]
             )
         )
-    refs: list[list[Inline]] = [
-        ["per program pada ", Ref("tbl-bab3-anggaran-program"), " dan ", Ref("fig-bab3-anggaran")],
-    ]
+    refs: list[list[Inline]] = []
+    if tabel_anggaran_program(ctx):
+        refs.append(["per program pada ", Ref("tbl-bab3-anggaran-program")])
+        if _program_figure_lines(ctx):
+            refs[-1] += [" dan ", Ref("fig-bab3-anggaran")]
     if tabel_anggaran_sasaran(ctx):
         refs.append(["per sasaran strategis pada ", Ref("tbl-bab3-anggaran-sasaran")])
     if tabel_anggaran_unit(ctx):
         refs.append(["per unit pelaksana pada ", Ref("tbl-bab3-anggaran-unit")])
     if tabel_jenis_belanja(ctx):
-        jenis: list[Inline] = ["per jenis belanja pada ", Ref("tbl-bab3-jenis-belanja")]
+        word = "kelompok" if _belanja_groups(ctx) else "jenis"
+        jenis: list[Inline] = [f"per {word} belanja pada ", Ref("tbl-bab3-jenis-belanja")]
         refs.append([*jenis, " dan ", Ref("fig-bab3-jenis-belanja")])
-    parts: list[Inline] = ["Rincian realisasi anggaran disajikan "]
+    if not refs:
+        return blocks
+    parts: list[Inline] = ["Rincian anggaran disajikan "]
     for i, ref in enumerate(refs):
         if i:
             parts.append(", serta " if i == len(refs) - 1 else ", ")
@@ -1298,39 +1545,86 @@ def keuangan(ctx: ReportContext) -> list[Block]:
     return blocks
 
 
+def _total_of(lines: list[BudgetLine], total: BudgetLine) -> BudgetLine:
+    """The footer line of a table of ``lines``: the budget's total when the lines make it up,
+    else their own sum (kelompok belanja that leave part of the budget out)."""
+    pagu = [x.pagu for x in lines]
+    realisasi = [x.realisasi for x in lines]
+    if (
+        None not in pagu
+        and sum(pagu) == total.pagu
+        and (  # type: ignore[arg-type]
+            None in realisasi or sum(realisasi) == total.realisasi  # type: ignore[arg-type]
+        )
+    ):
+        return total
+    return BudgetLine(
+        "",
+        "Jumlah",
+        "total",
+        pagu=None if None in pagu else sum(pagu),  # type: ignore[arg-type]
+        realisasi=None if None in realisasi else sum(realisasi),  # type: ignore[arg-type]
+    )
+
+
 def _budget_table(
     first: str, lines: list[BudgetLine], total: BudgetLine, names: list[str], source: str
 ) -> Table:
+    """No, name, pagu, realisasi (Rp, %) and SiLPA (Rp, % of the pagu) per line, with the total;
+    where no line has a realisasi (a budget recorded per program, realised per kelompok
+    belanja), the name, pagu and share of the budget only."""
+    if all(x.realisasi is None for x in lines):
+        return _pagu_table(first, lines, total, names, source)
+
+    def money(x: BudgetLine) -> list[str]:
+        return [
+            _money(x.pagu),
+            _money(x.realisasi),
+            _pct(x.persen),
+            _money(x.silpa),
+            _pct(x.silpa_persen),
+        ]
+
     rows = [
-        [str(i), name, _money(x.pagu), _money(x.realisasi), _pct(x.persen), _money(x.silpa)]
+        [str(i), name, *money(x)]
         for i, (x, name) in enumerate(zip(lines, names, strict=True), start=1)
     ]
-    foot = [
-        [
-            Cell("Jumlah", colspan=2),
-            _money(total.pagu),
-            _money(total.realisasi),
-            _pct(total.persen),
-            _money(total.silpa),
-        ]
-    ]
+    foot = [[Cell("Jumlah", colspan=2), *money(_total_of(lines, total))]]
     header = [
         [
             Cell("No", rowspan=2),
             Cell(first, rowspan=2),
             Cell("Pagu (Rp)", rowspan=2),
             Cell("Realisasi", colspan=2, align="center"),
-            Cell("SiLPA (Rp)", rowspan=2),
+            Cell("SiLPA", colspan=2, align="center"),
         ],
-        ["Nominal (Rp)", "%"],
+        ["Nominal (Rp)", "%", "Nominal (Rp)", "%"],
     ]
     return table(
         header,
         rows,
-        aligns=["center", "left", "right", "right", "right", "right"],
+        aligns=["center", "left", "right", "right", "right", "right", "right"],
         foot=foot,
         source=source,
-        widths=[0.05, 0.43, 0.16, 0.16, 0.07, 0.13],
+    )
+
+
+def _pagu_table(
+    first: str, lines: list[BudgetLine], total: BudgetLine, names: list[str], source: str
+) -> Table:
+    """No, name, pagu and its share of the total: a budget without realisasi at this level."""
+    whole = _total_of(lines, total)
+    rows = [
+        [str(i), name, _money(x.pagu), _pct(share(x.pagu, whole.pagu))]
+        for i, (x, name) in enumerate(zip(lines, names, strict=True), start=1)
+    ]
+    foot = [[Cell("Jumlah", colspan=2), _money(whole.pagu), _pct(share(whole.pagu, whole.pagu))]]
+    return table(
+        ["No", first, "Pagu (Rp)", "Porsi Anggaran (%)"],
+        rows,
+        aligns=["center", "left", "right", "right"],
+        foot=foot,
+        source=source,
     )
 
 
@@ -1346,56 +1640,61 @@ def tabel_anggaran_program(ctx: ReportContext) -> list[Block]:
 
 def _sasaran_lines(ctx: ReportContext) -> list[BudgetLine]:
     """The budget per sasaran in the sasaran's order ([] without a budget)."""
-    if ctx.budget.pagu == 0:
+    if not ctx.budget.pagu:
         return []
     order = {s.kode: index for index, s in enumerate(ctx.sasaran)}
     return sorted(ctx.budget_by("sasaran"), key=lambda line: order.get(line.kode, len(order)))
 
 
 def tabel_anggaran_sasaran(ctx: ReportContext) -> list[Block]:
-    """tbl-bab3-anggaran-sasaran: each sasaran's share of the budget, pagu, realisasi and %."""
+    """tbl-bab3-anggaran-sasaran: each sasaran's share of the budget, pagu, realisasi and %
+    (pagu and share only when the realisasi is not recorded at the sasaran's level)."""
     lines = _sasaran_lines(ctx)
     total = ctx.budget
     if not lines:
         return []
     names = _all_sasaran_names(ctx)
+    with_real = any(x.realisasi is not None for x in lines)
+
+    def cells(x: BudgetLine) -> list[str]:
+        real = [_money(x.realisasi), _pct(x.persen)] if with_real else []
+        return [_pct(share(x.pagu, total.pagu)), _money(x.pagu), *real]
+
     rows = [
         [
             str(i),
             names.get(x.kode, x.kode) if x.kode else "Belum dipetakan ke sasaran",
-            _pct(share(x.pagu, total.pagu)),
-            _money(x.pagu),
-            _money(x.realisasi),
-            _pct(x.persen),
+            *cells(x),
         ]
         for i, x in enumerate(lines, start=1)
     ]
-    foot = [
-        [
-            Cell("Jumlah", colspan=2),
-            _pct(share(total.pagu, total.pagu)),
-            _money(total.pagu),
-            _money(total.realisasi),
-            _pct(total.persen),
-        ]
-    ]
+    foot = [[Cell("Jumlah", colspan=2), *cells(total)]]
+    header = ["No", "Sasaran Strategis", "Porsi Anggaran (%)", "Pagu (Rp)"]
+    header += ["Realisasi (Rp)", "%"] if with_real else []
     return [
         table(
-            ["No", "Sasaran Strategis", "Porsi Anggaran (%)", "Pagu (Rp)", "Realisasi (Rp)", "%"],
+            header,
             rows,
-            aligns=["center", "left", "right", "right", "right", "right"],
+            aligns=["center", "left", *["right"] * (4 if with_real else 2)],
             foot=foot,
             source=grouped_source(_source(SUMBER_ANGGARAN, ctx), _anggaran_group(ctx), 1),
-            widths=[0.05, 0.39, 0.11, 0.17, 0.17, 0.11],
         )
     ]
 
 
-def tabel_anggaran_unit(ctx: ReportContext) -> list[Block]:
-    """tbl-bab3-anggaran-unit: per implementing unit, only when there is more than one."""
+def _unit_lines(ctx: ReportContext) -> list[BudgetLine]:
+    """The budget per implementing unit, when there is more than one and their pagu is known."""
     if not multi_unit(ctx):
         return []
     lines = ctx.budget_by("unit")
+    return lines if all(x.pagu is not None for x in lines) else []
+
+
+def tabel_anggaran_unit(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-anggaran-unit: per implementing unit, only when there is more than one."""
+    lines = _unit_lines(ctx)
+    if not lines:
+        return []
     names = [unit_label(ctx, x.kode) for x in lines]
     source = grouped_source(_source(SUMBER_ANGGARAN, ctx), _anggaran_group(ctx), 2)
     return [_budget_table("Unit Pelaksana", lines, ctx.budget, names, source)]
@@ -1406,9 +1705,9 @@ def tabel_jenis_belanja(ctx: ReportContext) -> list[Block]:
     lines = _jenis_lines(ctx)
     if not lines:
         return []
-    names = [JENIS_BELANJA.get(x.kode, x.kode) for x in lines]
+    first = "Kelompok Belanja" if _belanja_groups(ctx) else "Jenis Belanja"
     source = grouped_source(_source(SUMBER_ANGGARAN, ctx), _anggaran_group(ctx), 3)
-    return [_budget_table("Jenis Belanja", lines, ctx.budget, names, source)]
+    return [_budget_table(first, lines, ctx.budget, _jenis_names(ctx, lines), source)]
 
 
 def _rupiah_scale(largest: int) -> tuple[float, str]:
@@ -1422,10 +1721,19 @@ def _rupiah_scale(largest: int) -> tuple[float, str]:
 def fig_anggaran(ctx: ReportContext) -> Figure | None:
     """fig-bab3-anggaran: pagu and realisasi per program (horizontal bars, Rupiah in miliar or
     juta), each labelled with its absorption."""
-    programs = ctx.budget.children
-    if not programs or ctx.budget.pagu == 0:
+    programs = _program_figure_lines(ctx)
+    if not programs:
         return None
     return _pagu_realisasi_figure(programs, [p.nama for p in programs])
+
+
+def _program_figure_lines(ctx: ReportContext) -> list[BudgetLine]:
+    """The programs of the pagu/realisasi figure: all of them, when each has both."""
+    programs = ctx.budget.children
+    if not programs or not ctx.budget.pagu:
+        return []
+    known = all(p.pagu is not None and p.realisasi is not None for p in programs)
+    return programs if known else []
 
 
 def _pagu_realisasi_figure(programs: list[BudgetLine], names: list[str]) -> Figure:
@@ -1434,7 +1742,7 @@ def _pagu_realisasi_figure(programs: list[BudgetLine], names: list[str]) -> Figu
     stays readable beside one of billions."""
     from matplotlib.ticker import FuncFormatter
 
-    scale, unit = _rupiah_scale(max(p.pagu for p in programs))
+    scale, unit = _rupiah_scale(max(p.pagu or 0 for p in programs))
     figure, axes = figures.new_figure(height=0.75 * len(programs) + 1.2)
     figures.style(axes, grid="x")
     positions = list(range(len(programs)))[::-1]
@@ -1453,7 +1761,7 @@ def _pagu_realisasi_figure(programs: list[BudgetLine], names: list[str]) -> Figu
         color=figures.COLORS["realisasi"],
         label="Realisasi",
     )
-    figures.bars_from_zero(axes, max(p.pagu for p in programs) / scale, axis="x", room=1.02)
+    figures.bars_from_zero(axes, max(p.pagu or 0 for p in programs) / scale, axis="x", room=1.02)
     figures.label_bar(
         axes, pagu, [rupiah_ringkas(x.pagu) for x in programs], horizontal=True, inside_from=0.55
     )
@@ -1476,15 +1784,16 @@ def _pagu_realisasi_figure(programs: list[BudgetLine], names: list[str]) -> Figu
 
 def serapan_rendah(ctx: ReportContext) -> list[Block]:
     """Sub-kegiatan with absorption below the threshold, with their explanations."""
-    if ctx.budget.pagu == 0:
+    if not ctx.budget.pagu or ctx.budget.realisasi is None:
         return []
     batas = value(BATAS_SERAPAN)
+    word = absorption_units(ctx)
     items = under_absorbed_items(ctx)
     if not items:
-        return [Para([f"Seluruh sub kegiatan memiliki serapan anggaran paling sedikit {batas}%."])]
+        return [Para([f"Seluruh {word} memiliki serapan anggaran paling sedikit {batas}%."])]
     jumlah = bilangan_terbilang(len(items))
     return [
-        Para([f"Terdapat {jumlah} sub kegiatan dengan serapan anggaran di bawah {batas}%, yaitu:"]),
+        Para([f"Terdapat {jumlah} {word} dengan serapan anggaran di bawah {batas}%, yaitu:"]),
         ListBlock(items),
     ]
 
@@ -1503,6 +1812,13 @@ def efisiensi_pengantar(ctx: ReportContext) -> list[Block]:
     if _efficiency_figure_data(ctx):
         parts += [" dan ", Ref("fig-bab3-kinerja-anggaran")]
     parts.append(".")
+    if ctx.efficiency and all(e.capaian_anggaran is None for e in ctx.efficiency):
+        level = LEVEL_WORDS.get(ctx.budget.basis.get("realisasi") or "", "")
+        where = f"tercatat per {level}" if level else "belum tercatat"
+        parts.append(
+            f" Karena realisasi anggaran {where}, tidak per sasaran, efisiensi hanya dapat "
+            "dihitung untuk keseluruhan anggaran (baris Keseluruhan)."
+        )
     return [Para(parts)]
 
 
@@ -1576,6 +1892,7 @@ def fig_kinerja_anggaran(ctx: ReportContext) -> Figure | None:
         ("Capaian kinerja", [e.capaian_kinerja for _, e in data], figures.COLORS["kinerja"], -1),
         ("Serapan anggaran", [e.capaian_anggaran for _, e in data], figures.COLORS["anggaran"], 1),
     )
+    series = tuple(item for item in series if any(v is not None for v in item[1]))
     highest = max(figures.as_float(v) for _, vs, _, _ in series for v in vs if v is not None)
     figures.bars_from_zero(axes, max(highest, 100.0))
     for label, values, color, side in series:
@@ -1670,7 +1987,7 @@ def _quarterly(ctx: ReportContext) -> list[tuple[IndicatorResult, list, list]]:
     recorded (quarterly targets alone are shown in the Perjanjian Kinerja)."""
     if not ctx.enabled(PART_TRIWULAN_KINERJA):
         return []
-    values = target_rows(ctx.data)
+    values = target_rows(ctx.data, ctx.rules)
     found = []
     for result in _all_indicators(ctx):
         row = values.get((result.kode, ctx.tahun), {})
@@ -1931,12 +2248,13 @@ def _other_indicators(ctx: ReportContext) -> list[tuple[IndicatorResult, Trend, 
     if not ctx.enabled(PART_INDIKATOR_LAIN):
         return []
     iku = {r.kode for r in ctx.iku}
-    values = target_rows(ctx.data)
+    values = target_rows(ctx.data, ctx.rules)
     window = range(ctx.tahun - 2, ctx.tahun + 1)
     found = []
+    tujuan = {r.kode for r in tujuan_indicators(ctx)}  # in their own table
     for row in ctx.data.table("indikator"):
         kode = row.get("kode")
-        if row.get("level") not in ("tujuan", "sasaran") or not kode or kode in iku:
+        if row.get("level") not in ("tujuan", "sasaran") or not kode or kode in iku | tujuan:
             continue
         if all(values.get((kode, y), {}).get("realisasi") is None for y in window):  # type: ignore[arg-type]
             continue
@@ -1972,7 +2290,7 @@ def indikator_lain(ctx: ReportContext) -> list[Block]:
             ]
         ),
     ]
-    values = target_rows(ctx.data)
+    values = target_rows(ctx.data, ctx.rules)
     items: list[list[Inline]] = []
     for result, _t, _status_text in data:
         if result.realisasi is None:
@@ -2136,9 +2454,9 @@ def tabel_abk(ctx: ReportContext) -> list[Block]:
 def fig_jenis_belanja(ctx: ReportContext) -> Figure | None:
     """fig-bab3-jenis-belanja: pagu and realisasi per jenis belanja (horizontal bars)."""
     lines = _jenis_lines(ctx)
-    if not lines or ctx.budget.pagu == 0:
+    if not lines or not ctx.budget.pagu or any(x.realisasi is None for x in lines):
         return None
-    return _pagu_realisasi_figure(lines, [JENIS_BELANJA.get(x.kode, x.kode) for x in lines])
+    return _pagu_realisasi_figure(lines, _jenis_names(ctx, lines))
 
 
 # --- dokumentasi --------------------------------------------------------------------------------

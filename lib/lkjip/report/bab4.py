@@ -12,18 +12,22 @@ from decimal import Decimal
 
 from lkjip.formatting import bilangan_terbilang, persen, rupiah
 from lkjip.metrics.capaian import HUNDRED, IndicatorResult
+from lkjip.report.bab3 import tujuan_indicators
 from lkjip.report.blocks import Block, Inline, ListBlock, Para, Strong
 from lkjip.report.common import value
 from lkjip.report.context import ReportContext
 from lkjip.report.pembuka import join_id
 from lkjip.report.sentences import (
     BATAS_SERAPAN,
+    absorption_units,
     efisiensi_text,
     efisiensi_verdict,
+    hasil,
     kategori_capaian,
     overall,
     overall_efficiency,
     signature,
+    silpa_text,
     subkegiatan_name,
     under_absorbed,
 )
@@ -108,22 +112,44 @@ def _sasaran_butir(ctx: ReportContext) -> list[Inline] | None:
     return [lead + "."]
 
 
+def _tujuan_butir(ctx: ReportContext) -> list[Inline] | None:
+    """How many tujuan indicators reached their target, then each one (there are few) with its
+    capaian, category and verdict: the tujuan level of the conclusions."""
+    results = tujuan_indicators(ctx)
+    if not results:
+        return None
+    measured = [r for r in results if r.capaian.nilai is not None]
+    jumlah = bilangan_terbilang(len(results))
+    if not measured:
+        return [f"Capaian {jumlah} indikator tujuan belum dapat diukur."]
+    reached = sum(_reached(r.capaian.nilai) for r in measured)
+    if reached == len(results):
+        lead = "seluruhnya mencapai target"
+    elif reached:
+        lead = f"{bilangan_terbilang(reached)} mencapai target"
+    else:
+        lead = "belum satu pun mencapai target"
+    each = [
+        f"{r.uraian} {persen(r.capaian.nilai)} "
+        f"({kategori_capaian(r.capaian, ctx.rules, True)}; {hasil(r.capaian.nilai)})"
+        for r in results
+    ]
+    return [f"Dari {jumlah} indikator tujuan, {lead}: {join_id(each)}."]
+
+
 def kesimpulan_butir(ctx: ReportContext) -> list[list[Inline]]:
     """The generated conclusions, one list item each: IKU (counts, the ones that missed, the
-    average, highest and lowest), sasaran (counts and the ones that missed), budget and
-    efficiency. They summarise BAB III; its lists are not repeated."""
-    items = [item for item in (_iku_butir(ctx), _sasaran_butir(ctx)) if item]
+    average, highest and lowest), sasaran (counts and the ones that missed), tujuan indicators
+    (counts, each capaian and category), budget and efficiency. They summarise BAB III; its
+    lists are not repeated."""
+    butir = (_iku_butir(ctx), _sasaran_butir(ctx), _tujuan_butir(ctx))
+    items = [item for item in butir if item]
     total = ctx.budget
-    if total.pagu:
-        sisa = (
-            f"sisa anggaran (SiLPA) sebesar {rupiah(total.silpa)}"
-            if total.silpa >= 0
-            else f"realisasi melampaui pagu sebesar {rupiah(-total.silpa)}"
-        )
+    if total.pagu and total.realisasi is not None:
         items.append(
             [
                 f"Realisasi anggaran sebesar {rupiah(total.realisasi)} dari pagu "
-                f"{rupiah(total.pagu)} atau {persen(total.persen)}, dengan {sisa}."
+                f"{rupiah(total.pagu)} atau {persen(total.persen)}, dengan {silpa_text(total)}."
             ]
         )
     efisiensi = overall_efficiency(ctx)
@@ -178,18 +204,20 @@ def _serapan_rendah(ctx: ReportContext) -> Para:
     few; BAB III lists every one with its reason (:func:`lkjip.report.sentences.under_absorbed`,
     the same selection)."""
     batas = value(BATAS_SERAPAN)
+    word = absorption_units(ctx)
     lines = sorted(under_absorbed(ctx), key=lambda line: line.persen)  # type: ignore[arg-type,return-value]
     if not lines:
-        return Para([f"Tidak ada sub kegiatan dengan serapan anggaran di bawah {batas}%."])
+        return Para([f"Tidak ada {word} dengan serapan anggaran di bawah {batas}%."])
     named = [f"{persen(x.persen)} pada {subkegiatan_name(ctx, x)}" for x in lines[:LOWEST_SHOWN]]
     which = "; serapan terendah" if len(lines) > LOWEST_SHOWN else ", yaitu serapan"
     text = (
-        f"Sebanyak {bilangan_terbilang(len(lines))} sub kegiatan menyerap anggaran di bawah "
+        f"Sebanyak {bilangan_terbilang(len(lines))} {word} menyerap anggaran di bawah "
         f"{batas}% (rinciannya beserta penjelasan pada BAB III){which} {join_id(named)}"
     )
     return Para(
-        [f"{text}. Sub kegiatan tersebut menjadi bahan evaluasi pelaksanaan Tahun {ctx.tahun + 1}."]
-    )
+        [f"{text}. {word.capitalize()} tersebut menjadi bahan evaluasi pelaksanaan Tahun "
+         f"{ctx.tahun + 1}."]
+    )  # fmt: skip
 
 
 def kendala_tindak_lanjut(ctx: ReportContext) -> list[Block]:
@@ -210,7 +238,7 @@ def kendala_tindak_lanjut(ctx: ReportContext) -> list[Block]:
                 ]
             )
         )
-    if ctx.budget.pagu:
+    if ctx.budget.pagu and ctx.budget.realisasi is not None:
         blocks.append(_serapan_rendah(ctx))
     blocks += [Para([Strong("Rencana Tindak Lanjut")]), ctx.narrative("rencana-tindak")]
     return blocks

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from lkjip.config import CityConfig, KecamatanEntry, load_config
+from lkjip.formatting import set_pembulatan
 from lkjip.loader import KecamatanData
 from lkjip.metrics.budget import BudgetLine, budget_by, budget_tree
 from lkjip.metrics.capaian import (
@@ -191,10 +192,13 @@ class ReportContext:
 
 
 def open_report(config: str | Path, kecamatan: str) -> ReportContext:
-    """Load and validate one kecamatan of a city config; invalid data raises ReportDataError."""
+    """Load and validate one kecamatan of a city config; invalid data raises ReportDataError.
+    The city's rounding rule (``aturan.pembulatan``) is in force from here on: every number of
+    the report is presented by it."""
     city = load_config(Path(config))
     entry = city.find(kecamatan)
     rules = city.rules_for(entry)
+    set_pembulatan(rules.pembulatan)
     checked = check_kecamatan(city.data_path(entry), rules, city.tahun, city.other_names(entry))
     if not checked.ok:
         lines = "\n".join(p.line() for p in checked.problems.errors)

@@ -14,6 +14,7 @@ from lkjip.report.bab2 import has_units, leaves_in_order, table, uang, widths
 from lkjip.report.blocks import Align, Block, Cell, Heading, Para, Ref
 from lkjip.report.common import para, value
 from lkjip.report.context import ReportContext
+from lkjip.report.sentences import budget_level_sentence
 
 PART_PK = "lampiran-pk"
 PART_IKU = "lampiran-iku"
@@ -65,7 +66,7 @@ def tabel_pk_program(ctx: ReportContext) -> list[Block]:
 def iku_years(ctx: ReportContext) -> list[int]:
     """Every year for which target_realisasi holds a row of one of the IKU."""
     codes = {r.kode for r in ctx.iku}
-    return sorted({tahun for (kode, tahun) in target_rows(ctx.data) if kode in codes})
+    return sorted({tahun for (kode, tahun) in target_rows(ctx.data, ctx.rules) if kode in codes})
 
 
 def matriks_iku(ctx: ReportContext) -> list[Block]:
@@ -90,7 +91,7 @@ def tabel_matriks_iku(ctx: ReportContext) -> list[Block]:
     if not ctx.enabled(PART_IKU) or not ctx.iku:
         return []
     years = iku_years(ctx)
-    values = target_rows(ctx.data)
+    values = target_rows(ctx.data, ctx.rules)
     rows: list[list[str | Cell]] = []
     for number, result in enumerate(ctx.iku, start=1):
         line: list[str | Cell] = [f"{number}.", result.uraian, result.satuan or "-"]
@@ -119,19 +120,44 @@ def tabel_matriks_iku(ctx: ReportContext) -> list[Block]:
 
 
 # --- Rincian anggaran ---------------------------------------------------------------------------
+def _murni(item: BudgetLine, parent: BudgetLine | None) -> int | None:
+    """The pagu murni a line shows: its own; without one, its pagu (unchanged) when its parent's
+    pagu murni is the sum of its children's, else none ("-": the pagu murni was recorded only
+    above it, e.g. per kegiatan)."""
+    if item.pagu_murni is not None:
+        return item.pagu_murni
+    return item.pagu if parent is not None and "pagu_murni" in parent.computed else None
+
+
+def _levels_listed(budget: BudgetLine) -> str:
+    """ "program, kegiatan dan sub kegiatan", or the levels the budget lists."""
+    words = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
+    found = [w for level, w in words.items() if any(x.level == level for x in budget.walk())]
+    return bab2.daftar(found)
+
+
 def rincian_anggaran(ctx: ReportContext) -> list[Block]:
     """Heading and summary sentence of the full budget table; [] when off or without budget."""
     budget = ctx.budget
     if not ctx.enabled(PART_ANGGARAN) or not budget.children:
         return []
+    summary = f" Dari pagu {rupiah(budget.pagu)}"
+    if budget.realisasi is not None:
+        summary += (
+            f" terealisasi {rupiah(budget.realisasi)} ({persen(budget.persen)}), sehingga SiLPA "
+            f"sebesar {rupiah(budget.silpa)} ({persen(budget.silpa_persen)} dari pagu)."
+        )
+    else:
+        summary += ", realisasinya belum tercatat."
+    if level := budget_level_sentence(ctx):
+        summary += f" {level}"
     blocks: list[Block] = [
         Heading("Rincian Anggaran", level=2),
         para(
             f"Rincian pagu, realisasi dan sisa anggaran (SiLPA) Kecamatan {ctx.kecamatan} Tahun "
-            f"{ctx.tahun} per program, kegiatan dan sub kegiatan disajikan pada ",
+            f"{ctx.tahun} per {_levels_listed(budget)} disajikan pada ",
             Ref("tbl-lamp-anggaran"),
-            f". Dari pagu {rupiah(budget.pagu)} terealisasi {rupiah(budget.realisasi)} "
-            f"({persen(budget.persen)}), sehingga SiLPA sebesar {rupiah(budget.silpa)}.",
+            "." + summary,
         ),
     ]
     if ctx.rules.persen_induk == "rata_rata":
@@ -151,41 +177,37 @@ def tabel_rincian_anggaran(ctx: ReportContext) -> list[Block]:
         return []
     units = has_units(ctx)
     murni = budget.pagu_murni is not None
+    spent = budget.realisasi is not None  # realisasi recorded at some level
     sources = len(bab2.sumber_dana(ctx)) > 1  # one source for all is said in BAB II/III
 
-    def money(item: BudgetLine) -> list[str]:
-        cells = (
-            [uang(item.pagu_murni if item.pagu_murni is not None else item.pagu)] if murni else []
-        )
-        return [
-            *cells,
-            uang(item.pagu),
-            uang(item.realisasi),
-            persen(item.persen),
-            uang(item.silpa),
-        ]
+    def money(item: BudgetLine, parent: BudgetLine | None = None) -> list[str]:
+        cells = [uang(_murni(item, parent))] if murni else []
+        cells.append(uang(item.pagu))
+        if spent:
+            cells += [uang(item.realisasi), persen(item.persen), uang(item.silpa)]
+        return cells
 
-    def line(item: BudgetLine, parent: bool) -> list[str | Cell]:
+    def line(item: BudgetLine, over: BudgetLine) -> list[str | Cell]:
+        parent = item.level != "subkegiatan"
         unit = ["" if parent else item.unit] if units else []
         if sources:
             unit.append("" if parent else str(item.rows[0].get("sumber_dana") or "-"))
-        return [Cell(c, bold=parent) for c in [item.kode, item.nama, *unit, *money(item)]]
+        cells = [item.kode, item.nama, *unit, *money(item, over)]
+        return [Cell(c, bold=parent) for c in cells]
 
     rows: list[list[str | Cell]] = []
     for program in budget.children:
-        rows.append(line(program, True))
+        rows.append(line(program, budget))
         for kegiatan in program.children:
-            rows.append(line(kegiatan, True))
-            rows += [line(leaf, False) for leaf in leaves_in_order(kegiatan)]
+            rows.append(line(kegiatan, program))
+            rows += [line(leaf, kegiatan) for leaf in leaves_in_order(kegiatan)]
     fixed = ["Kode", "Program / Kegiatan / Sub Kegiatan", *(["Unit"] if units else [])]
     fixed += ["Sumber Dana"] if sources else []
     header = [
         *fixed,
         *(["Pagu Murni (Rp)"] if murni else []),
         "Pagu (Rp)",
-        "Realisasi (Rp)",
-        "Serapan",
-        "SiLPA (Rp)",
+        *(["Realisasi (Rp)", "Serapan", "SiLPA (Rp)"] if spent else []),
     ]
     foot = [[Cell("Jumlah", colspan=len(fixed)), *money(budget)]]
     aligns: list[Align] = [
@@ -193,7 +215,7 @@ def tabel_rincian_anggaran(ctx: ReportContext) -> list[Block]:
         "left",
         *(["left"] if units else []),
         *(["left"] if sources else []),
-        *["right"] * (4 + murni),
+        *["right"] * (1 + murni + 3 * spent),
     ]
     source = f"Realisasi anggaran Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}, diolah"
     sizes = widths(
@@ -203,8 +225,6 @@ def tabel_rincian_anggaran(ctx: ReportContext) -> list[Block]:
         *([8] if sources else []),
         *([12] if murni else []),
         12,
-        12,
-        7,
-        11,
+        *([12, 7, 11] if spent else []),
     )
     return [table(header, rows, aligns=aligns, foot=foot, source=source, wide=True, widths=sizes)]

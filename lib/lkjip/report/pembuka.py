@@ -21,7 +21,7 @@ from lkjip.report.blocks import (
 )
 from lkjip.report.common import with_unit
 from lkjip.report.context import ReportContext
-from lkjip.report.sentences import signature
+from lkjip.report.sentences import signature, silpa_text
 from lkjip.rules import Band
 
 
@@ -181,12 +181,13 @@ def ikhtisar(ctx: ReportContext) -> list[Block]:
         blocks.append(Para([" ".join(summary)]))
 
     total = ctx.budget
-    if total.pagu:
+    if total.pagu and total.realisasi is not None:
+        sisa = silpa_text(total)
         money = (
             f"Untuk mencapai sasaran tersebut, Kecamatan {kec} mengelola anggaran sebesar "
             f"{rupiah(total.pagu)} yang terealisasi {rupiah(total.realisasi)} atau "
-            f"{persen(total.persen)}, sehingga terdapat sisa anggaran (SiLPA) sebesar "
-            f"{rupiah(total.silpa)}."
+            f"{persen(total.persen)}, sehingga "
+            + (f"terdapat {sisa}." if (total.silpa or 0) >= 0 else f"{sisa}.")
         )
         if eff := _efisiensi_sentence(ctx, overall.nilai):
             money += " " + eff

@@ -13,8 +13,16 @@ from decimal import Decimal
 from lkjip.dates import MonthYear
 from lkjip.formatting import angka, bilangan_terbilang, persen, rupiah, rupiah_terbilang, tanggal
 from lkjip.formatting import terbilang as kata
-from lkjip.metrics.budget import KECAMATAN_UNIT, BudgetLine
-from lkjip.metrics.capaian import HUNDRED, Achievement, IndicatorResult, average, target_rows
+from lkjip.metrics.budget import KECAMATAN_UNIT, BudgetLine, realisasi_units
+from lkjip.metrics.capaian import (
+    HUNDRED,
+    Achievement,
+    IndicatorResult,
+    average,
+    derivations,
+    derived_parts,
+    target_rows,
+)
 from lkjip.metrics.efficiency import efisiensi
 from lkjip.report.blocks import Inline, Para, Signature, Strong
 from lkjip.report.common import nip, value, with_unit
@@ -117,7 +125,7 @@ def hasil(capaian: Decimal | None) -> str:
 # --- indicators --------------------------------------------------------------------------------
 def realisasi_sumber(ctx: ReportContext, result: IndicatorResult) -> str | None:
     """The stated source of this year's realisasi (e.g. the LHE letter), if any."""
-    row = target_rows(ctx.data).get((result.kode, result.tahun))
+    row = target_rows(ctx.data, ctx.rules).get((result.kode, result.tahun))
     text = str(row.get("sumber") or "").strip() if row else ""
     return text.rstrip(".") or None
 
@@ -139,6 +147,8 @@ def iku_sentence(ctx: ReportContext, result: IndicatorResult) -> list[Inline]:
             f"{persen(achievement.nilai)} ({kategori_capaian(achievement, ctx.rules, True)})."
         )
     parts: list[str] = [text]
+    if explained := derivation_text(ctx, result):
+        parts.append(explained)
     if result.polaritas == "turun":
         parts.append("Indikator ini semakin baik bila realisasinya semakin rendah.")
     note = capping_note(achievement, ctx.rules)
@@ -148,6 +158,42 @@ def iku_sentence(ctx: ReportContext, result: IndicatorResult) -> list[Inline]:
     if sumber:
         parts.append(f"Sumber realisasi: {sumber}.")
     return [" ".join(parts)]
+
+
+def derivation_text(ctx: ReportContext, result: IndicatorResult) -> str | None:
+    """How the realisasi of an indicator computed as the mean of others was obtained:
+    "Realisasi … dihitung sebagai rata-rata realisasi 2 (dua) indikator, yaitu A (72,74) dan
+    B (85,00)." None for an indicator entered as it is."""
+    means = derivations(ctx.data)
+    derivation = means.get(result.kode)
+    if derivation is None:
+        return None
+    rows = {str(r.get("kode")): r for r in ctx.data.table("indikator")}
+    parts = derived_parts(ctx.data, ctx.rules, result.kode, result.tahun, means)
+    if not parts:
+        return None
+    what = "capaian" if derivation.cara == "rata_rata_capaian" else "realisasi"
+    shown = []
+    for code, contribution in parts:
+        row = rows.get(code, {})
+        name = str(row.get("uraian") or code)
+        if what == "capaian":
+            shown.append(f"{name} ({persen(contribution)})")
+        else:
+            shown.append(f"{name} ({with_unit(contribution, str(row.get('satuan') or ''))})")
+    text = (
+        f"Realisasi {result.uraian} dihitung sebagai rata-rata {what} "
+        f"{bilangan_terbilang(len(parts))} indikator, yaitu {_join_id(shown)}"
+    )
+    if all(v is not None for _c, v in parts):
+        return text + "."
+    if result.realisasi is None:
+        return text + "; realisasinya belum dapat dihitung karena belum semua nilai tersedia."
+    return text + "; karena belum semua nilai tersedia, realisasinya adalah nilai yang dilaporkan."
+
+
+def _join_id(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " dan " + items[-1]
 
 
 def overall(ctx: ReportContext) -> Achievement:
@@ -177,26 +223,115 @@ def overall_sentence(ctx: ReportContext) -> Para:
 
 
 # --- budget and efficiency ---------------------------------------------------------------------
+LEVEL_WORDS = {
+    "subkegiatan": "sub kegiatan",
+    "kegiatan": "kegiatan",
+    "program": "program",
+    "belanja": "kelompok belanja",
+}
+"""The levels a budget amount may be entered at (:data:`lkjip.metrics.budget.BASIS_ORDER`)."""
+
+
+def silpa_text(line: BudgetLine) -> str:
+    """ "sisa anggaran (SiLPA) sebesar Rp 184.843.101 atau 5,81% dari pagu", or the overrun."""
+    silpa = line.silpa
+    if silpa is None:
+        return "sisa anggaran (SiLPA) yang belum dapat dihitung"
+    if silpa < 0:
+        return f"realisasi melampaui pagu sebesar {rupiah(-silpa)}"
+    return (
+        f"sisa anggaran (SiLPA) sebesar {rupiah(silpa)} atau {persen(line.silpa_persen)} dari pagu"
+    )
+
+
 def budget_sentence(ctx: ReportContext, words: bool = True) -> Para:
-    """Pagu, realisasi (with terbilang), serapan and SiLPA of the whole budget."""
+    """Pagu, realisasi (with terbilang), serapan and SiLPA (in Rupiah and as a percentage of the
+    pagu) of the whole budget."""
     total = ctx.budget
-    if total.pagu == 0:
+    if not total.pagu:
         return Para([f"Data anggaran Kecamatan {ctx.kecamatan} Tahun {ctx.tahun} belum tersedia."])
 
     def money(amount_: int) -> str:
         return f"{rupiah(amount_)} ({rupiah_terbilang(amount_)})" if words else rupiah(amount_)
 
-    parts: list[Inline] = [
+    lead = (
         f"Pada Tahun {ctx.tahun} Kecamatan {ctx.kecamatan} mengelola anggaran belanja sebesar "
-        f"{money(total.pagu)} dengan realisasi {money(total.realisasi)} atau ",
+        f"{money(total.pagu)}"
+    )
+    if total.realisasi is None:
+        return Para([f"{lead}; realisasinya belum tercatat."])
+    parts: list[Inline] = [
+        f"{lead} dengan realisasi {money(total.realisasi)} atau ",
         Strong(persen(total.persen)),
-        " dari pagu, ",
+        f" dari pagu, sehingga terdapat {silpa_text(total)}."
+        if (total.silpa or 0) >= 0
+        else f" dari pagu, sehingga {silpa_text(total)}.",
     ]
-    if total.silpa >= 0:
-        parts.append(f"sehingga terdapat sisa anggaran (SiLPA) sebesar {rupiah(total.silpa)}.")
-    else:
-        parts.append(f"sehingga realisasi melampaui pagu sebesar {rupiah(-total.silpa)}.")
     return Para(parts)
+
+
+def _levels(lines: list[BudgetLine], column: str) -> list[str]:
+    found = {line.basis.get(column) for line in lines} - {None}
+    return [level for level in ("subkegiatan", "kegiatan", "program", "belanja") if level in found]
+
+
+def budget_level_sentence(ctx: ReportContext) -> str | None:
+    """At which level the budget was recorded and what can therefore be computed, when it is
+    not recorded per sub kegiatan throughout: "Pagu anggaran tercatat per program, sedangkan
+    realisasinya per kelompok belanja; …". None for a budget per sub kegiatan."""
+    total = ctx.budget
+    pagu, realisasi = total.basis.get("pagu"), total.basis.get("realisasi")
+    if not total.pagu or pagu is None:
+        return None
+    texts = []
+    if pagu != "subkegiatan" or realisasi != "subkegiatan":
+        word = LEVEL_WORDS[pagu]
+        finer = [LEVEL_WORDS[x] for x in _levels(total.children, "pagu") if x != pagu]
+        if finer:
+            word += f" (sebagian dirinci sampai {' dan '.join(finer)})"
+        if realisasi == pagu:
+            text = f"Pagu dan realisasi anggaran tercatat per {word}"
+        elif realisasi is None:
+            text = f"Pagu anggaran tercatat per {word}, sedangkan realisasinya belum tercatat"
+        else:
+            text = (
+                f"Pagu anggaran tercatat per {word}, sedangkan realisasinya per "
+                f"{LEVEL_WORDS[realisasi]}"
+            )
+        if realisasi == "belanja":
+            text += (
+                "; karena itu serapan anggaran dan SiLPA dihitung untuk seluruh anggaran dan per "
+                "kelompok belanja, sedangkan serapan per program dan per sasaran strategis, serta "
+                "efisiensi per sasaran, tidak dapat dihitung"
+            )
+        elif realisasi in ("program", "kegiatan"):
+            text += (
+                f"; karena itu serapan anggaran dan SiLPA dihitung sampai tingkat "
+                f"{LEVEL_WORDS[realisasi]}, tanpa rincian di bawahnya"
+            )
+        texts.append(text + ".")
+    listed = [x for x in total.walk() if x.level == "kegiatan" and x.pagu is None]
+    if listed:
+        texts.append(
+            f"{bilangan_terbilang(len(listed))} kegiatan dicantumkan tanpa rincian anggaran."
+            if len(listed) < sum(x.level == "kegiatan" for x in total.walk())
+            else "Kegiatan dicantumkan tanpa rincian anggaran."
+        )
+    murni = _murni_level(total)
+    if murni not in (None, "subkegiatan"):
+        texts.append(f"Pagu murni (penetapan) tercatat per {LEVEL_WORDS[murni]}.")
+    return " ".join(texts) or None
+
+
+def _murni_level(total: BudgetLine) -> str | None:
+    """The finest level at which a pagu murni was entered (None: none was)."""
+    for level in ("subkegiatan", "kegiatan", "program"):
+        lines = [x for x in total.walk() if x.level == level]
+        if level == "subkegiatan" and any(x.pagu_murni is not None for x in lines):
+            return level
+        if any("pagu_murni" in x.entered for x in lines):
+            return level
+    return None
 
 
 def efisiensi_text(number: Decimal | None, rules: Aturan) -> str:
@@ -238,12 +373,21 @@ def efficiency_sentence(ctx: ReportContext) -> Para:
 
 
 def under_absorbed(ctx: ReportContext, batas: Decimal = BATAS_SERAPAN) -> list[BudgetLine]:
-    """Sub-kegiatan (per unit) whose realisasi is below ``batas`` percent of the pagu."""
+    """Sub-kegiatan (per unit) whose realisasi is below ``batas`` percent of the pagu; where the
+    realisasi is recorded at a coarser level, the kegiatan, programs or kelompok belanja
+    (:func:`lkjip.metrics.budget.realisasi_units`)."""
     return [
         line
-        for line in ctx.budget.walk()
-        if line.level == "subkegiatan" and line.persen is not None and line.persen < batas
+        for line in realisasi_units(ctx.budget)
+        if line.persen is not None and line.persen < batas
     ]
+
+
+def absorption_units(ctx: ReportContext) -> str:
+    """What serapan is measured per: "sub kegiatan", "program", "sub kegiatan atau program"."""
+    units = realisasi_units(ctx.budget)
+    levels = [lv for lv in LEVEL_WORDS if any(u.level == lv for u in units)]
+    return " atau ".join(LEVEL_WORDS[lv] for lv in levels) or "sub kegiatan"
 
 
 def indicator_index(ctx: ReportContext) -> dict[tuple[str, str], list[IndicatorResult]]:
@@ -287,16 +431,22 @@ def under_absorbed_items(ctx: ReportContext, batas: Decimal = BATAS_SERAPAN) -> 
             f"{subkegiatan_name(ctx, line)}: realisasi {rupiah(line.realisasi)} dari pagu "
             f"{rupiah(line.pagu)} ({persen(line.persen)})"
         )
-        outputs = [r for r in node_indicators(ctx, line, index) if r.capaian.nilai is not None]
+        outputs = (
+            [r for r in node_indicators(ctx, line, index) if r.capaian.nilai is not None]
+            if line.level != "belanja"
+            else []
+        )
         if outputs:
             text += ", capaian keluaran " + " dan ".join(persen(r.capaian.nilai) for r in outputs)
         text += "."
-        reasons = [str(r.get("penjelasan") or "").strip() for r in line.rows]
+        own = [line.row] if line.row is not None else line.rows
+        reasons = [str(r.get("penjelasan") or "").strip() for r in own]
         reason = " ".join(r if r.endswith(".") else r + "." for r in reasons if r)
         if reason:
             items.append([f"{text} {reason}"])
         else:
-            items.append([f"{text} ", Strong("[BELUM DIISI: penjelasan di sheet anggaran]")])
+            sheet = line.row.sheet if line.row is not None else "anggaran"
+            items.append([f"{text} ", Strong(f"[BELUM DIISI: penjelasan di sheet {sheet}]")])
     return items
 
 
