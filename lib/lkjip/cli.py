@@ -22,6 +22,7 @@ from lkjip.problems import InputError
 from lkjip.targets import Target, resolve
 
 if TYPE_CHECKING:
+    from lkjip.config import CityConfig
     from lkjip.validate import Checked
 
 app = typer.Typer(
@@ -173,8 +174,21 @@ def build(
         str, typer.Option("--format", help="Format keluaran: docx,pdf")
     ] = "docx,pdf",
     renderer: Annotated[
-        str, typer.Option("--renderer", help="embedded, quarto, atau auto (quarto bila terpasang)")
+        str,
+        typer.Option(
+            "--renderer",
+            help="embedded, quarto, atau auto (pilihan kota di konfigurasinya, 'renderer:'; "
+            "bila tidak ada: embedded, juga bila Quarto terpasang)",
+        ),
     ] = "auto",
+    keep_project: Annotated[
+        bool,
+        typer.Option(
+            "--keep-project",
+            help="Dengan Quarto: simpan proyek yang dirender (dan log Quarto) sebagai "
+            "proyek-quarto.zip di folder kecamatan, juga bila gagal.",
+        ),
+    ] = False,
     output: Annotated[Path, typer.Option("--output", help="Folder keluaran.")] = Path("outputs"),
     jobs: Annotated[
         int,
@@ -197,13 +211,13 @@ def build(
     from lkjip.batch.display import batch_display
     from lkjip.batch.runner import exit_ok, run_batch
     from lkjip.config import load_config
-    from lkjip.report.formats import FORMATS, resolve_renderer
+    from lkjip.report.formats import FORMATS, check_renderer, renderer_for, require_quarto
     from lkjip.targets import city_configs
 
     wanted = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
     if not wanted or any(f not in FORMATS for f in wanted):
         raise InputError(f"format tidak dikenal: {formats}; pilihan: docx, pdf")
-    renderer = resolve_renderer(renderer)
+    check_renderer(renderer)
     if executor not in ("local", "dask"):
         raise InputError(f"executor tidak dikenal: {executor}; pilihan: local, dask")
     if executor == "dask" and not scheduler:
@@ -213,6 +227,7 @@ def build(
         known = {e.slug for c in loaded for e in c.kecamatan}
         if missing := [k for k in kecamatan if k not in known]:
             raise InputError("kecamatan tidak ditemukan di konfigurasi: " + ", ".join(missing))
+    require_quarto([c.slug for c in loaded if renderer_for(renderer, c.renderer) == "quarto"])
     with batch_display(out) as display:
         cities = run_batch(
             loaded,
@@ -230,6 +245,7 @@ def build(
                 job.label, job.row.status, job.row.seconds, job.row.reason
             ),
             on_phase=display.phase,
+            keep_project=keep_project,
         )
     _print_batch(cities)
     if not exit_ok(cities):
@@ -276,8 +292,64 @@ def notebook(
     output: Annotated[Path, typer.Option("--output", help="Folder keluaran.")] = Path("outputs"),
 ) -> None:
     """Siapkan notebook satu kecamatan (parameter terisi) untuk dibuka di Jupyter."""
-    from lkjip.config import load_config
     from lkjip.report.build import prepare_kecamatan
+
+    city = _city_of(config, kecamatan)
+    paths = prepare_kecamatan(city, city.find(kecamatan), output)
+    _say(f"Notebook kecamatan {kecamatan} disiapkan di {paths[0].parent}:")
+    for path in paths:
+        _say(f"  {path}")
+    _say(
+        "Buka dengan: jupyter lab "
+        + str(paths[0].parent)
+        + "  (pasang dulu: bash scripts/setup.sh --jupyter)"
+    )
+
+
+@app.command("quarto-project")
+def quarto_project(
+    config: Annotated[
+        Path | None, typer.Argument(help="Konfigurasi kota; kosong = cari kecamatan di params/.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Folder proyek yang akan ditulis (kosong atau belum ada).", show_default=False
+        ),
+    ] = None,
+    kecamatan: Annotated[str, typer.Option("--kecamatan", "-k", help="Slug kecamatan.")] = "",
+) -> None:
+    """Tulis laporan satu kecamatan sebagai proyek Quarto siap render (tanpa merender)."""
+    from lkjip.report.build import BuildError, export_quarto_project
+    from lkjip.report.execute import NotebookError
+
+    if output is None and config is not None and config.suffix.lower() not in (".yaml", ".yml"):
+        config, output = None, config  # only the folder given: find the kecamatan in params/
+    if output is None:
+        raise InputError("sebutkan folder proyek tujuan (OUT_DIR)")
+    if output.exists() and (not output.is_dir() or any(output.iterdir())):
+        raise InputError(f"{output}: sudah ada dan tidak kosong; pilih folder baru")
+    city = _city_of(config, kecamatan)
+    try:
+        project = export_quarto_project(city, city.find(kecamatan), output, _say)
+    except (BuildError, NotebookError) as exc:  # bad data or a failing cell, as in a build
+        _say(f"GAGAL  {city.slug}/{kecamatan}: {exc}", "red", console=err)
+        raise typer.Exit(1) from exc
+    _say(f"Proyek Quarto kecamatan {kecamatan} ditulis di {project.folder}:")
+    _say(
+        f"  {project.notebook.name} (notebook yang telah dijalankan), _quarto.yml, gambar, templat"
+    )
+    _say(
+        "Render dengan: cd "
+        + str(project.folder)
+        + " && quarto render --no-execute --to docx   (atau --to typst untuk PDF; "
+        "pratinjau: quarto preview --no-execute)"
+    )
+
+
+def _city_of(config: Path | None, kecamatan: str) -> CityConfig:
+    """The city config that lists ``kecamatan`` (``config``, or the one in params/)."""
+    from lkjip.config import load_config
     from lkjip.targets import city_configs
 
     if not kecamatan:
@@ -291,16 +363,7 @@ def notebook(
         raise InputError(
             f"kecamatan '{kecamatan}' ada di beberapa kota ({names}); sebutkan konfigurasinya"
         )
-    city = owners[0]
-    paths = prepare_kecamatan(city, city.find(kecamatan), output)
-    _say(f"Notebook kecamatan {kecamatan} disiapkan di {paths[0].parent}:")
-    for path in paths:
-        _say(f"  {path}")
-    _say(
-        "Buka dengan: jupyter lab "
-        + str(paths[0].parent)
-        + "  (pasang dulu: bash scripts/setup.sh --jupyter)"
-    )
+    return owners[0]
 
 
 @app.command()
