@@ -338,12 +338,14 @@ def test_quarto_docx_gets_the_shared_word_finishing(quarto_build, tmp_path: Path
     with zipfile.ZipFile(draft) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
         settings = archive.read("word/settings.xml").decode("utf-8")
+        styles = archive.read("word/styles.xml").decode("utf-8")
     instructions = re.findall(r"<w:instrText[^>]*>\s*(\w+)", xml)
     assert instructions.count("TOC") == 3  # Daftar Isi, Tabel, Gambar
     assert {"SEQ", "STYLEREF", "REF", "PAGEREF"} <= set(instructions)
     bookmarks = set(re.findall(r'w:bookmarkStart w:id="\d+" w:name="([^"]+)"', xml))
     assert {"narasi-isu-strategis", "narasi-rencana-tindak", "_Ref_tbl_lebar"} <= bookmarks
     assert '<w:updateFields w:val="true"/>' in settings
+    assert re.search(r'<w:lang [^>]*w:val="id-ID"', styles)  # Quarto's lang: id writes "id"
     assert '<w:pgNumType w:fmt="lowerRoman" w:start="1"/>' in xml
     assert re.search(r'<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar', xml)
     document = Document(str(draft))

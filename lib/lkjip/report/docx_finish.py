@@ -423,6 +423,9 @@ _UNUSED_STYLE = re.compile(
 
 def _indonesian_styles(styles_xml: bytes) -> bytes:
     styles = etree.fromstring(styles_xml)
+    for lang in styles.iterfind("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS):
+        if lang.get(q("w:val")) == "id":  # pandoc given "lang: id" (Quarto) writes the bare code
+            lang.set(q("w:val"), "id-ID")
     for style in styles.findall("w:style", NS):
         ident = style.get(q("w:styleId"), "")
         if _UNUSED_STYLE.fullmatch(ident):

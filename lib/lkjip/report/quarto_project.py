@@ -161,10 +161,8 @@ def _for_quarto(blocks: list[tuple[Key, pa.Node]]) -> list[tuple[Key, pa.Node]]:
     for owner, node in blocks:
         typst = _raw_text(node, "typst")
         if typst == TYPST_LANDSCAPE:
-            container = target if target is not None else [n for _o, n in out]
-            if container and _is_section_break(container[-1]):
-                # Quarto's landscape div writes this break itself
-                (target.pop() if target is not None else out.pop())
+            if out and _is_section_break(out[-1][1]):
+                out.pop()  # the portrait pages end here: Quarto's landscape div writes the break
             landscapes += 1
             div = pa.div([], f"{LANDSCAPE_MARK}{landscapes}", [LANDSCAPE])
             div["c"][0][2] = [["width", "29.7cm"], ["height", "21cm"]]  # type: ignore[index]
@@ -175,7 +173,7 @@ def _for_quarto(blocks: list[tuple[Key, pa.Node]]) -> list[tuple[Key, pa.Node]]:
         if typst is not None and typst.strip() == "]" and opened:
             if opened.pop():
                 if target and _is_section_break(target[-1]):
-                    target.pop()
+                    target.pop()  # the landscape pages end here: Quarto's div writes the break
                 target = None
                 continue
         elif typst is not None and typst.rstrip().endswith("["):

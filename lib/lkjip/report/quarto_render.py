@@ -52,7 +52,8 @@ def render_quarto(
     written: dict[str, Path] = {}
     with tempfile.TemporaryDirectory(prefix="lkjip-quarto-") as scratch:
         log: list[str] = []
-        project = write_project(Path(scratch) / "proyek")
+        with timed(timings, "proyek quarto"):
+            project = write_project(Path(scratch) / "proyek")
         try:
             for fmt, target in targets.items():
                 with timed(timings, f"quarto {fmt}"):
