@@ -5,7 +5,8 @@ on, with pandoc and Typst from lkjip's own environment: a notebook becomes Markd
 options and tags honoured: ``include: false``, ``remove-cell``, ``echo``, ``output: asis``; a
 cell that is not ``asis`` is wrapped in Quarto's cell containers; a shortcode fails, an escaped
 one ``{{{< … >}}}`` is shown as written without the third braces), conditional content by
-``when-format``, raw HTML tables read into tables, ``.landscape`` divs as Quarto's filter
+``when-format``, raw HTML tables read into tables (unless the format's
+``html-table-processing`` is ``none``), ``.landscape`` divs as Quarto's filter
 writes them (unless FAKE_QUARTO_LANDSCAPE=0), outputs into ``--output-dir`` after emptying it.
 It is not Quarto: what it proves is that lkjip calls it as intended and that the project is
 well formed for pandoc and Typst; a real Quarto run is still needed (tests skip without one).
@@ -31,8 +32,9 @@ import yaml
 LUA = r"""
 local fmt = FORMAT:match("docx") and "docx" or (FORMAT:match("typst") and "typst" or FORMAT)
 local landscape = os.getenv("FAKE_QUARTO_LANDSCAPE") ~= "0"
+local tables = os.getenv("FAKE_QUARTO_TABLES") ~= "none"
 function RawBlock(el)
-  if el.format == "html" and el.text:match("<table") then
+  if tables and el.format == "html" and el.text:match("<table") then
     return pandoc.read(el.text, "html+raw_html").blocks
   end
 end
@@ -126,6 +128,9 @@ def render(project: Path, fmt: str, output_dir: str) -> None:
             work = Path(scratch)
             (work / "quarto.lua").write_text(LUA, encoding="utf-8")
             (work / "meta.yaml").write_text(yaml.safe_dump(metadata), encoding="utf-8")
+            os.environ["FAKE_QUARTO_TABLES"] = str(
+                formats.get(fmt, {}).get("html-table-processing", "")
+            )
             args = [pandoc, "-f", "markdown", "--lua-filter", str(work / "quarto.lua")]
             args += ["--metadata-file", str(work / "meta.yaml")]
             if fmt == "docx":

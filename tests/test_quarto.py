@@ -169,6 +169,7 @@ def test_exported_project_is_one_indonesian_document(project: Path):
     assert config["language"]["section-title-appendices"] == "Lampiran"
     assert config["execute"]["enabled"] is False
     assert config["format"]["docx"]["reference-doc"] == "reference.docx"
+    assert config["format"]["typst"]["html-table-processing"] == "none"  # lkjip's Typst tables
     assert (project / "reference.docx").is_file()
     assert "$definitions.typ()$" in (project / config["format"]["typst"]["template"]).read_text()
     assert "Appendix" not in notebook.read_text(encoding="utf-8")

@@ -132,7 +132,13 @@ def project_config(name: str, title: str) -> dict[str, object]:
         "format": {
             "html": {"toc": False},
             "docx": {"reference-doc": REFERENCE_DOCX, "toc": False},
-            "typst": {"template": TYPST_TEMPLATE, "keep-typ": True},
+            # The PDF has lkjip's Typst tables: the HTML ones (hidden from it) are not read,
+            # which in Typst would cost a process per table.
+            "typst": {
+                "template": TYPST_TEMPLATE,
+                "keep-typ": True,
+                "html-table-processing": "none",
+            },
         },
     }
 
