@@ -227,7 +227,8 @@ def build(
         known = {e.slug for c in loaded for e in c.kecamatan}
         if missing := [k for k in kecamatan if k not in known]:
             raise InputError("kecamatan tidak ditemukan di konfigurasi: " + ", ".join(missing))
-    require_quarto([c.slug for c in loaded if renderer_for(renderer, c.renderer) == "quarto"])
+    if executor == "local":  # a Dask worker checks its own PATH (build_kecamatan)
+        require_quarto([c.slug for c in loaded if renderer_for(renderer, c.renderer) == "quarto"])
     with batch_display(out) as display:
         cities = run_batch(
             loaded,
