@@ -174,6 +174,7 @@ def test_exported_project_is_one_indonesian_document(project: Path):
     assert "$definitions.typ()$" in (project / config["format"]["typst"]["template"]).read_text()
     assert "Appendix" not in notebook.read_text(encoding="utf-8")
     assert "book" not in config
+    assert len(list((project / "notebooks").glob("*.ipynb"))) == 6  # the executed chapters
     # Quarto would make a first heading the title (a title block): text comes first.
     first = _notebook(project).cells[0]
     assert first.cell_type == "markdown" and not first.source.lstrip().startswith("#")

@@ -338,7 +338,8 @@ def quarto_project(
         raise typer.Exit(1) from exc
     _say(f"Proyek Quarto kecamatan {kecamatan} ditulis di {project.folder}:")
     _say(
-        f"  {project.notebook.name} (notebook yang telah dijalankan), _quarto.yml, gambar, templat"
+        f"  {project.notebook.name} (yang dirender), _quarto.yml, gambar, templat; "
+        "notebook bab yang telah dijalankan di notebooks/"
     )
     _say(
         "Render dengan: cd "

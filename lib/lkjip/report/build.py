@@ -167,20 +167,20 @@ def export_quarto_project(
     progress: Progress = lambda _msg: None,
 ) -> Project:
     """The kecamatan's report as a Quarto project in ``folder``, ready for ``quarto render``
-    or ``quarto preview``, without rendering it: validated, notebooks executed (in a scratch
-    folder), assembled and written as :func:`build_kecamatan` renders it with Quarto."""
+    or ``quarto preview``, without rendering it: validated, its notebooks executed (kept in
+    ``folder/notebooks``, where a failing one shows its error), assembled and written as
+    :func:`build_kecamatan` renders it with Quarto."""
     with tempfile.TemporaryDirectory(prefix="lkjip-ekspor-") as scratch:
-        work = Path(scratch)
-        nama = _validated(config, entry, work)
-        parameters = notebook_parameters(config, entry)
-        executed = _execute(work / "notebooks", parameters, progress, {})
-        progress("menulis proyek Quarto")
-        chapters, assembled = _assembled(config, nama, executed)
-        pages = page_labels(assembled)
-        name = report_name(config, nama)
-        title = document_properties(config, nama)["title"]
-        with writing(folder):
-            return write_project(executed, chapters, assembled, folder, name, title, pages)
+        nama = _validated(config, entry, Path(scratch))
+    parameters = notebook_parameters(config, entry)
+    executed = _execute(folder / "notebooks", parameters, progress, {})
+    progress("menulis proyek Quarto")
+    chapters, assembled = _assembled(config, nama, executed)
+    pages = page_labels(assembled)
+    name = report_name(config, nama)
+    title = document_properties(config, nama)["title"]
+    with writing(folder):
+        return write_project(executed, chapters, assembled, folder, name, title, pages)
 
 
 def prepare_kecamatan(
