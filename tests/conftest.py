@@ -43,10 +43,18 @@ class CliResult:
         return self.stdout + self.stderr
 
 
-def run_cli(*args: str | Path, cwd: Path = ROOT, timeout: float = 120) -> CliResult:
-    """Run the real ``lkjip`` entry point in a subprocess; ``timeout`` guards against a hang
-    (it is not a performance limit: a busy machine may be several times slower)."""
-    env = {**os.environ, "COLUMNS": "200"}
+def run_cli(
+    *args: str | Path,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> CliResult:
+    """Run the real ``lkjip`` entry point in a subprocess (``env``: variables to set or, with
+    an empty value, to unset); ``timeout`` guards against a hang (it is not a performance
+    limit: a busy machine may be several times slower)."""
+    unset = {key for key, value in (env or {}).items() if value == ""}
+    env = {**os.environ, "COLUMNS": "200", **(env or {})}
+    env = {key: value for key, value in env.items() if key not in unset}
     env.pop("LKJIP_DEBUG", None)
     proc = subprocess.run(
         [sys.executable, "-c", "from lkjip.cli import main; main()", *map(str, args)],

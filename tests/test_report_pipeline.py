@@ -149,43 +149,6 @@ def test_failing_cell_is_named_and_its_notebook_kept(tmp_path: Path):
     assert "Traceback" not in result.stdout.split("Notebook hasil")[0]
 
 
-def test_quarto_project_of_the_executed_notebooks(built: Path, tmp_path: Path):
-    import yaml
-
-    from lkjip.report.render import quarto_project
-
-    notebooks = sorted((built / "notebooks").glob("*.ipynb"))
-    project = quarto_project(
-        notebooks, tmp_path / "q", "Judul", "LKIP_Uji_2024", {"subtitle": "Uji"}
-    )
-    config = yaml.safe_load((project / "_quarto.yml").read_text(encoding="utf-8"))
-    assert config["project"]["type"] == "book"
-    assert config["lang"] == "id"
-    assert config["execute"]["enabled"] is False
-    assert config["crossref"]["chapters"] is True
-    assert config["book"]["chapters"] == ["index.qmd", *[p.name for p in notebooks[:-1]]]
-    assert config["book"]["appendices"] == ["05-lampiran.ipynb"]
-    assert config["format"]["docx"]["reference-doc"] == "reference.docx"
-    assert (project / "reference.docx").exists() and (project / "index.qmd").exists()
-    front = (project / "00-pembuka.ipynb").read_text(encoding="utf-8")
-    assert "# Bagian 0 {.unnumbered}" in front
-    chapter = (project / "03-akuntabilitas.ipynb").read_text(encoding="utf-8")
-    assert "#| label: tbl-t3" in chapter and "text/markdown" in chapter and "image/png" in chapter
-
-
-@pytest.mark.skipif(
-    not __import__("shutil").which("quarto"),
-    reason="Quarto tidak terpasang di mesin ini; renderer quarto tidak diuji (renderer bawaan tetap diuji)",
-)
-def test_quarto_renders_the_project(built: Path, tmp_path: Path):
-    from lkjip.report.render import quarto_project, render_quarto
-
-    notebooks = sorted((built / "notebooks").glob("*.ipynb"))
-    project = quarto_project(notebooks, tmp_path / "q", "Judul", "LKIP_Uji_2024", {})
-    written = render_quarto(project, {"docx": tmp_path / "hasil.docx"}, "LKIP_Uji_2024")
-    assert written["docx"].stat().st_size > 0
-
-
 def test_notebook_command_prepares_parameterised_notebooks(tmp_path: Path):
     import nbformat
 

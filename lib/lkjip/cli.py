@@ -22,6 +22,7 @@ from lkjip.problems import InputError
 from lkjip.targets import Target, resolve, unknown_kecamatan
 
 if TYPE_CHECKING:
+    from lkjip.config import CityConfig
     from lkjip.validate import Checked
 
 app = typer.Typer(
@@ -230,10 +231,19 @@ def build(
         str,
         typer.Option(
             "--renderer",
-            help="embedded, quarto, atau auto (quarto bila terpasang)",
+            help="embedded, quarto, atau auto (pilihan kota di konfigurasinya, 'renderer:'; "
+            "bila tidak ada: embedded, juga bila Quarto terpasang)",
             metavar="PENYUSUN",
         ),
     ] = "auto",
+    keep_project: Annotated[
+        bool,
+        typer.Option(
+            "--keep-project",
+            help="Dengan Quarto: simpan proyek yang dirender (dan log Quarto) sebagai "
+            "proyek-quarto.zip di folder kecamatan, juga bila gagal.",
+        ),
+    ] = False,
     output: Annotated[
         Path, typer.Option("--output", help="Folder keluaran.", metavar="FOLDER")
     ] = Path("outputs"),
@@ -275,13 +285,13 @@ def build(
     from lkjip.batch.display import batch_display
     from lkjip.batch.runner import exit_ok, run_batch
     from lkjip.config import load_config
-    from lkjip.report.formats import FORMATS, resolve_renderer
+    from lkjip.report.formats import FORMATS, check_renderer, renderer_for, require_quarto
     from lkjip.targets import city_configs
 
     wanted = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
     if not wanted or any(f not in FORMATS for f in wanted):
         raise InputError(f"format tidak dikenal: {formats}; pilihan: docx, pdf")
-    renderer = resolve_renderer(renderer)
+    check_renderer(renderer)
     if executor not in ("local", "dask"):
         raise InputError(f"executor tidak dikenal: {executor}; pilihan: local, dask")
     if executor == "dask" and not scheduler:
@@ -291,6 +301,8 @@ def build(
         known = [e.slug for c in loaded for e in c.kecamatan]
         if missing := [k for k in kecamatan if k not in known]:
             raise unknown_kecamatan(missing, known)
+    if executor == "local":  # a Dask worker checks its own PATH (build_kecamatan)
+        require_quarto([c.slug for c in loaded if renderer_for(renderer, c.renderer) == "quarto"])
     with batch_display(out) as display:
         cities = run_batch(
             loaded,
@@ -308,6 +320,7 @@ def build(
                 job.label, job.row.status, job.row.seconds, job.row.reason
             ),
             on_phase=display.phase,
+            keep_project=keep_project,
         )
     _print_batch(cities)
     if not exit_ok(cities):
@@ -361,8 +374,76 @@ def notebook(
     ] = Path("outputs"),
 ) -> None:
     """Siapkan notebook satu kecamatan (parameter terisi) untuk dibuka di Jupyter."""
-    from lkjip.config import load_config
     from lkjip.report.build import prepare_kecamatan
+
+    city = _city_of(konfigurasi, kecamatan)
+    paths = prepare_kecamatan(city, city.find(kecamatan), output)
+    _say(f"Notebook kecamatan {kecamatan} disiapkan di {paths[0].parent}:")
+    for path in paths:
+        _say(f"  {path}")
+    _say(
+        "Buka dengan: jupyter lab "
+        + str(paths[0].parent)
+        + "  (pasang dulu: bash scripts/setup.sh --jupyter)"
+    )
+
+
+@app.command("quarto-project")
+def quarto_project(
+    konfigurasi: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Konfigurasi kota; kosong = cari kecamatan di params/.", metavar="KONFIGURASI"
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Folder proyek yang akan ditulis (kosong atau belum ada).",
+            show_default=False,
+            metavar="FOLDER",
+        ),
+    ] = None,
+    kecamatan: Annotated[
+        str, typer.Option("--kecamatan", "-k", help="Slug kecamatan.", metavar="SLUG")
+    ] = "",
+) -> None:
+    """Tulis laporan satu kecamatan sebagai proyek Quarto siap render (tanpa merender)."""
+    from lkjip.report.build import BuildError, export_quarto_project
+    from lkjip.report.execute import NotebookError
+
+    if (
+        output is None
+        and konfigurasi is not None
+        and konfigurasi.suffix.lower() not in (".yaml", ".yml")
+    ):
+        konfigurasi, output = None, konfigurasi  # only the folder: find the kecamatan in params/
+    if output is None:
+        raise InputError("sebutkan folder proyek tujuan (OUT_DIR)")
+    if output.exists() and (not output.is_dir() or any(output.iterdir())):
+        raise InputError(f"{output}: sudah ada dan tidak kosong; pilih folder baru")
+    city = _city_of(konfigurasi, kecamatan)
+    try:
+        project = export_quarto_project(city, city.find(kecamatan), output, _say)
+    except (BuildError, NotebookError) as exc:  # bad data or a failing cell, as in a build
+        _say(f"GAGAL  {city.slug}/{kecamatan}: {exc}", "red", console=err)
+        raise typer.Exit(1) from exc
+    _say(f"Proyek Quarto kecamatan {kecamatan} ditulis di {project.folder}:")
+    _say(
+        f"  {project.notebook.name} (yang dirender), _quarto.yml, gambar, templat; "
+        "notebook bab yang telah dijalankan di notebooks/"
+    )
+    _say(
+        "Render dengan: cd "
+        + str(project.folder)
+        + " && quarto render --no-execute --to docx   (atau --to typst untuk PDF; "
+        "pratinjau: quarto preview --no-execute)"
+    )
+
+
+def _city_of(konfigurasi: Path | None, kecamatan: str) -> CityConfig:
+    """The city config that lists ``kecamatan`` (``konfigurasi``, or the one in params/)."""
+    from lkjip.config import load_config
     from lkjip.targets import city_configs
 
     if not kecamatan:
@@ -378,16 +459,7 @@ def notebook(
         raise InputError(
             f"kecamatan '{kecamatan}' ada di beberapa kota ({names}); sebutkan konfigurasinya"
         )
-    city = owners[0]
-    paths = prepare_kecamatan(city, city.find(kecamatan), output)
-    _say(f"Notebook kecamatan {kecamatan} disiapkan di {paths[0].parent}:")
-    for path in paths:
-        _say(f"  {path}")
-    _say(
-        "Buka dengan: jupyter lab "
-        + str(paths[0].parent)
-        + "  (pasang dulu: bash scripts/setup.sh --jupyter)"
-    )
+    return owners[0]
 
 
 @app.command()

@@ -46,6 +46,8 @@ class CityConfig(BaseModel):
     aturan: dict[str, object] = Field(default_factory=dict)
     boilerplate: dict[str, str] = Field(default_factory=dict)
     bagian_nonaktif: list[str] = Field(default_factory=list)
+    # The renderer this city's reports use unless --renderer says otherwise (None: embedded).
+    renderer: Literal["embedded", "quarto"] | None = None
     kecamatan: list[KecamatanEntry] = Field(min_length=1)
     path: Path = Path(".")
 

@@ -51,15 +51,19 @@ def code_hash() -> str:
     return _digest(files)
 
 
-def input_hash(config: CityConfig, entry: KecamatanEntry, city_view: str) -> str:
+def input_hash(
+    config: CityConfig, entry: KecamatanEntry, city_view: str, rendering: str = ""
+) -> str:
     """Everything the report of ``entry`` depends on; ``city_view`` is what it shows of the other
-    kecamatan (:meth:`lkjip.report.ranking.Comparison.key`)."""
+    kecamatan (:meth:`lkjip.report.ranking.Comparison.key`); ``rendering`` how it is rendered
+    when not by the embedded renderer (``quarto``, ``quarto+proyek``)."""
     folder = config.data_path(entry)
     photos = sorted((folder / "foto").glob("*")) if (folder / "foto").is_dir() else []
     logo = [config.logo_path] if config.logo_path else []
     inputs = [*data_files(folder), folder / NARRATIVE_FILE, *photos, config.path, *logo]
     h = hashlib.sha256()
-    for part in (_digest(inputs), code_hash(), city_view, entry.model_dump_json()):
+    parts = [_digest(inputs), code_hash(), city_view, entry.model_dump_json()]
+    for part in [*parts, rendering] if rendering else parts:
         h.update(part.encode())
     return h.hexdigest()
 

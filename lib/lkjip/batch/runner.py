@@ -20,6 +20,7 @@ from lkjip.batch.survey import city_folder, city_summary_json, survey_city
 from lkjip.batch.unit import UnitResult, UnitTask, pack_inputs, run_unit
 from lkjip.config import CityConfig
 from lkjip.report.build import report_name
+from lkjip.report.formats import renderer_for
 from lkjip.report.ranking import comparison, ranked
 
 VALIDATION = "validasi.txt"
@@ -63,11 +64,16 @@ def plan(
     force: bool,
     timeout: float,
     on_surveyed: Callable[[str], None] = lambda _label: None,
+    keep_project: bool = False,
 ) -> tuple[list[tuple[CityBatch, Manifest]], list[Job]]:
     """Phase 1: survey, write validation reports of invalid kecamatan, decide what to build.
-    ``on_surveyed`` gets the label of each kecamatan once it has been checked."""
+    ``on_surveyed`` gets the label of each kecamatan once it has been checked. ``renderer`` as
+    asked (``auto``: each city's own choice)."""
     cities, jobs = [], []
     for config in configs:
+        chosen = renderer_for(renderer, config.renderer)
+        keep = keep_project and chosen == "quarto"
+        rendering = "" if chosen == "embedded" else chosen + ("+proyek" if keep else "")
         manifest = Manifest.load(city_folder(config, root))
         before = json.dumps(manifest.survey, sort_keys=True)
         city = survey_city(
@@ -92,7 +98,7 @@ def plan(
             entry = config.find(row.slug)
             # Only what this report shows of the city: a change elsewhere that leaves its ranking
             # table and chart as they are does not rebuild it.
-            digest = input_hash(config, entry, comparison(ranking, row.slug).key())
+            digest = input_hash(config, entry, comparison(ranking, row.slug).key(), rendering)
             if not force and manifest.unchanged(row.slug, digest, folder):
                 row.status = SKIPPED
                 row.built_at, row.build_seconds = manifest.built(row.slug)
@@ -102,7 +108,9 @@ def plan(
             if "docx" in formats and not _draft_closed(row, draft):
                 _links(row, manifest.files(row.slug))
                 continue
-            task = UnitTask(str(config.path), row.slug, formats, renderer, ringkasan, timeout)
+            task = UnitTask(
+                str(config.path), row.slug, formats, chosen, ringkasan, timeout, keep_project=keep
+            )
             jobs.append(Job(city, manifest, row, digest, task, config))
     return cities, jobs
 
@@ -202,6 +210,7 @@ def run_batch(
     on_event: Events = lambda _label, _message: None,
     on_done: Callable[[Job], None] = lambda _job: None,
     on_phase: Phases = lambda _what, _count: None,
+    keep_project: bool = False,
 ) -> list[CityBatch]:
     """Both phases; returns every city with its rows filled in. Pages and recaps are written.
     Progress: ``on_phase`` at the start of each phase, ``on_event`` for a kecamatan's stages
@@ -217,6 +226,7 @@ def run_batch(
         force,
         timeout,
         lambda label: on_event(label, "diperiksa"),
+        keep_project,
     )
     if jobs:
         where = f"klaster Dask {scheduler}" if executor == "dask" else f"{workers} proses"

@@ -38,6 +38,7 @@ class UnitTask:
     ringkasan: str = ""  # the city summary slice (JSON) the report shows
     timeout: float = 600.0
     bundle: bytes = b""  # the inputs as a zip (pack_inputs), for workers without the files
+    keep_project: bool = False  # Quarto: keep the rendered project (proyek-quarto.zip)
 
 
 @dataclass
@@ -167,6 +168,7 @@ def _build(
             progress=progress,
             ringkasan=task.ringkasan,
             origin_config=str(Path(task.config).resolve()),
+            keep_project=task.keep_project,
         )
         result.ok = True
     except NotebookError as exc:

@@ -66,6 +66,8 @@ Item = Block | FigureItem | MarkdownItem
 class Chapter:
     name: str
     items: list[Item]
+    # Per item, the notebook cell it came from: (cell index, output index; -1 for markdown).
+    origins: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -95,15 +97,17 @@ def read_chapter(path: Path, name: str | None = None) -> Chapter:
     """The items of one executed notebook, in order."""
     notebook = nbformat.read(path, as_version=4)
     items: list[Item] = []
-    for cell in notebook.cells:
+    origins: list[tuple[int, int]] = []
+    for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "markdown":
             items += _markdown_items(cell.source)
+            origins += [(index, -1)] * (len(items) - len(origins))
             continue
         if cell.cell_type != "code" or "parameters" in cell.metadata.get("tags", []):
             continue
         options = cell_options(cell.source)
         label, labelled = str(options.get("label") or ""), False
-        for output in cell.get("outputs", []):
+        for number, output in enumerate(cell.get("outputs", [])):
             data = output.get("data", {})
             if MIME in data:
                 block = from_json(data[MIME])
@@ -123,7 +127,8 @@ def read_chapter(path: Path, name: str | None = None) -> Chapter:
                 svg = data.get("image/svg+xml", "")
                 svg = "".join(svg) if isinstance(svg, list) else str(svg)
                 items.append(FigureItem(png, fig_label, caption, svg))
-    return Chapter(name or path.stem, items)
+            origins += [(index, number)] * (len(items) - len(origins))
+    return Chapter(name or path.stem, items, origins)
 
 
 def _markdown_items(source: str) -> list[Item]:
@@ -220,6 +225,8 @@ class Assembled:
     last_section: wf.Section = field(default_factory=lambda: wf.BODY)
     lists: dict[int, ContentsList] = field(default_factory=dict)
     properties: dict[str, str] = field(default_factory=dict)  # title, subject, author, keywords
+    # Where each item's blocks begin: (chapter index, item index, index of its first block).
+    starts: list[tuple[int, int, int]] = field(default_factory=list)
 
     def for_pdf(self) -> dict[str, object]:
         """The document without the parts only the Word draft has."""
@@ -276,6 +283,7 @@ class _Builder:
         self.body_started = False
         self.break_pending = False
         self.bookmark_ids = 100_000  # above pandoc's own bookmark ids
+        self.starts: list[tuple[int, int, int]] = []  # (chapter, item, first block) per item
 
     # --- inline text -----------------------------------------------------------------------
     def inlines(self, content: list[str | Ref | Strong]) -> list[pa.Node]:
@@ -575,6 +583,7 @@ class _Builder:
         for ident, index in sorted(self.list_slots.items(), key=lambda pair: -pair[1]):
             self.blocks.insert(index, pa.raw("openxml", entries[ident].openxml({})))
             self.narrative = [(i + (i >= index), text) for i, text in self.narrative]
+            self.starts = [(c, n, i + (i > index)) for c, n, i in self.starts]
             self.contents = {i + (i >= index): c for i, c in self.contents.items()}
             self.contents[index] = entries[ident]
 
@@ -677,9 +686,10 @@ def assemble(
     }
     builder = _Builder(numbering, layouts)
     lists_done = False
-    for chapter in chapters:
+    for number, chapter in enumerate(chapters):
         counters = [0, 0, 0]
         for index, item in enumerate(chapter.items):
+            builder.starts.append((number, index, len(builder.blocks)))
             is_ikhtisar = (
                 isinstance(item, Heading) and item.level == 1 and "ikhtisar" in item.text.lower()
             )
@@ -694,5 +704,6 @@ def assemble(
     builder.finish()
     document = pa.document(builder.blocks, meta)
     return Assembled(
-        document, builder.media, numbering, builder.section, builder.contents, properties or {}
-    )
+        document, builder.media, numbering, builder.section, builder.contents, properties or {},
+        builder.starts,
+    )  # fmt: skip

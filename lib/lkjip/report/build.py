@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,10 +12,11 @@ from pathlib import Path
 from lkjip.config import CityConfig, KecamatanEntry
 from lkjip.paths import OUTPUTS
 from lkjip.problems import InputError
-from lkjip.report.assemble import assemble, read_chapter
+from lkjip.report.assemble import Assembled, Chapter, assemble, read_chapter
 from lkjip.report.execute import NOTEBOOKS, execute_notebook, prepare_notebook
-from lkjip.report.formats import FORMATS, resolve_renderer
-from lkjip.report.render import atomic_write, quarto_project, render_embedded, render_quarto
+from lkjip.report.formats import FORMATS, renderer_for, require_quarto
+from lkjip.report.quarto_project import Project, write_project
+from lkjip.report.render import atomic_write, page_labels, render_embedded, writing
 from lkjip.validate import check_kecamatan
 
 Progress = Callable[[str], None]
@@ -76,63 +78,111 @@ def build_kecamatan(
     progress: Progress = lambda _msg: None,
     ringkasan: str = "",
     origin_config: str = "",
+    keep_project: bool = False,
 ) -> BuildResult:
     """Write ``<out>/notebooks/*.ipynb`` and the report files; raise BuildError on failure.
     ``origin_config`` is the city config as the user knows it (a Dask worker builds from a
-    copy); the draft records it for ``lkjip narrative pull``."""
+    copy); the draft records it for ``lkjip narrative pull``. ``renderer``: ``auto`` is the
+    city's choice (``renderer:`` in its config), else the embedded renderer. With Quarto,
+    ``keep_project`` keeps the project it rendered as ``<out>/proyek-quarto.zip``."""
     label = f"{config.slug}/{entry.slug}"
     result = BuildResult(label)
     started = time.perf_counter()
+    use_quarto = renderer_for(renderer, config.renderer) == "quarto"
+    if use_quarto:
+        require_quarto([label])
+    out = output_dir(config, entry, root)
+    nama = _validated(config, entry, out)
+    result.seconds["validasi"] = time.perf_counter() - started
+    parameters = notebook_parameters(config, entry, ringkasan)
+    executed = _execute(out / "notebooks", parameters, progress, result.seconds)
+
+    name = report_name(config, nama)
+    targets = {fmt: out / f"{name}.{fmt}" for fmt in formats}
+    tic = time.perf_counter()
+    progress("menyusun " + "/".join(f.upper() for f in formats))
+    chapters, assembled = _assembled(config, nama, executed)
+    result.seconds["rakit"] = time.perf_counter() - tic
+    tic = time.perf_counter()
+    origin = {"config": origin_config or str(config.path), "kecamatan": entry.slug}
+    if use_quarto:
+        from lkjip.report.quarto_render import KEPT_PROJECT, render_quarto
+
+        progress("menyusun dengan Quarto")
+        # The Word draft's contents lists get the page numbers of the embedded layout, which
+        # the draft follows (same styles and content), whoever renders it.
+        pages = page_labels(assembled, result.seconds) if "docx" in formats else {}
+        title = document_properties(config, nama)["title"]
+
+        def write(folder: Path) -> Project:
+            return write_project(executed, chapters, assembled, folder, name, title, pages)
+
+        keep = out / KEPT_PROJECT if keep_project else None
+        written = render_quarto(write, assembled, targets, origin, keep, result.seconds)
+        result.files = {fmt: path for fmt, path in written.items() if fmt in targets}
+    else:
+        result.files = render_embedded(assembled, targets, origin, result.seconds)
+    result.seconds["render"] = time.perf_counter() - tic
+    result.seconds["total"] = time.perf_counter() - started
+    return result
+
+
+def _validated(config: CityConfig, entry: KecamatanEntry, out: Path) -> str:
+    """Validate the kecamatan's data, write ``validasi.txt``; its name, or BuildError."""
     checked = check_kecamatan(
         config.data_path(entry), config.rules_for(entry), config.tahun, config.other_names(entry)
     )
-    out = output_dir(config, entry, root)
     report = "\n".join(p.line() for p in checked.problems) or "Tidak ada masalah."
     atomic_write(out / "validasi.txt", lambda tmp: tmp.write_text(report + "\n", encoding="utf-8"))
     if not checked.ok:
         errors = "\n".join("  " + p.line() for p in checked.problems.errors)
         raise BuildError(f"data belum valid, laporan tidak dibuat:\n{errors}")
-    result.seconds["validasi"] = time.perf_counter() - started
+    return checked.data.nama
 
-    parameters = notebook_parameters(config, entry, ringkasan)
+
+def _execute(
+    folder: Path, parameters: dict[str, object], progress: Progress, seconds: dict[str, float]
+) -> list[Path]:
     executed = []
     for name in NOTEBOOKS:
         progress(f"menjalankan {name}")
         tic = time.perf_counter()
-        path = out / "notebooks" / f"{name}.ipynb"
-        executed.append(execute_notebook(name, path, parameters).path)
-        result.seconds[f"notebook {name}"] = time.perf_counter() - tic
+        executed.append(execute_notebook(name, folder / f"{name}.ipynb", parameters).path)
+        seconds[f"notebook {name}"] = time.perf_counter() - tic
+    return executed
 
-    name = report_name(config, checked.data.nama)
-    targets = {fmt: out / f"{name}.{fmt}" for fmt in formats}
-    use_quarto = resolve_renderer(renderer) == "quarto"
-    tic = time.perf_counter()
-    meta = {
-        "title": f"{config.label.judul} Kecamatan {checked.data.nama} Tahun {config.tahun}",
-        "subtitle": f"Kecamatan {checked.data.nama}, {config.nama}",
-        "author": f"Kecamatan {checked.data.nama}",
-        "lang": "id",
-    }
-    if use_quarto:
-        progress("menyusun dengan Quarto")
-        project = quarto_project(executed, out / "quarto", meta["title"], name, meta)
-        result.files = render_quarto(project, targets, name)
-    else:
-        progress("menyusun " + "/".join(f.upper() for f in formats))
-        chapters = [read_chapter(path) for path in executed]
-        # Only the PDF's document title; a pandoc title block would precede the cover in Word.
-        assembled = assemble(
-            chapters,
-            {"judul-dokumen": meta["title"]},
-            document_properties(config, checked.data.nama),
-        )
-        result.seconds["rakit"] = time.perf_counter() - tic
-        tic = time.perf_counter()
-        origin = {"config": origin_config or str(config.path), "kecamatan": entry.slug}
-        result.files = render_embedded(assembled, targets, origin, result.seconds)
-    result.seconds["render"] = time.perf_counter() - tic
-    result.seconds["total"] = time.perf_counter() - started
-    return result
+
+def _assembled(
+    config: CityConfig, nama: str, executed: list[Path]
+) -> tuple[list[Chapter], Assembled]:
+    chapters = [read_chapter(path) for path in executed]
+    title = document_properties(config, nama)["title"]
+    # Only the PDF's document title; a pandoc title block would precede the cover in Word.
+    assembled = assemble(chapters, {"judul-dokumen": title}, document_properties(config, nama))
+    return chapters, assembled
+
+
+def export_quarto_project(
+    config: CityConfig,
+    entry: KecamatanEntry,
+    folder: Path,
+    progress: Progress = lambda _msg: None,
+) -> Project:
+    """The kecamatan's report as a Quarto project in ``folder``, ready for ``quarto render``
+    or ``quarto preview``, without rendering it: validated, its notebooks executed (kept in
+    ``folder/notebooks``, where a failing one shows its error), assembled and written as
+    :func:`build_kecamatan` renders it with Quarto."""
+    with tempfile.TemporaryDirectory(prefix="lkjip-ekspor-") as scratch:
+        nama = _validated(config, entry, Path(scratch))
+    parameters = notebook_parameters(config, entry)
+    executed = _execute(folder / "notebooks", parameters, progress, {})
+    progress("menulis proyek Quarto")
+    chapters, assembled = _assembled(config, nama, executed)
+    pages = page_labels(assembled)
+    name = report_name(config, nama)
+    title = document_properties(config, nama)["title"]
+    with writing(folder):
+        return write_project(executed, chapters, assembled, folder, name, title, pages)
 
 
 def prepare_kecamatan(

@@ -1,6 +1,9 @@
-"""Finish the Word draft pandoc wrote.
+"""Finish the Word draft pandoc wrote, directly (the embedded renderer) or through Quarto.
 
 - Word updates every field (captions, references, lists, page numbers) when the draft is opened.
+- Section breaks the draft did not write itself (Quarto's, around a ``.landscape`` div, or none
+  where content marked landscape has no break yet) take the draft's page layout; a section left
+  empty between two breaks is removed. Page numbers restart where their format changes.
 - Every numbered section gets the page-number footer, and the last section its own layout.
 - Tables fill exactly the text width of their section (portrait or landscape), never more;
   their text is in the table paragraph style at the size their layout chose, header rows are
@@ -16,6 +19,7 @@ import json
 import re
 import uuid
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -56,6 +60,8 @@ def finish_docx(
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
     document = etree.fromstring(parts["word/document.xml"])
     body = document.find("w:body", NS)
+    _landscape_where_missing(body)
+    last = _normalise_sections(body, last)
     _sections(body, last)
     _fit_tables(body, last)
     for table in body.iter(q("w:tbl")):
@@ -108,6 +114,99 @@ def _sections(body: etree._Element, last: wf.Section) -> None:
 
 def _copy(element: etree._Element) -> etree._Element:
     return etree.fromstring(etree.tostring(element))
+
+
+LANDSCAPE_MARK = "lanskap-"  # bookmark (a div's id) around content that goes on landscape pages
+
+
+def _section_break(sect: str = "") -> etree._Element:
+    return etree.fromstring(f'<w:p xmlns:w="{W}"><w:pPr><w:sectPr>{sect}</w:sectPr></w:pPr></w:p>')
+
+
+def _is_break(child: etree._Element) -> bool:
+    return child.tag == q("w:p") and child.find("w:pPr/w:sectPr", NS) is not None
+
+
+def _is_landscape(sect: etree._Element) -> bool:
+    size = sect.find("w:pgSz", NS)
+    return size is not None and size.get(q("w:orient")) == "landscape"
+
+
+def _body_child(body: etree._Element, node: etree._Element) -> etree._Element:
+    while node.getparent() is not body:
+        node = node.getparent()
+    return node
+
+
+def _landscape_where_missing(body: etree._Element) -> None:
+    """Content inside a ``lanskap-…`` bookmark that no landscape section break closes gets
+    one (and a break before it): the renderer left the orientation to this step."""
+    ends = {e.get(q("w:id")): e for e in body.iter(q("w:bookmarkEnd"))}
+    for start in list(body.iter(q("w:bookmarkStart"))):
+        end = ends.get(start.get(q("w:id")))
+        if not start.get(q("w:name"), "").startswith(LANDSCAPE_MARK) or end is None:
+            continue
+        first, last = _body_child(body, start), _body_child(body, end)
+        children = list(body)
+        inside = children[children.index(first) : children.index(last) + 1]
+        if any(_is_break(c) and _is_landscape(c.find("w:pPr/w:sectPr", NS)) for c in inside):
+            continue
+        first.addprevious(_section_break())
+        last.addnext(_section_break('<w:pgSz w:orient="landscape"/>'))
+
+
+# Body children that hold nothing a page shows: bookmarks around content, the body's sectPr.
+_NOT_CONTENT = {q("w:bookmarkStart"), q("w:bookmarkEnd"), q("w:sectPr")}
+
+
+def _empty(paragraph: etree._Element) -> bool:
+    return paragraph.find("w:r", NS) is None and paragraph.find("w:hyperlink", NS) is None
+
+
+def _numbering(sect: etree._Element) -> str | None:
+    number = sect.find("w:pgNumType", NS)
+    return number.get(q("w:fmt"), "decimal") if number is not None else None
+
+
+def _normalise_sections(body: etree._Element, last: wf.Section) -> wf.Section:
+    """Give every section break the draft's page layout. A break the draft wrote itself has
+    page margins; another (Quarto's) takes the orientation it asks for and the page-number
+    format of the draft's next break. A break right after another ends an empty section (a
+    blank page) and goes. Numbering restarts at 1 where its format changes, as in the draft.
+    Returns the layout of the last section."""
+    breaks = [c for c in body if _is_break(c)]
+    own = {id(b) for b in breaks if b.find("w:pPr/w:sectPr/w:pgMar", NS) is not None}
+    numbering: dict[int, str | None] = {}
+    following = last.numbering
+    for child in reversed(breaks):
+        sect = child.find("w:pPr/w:sectPr", NS)
+        if id(child) in own:
+            following = _numbering(sect)
+        numbering[id(child)] = _numbering(sect) if id(child) in own else following
+    children = [c for c in body if c.tag not in _NOT_CONTENT]
+    for index, child in enumerate(children):
+        if _is_break(child) and _empty(child) and index and _is_break(children[index - 1]):
+            body.remove(child)
+    children = [c for c in body if c.tag not in _NOT_CONTENT]
+    if children and _is_break(children[-1]) and _empty(children[-1]):
+        body.remove(children[-1])  # the last section would hold nothing
+    previous: str | None = None
+    for child in [c for c in body if _is_break(c)]:
+        sect = child.find("w:pPr/w:sectPr", NS)
+        fmt = numbering[id(child)]
+        restart = fmt is not None and fmt != previous
+        if id(child) in own:
+            number = sect.find("w:pgNumType", NS)
+            if number is not None and restart:
+                number.set(q("w:start"), "1")
+            elif number is not None and number.get(q("w:start")) is not None:
+                del number.attrib[q("w:start")]
+        else:
+            layout = wf.Section(fmt, restart, landscape=_is_landscape(sect))
+            sect[:] = list(_section_break(layout.properties()).find("w:pPr/w:sectPr", NS))
+        previous = fmt
+    restart = last.numbering is not None and last.numbering != previous
+    return replace(last, restart=restart)
 
 
 def _section_of_blocks(body: etree._Element, last: wf.Section) -> list[tuple[bool, list]]:
@@ -241,6 +340,8 @@ def _table_paragraph(paragraph: etree._Element, size: float | None) -> None:
         style = etree.Element(q("w:pStyle"))
         ppr.insert(0, style)
     style.set(q("w:val"), wf.TABLE_TEXT_STYLE)
+    for duplicate in ppr.findall("w:jc", NS)[1:]:  # one alignment per paragraph (Quarto's tables)
+        ppr.remove(duplicate)
     if size is None or size == TABLE_SIZE:
         return
     half_points = str(round(size * 2))
@@ -324,6 +425,9 @@ _UNUSED_STYLE = re.compile(
 
 def _indonesian_styles(styles_xml: bytes) -> bytes:
     styles = etree.fromstring(styles_xml)
+    for lang in styles.iterfind("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS):
+        if lang.get(q("w:val")) == "id":  # pandoc given "lang: id" (Quarto) writes the bare code
+            lang.set(q("w:val"), "id-ID")
     for style in styles.findall("w:style", NS):
         ident = style.get(q("w:styleId"), "")
         if _UNUSED_STYLE.fullmatch(ident):

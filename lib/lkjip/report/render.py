@@ -1,4 +1,5 @@
-"""Renderers: the embedded one (pandoc → DOCX; pandoc → Typst → PDF) and Quarto."""
+"""The embedded renderer (pandoc → DOCX; pandoc → Typst → PDF) and the file writing both
+renderers share. Quarto's path is in :mod:`lkjip.report.quarto_render`."""
 
 from __future__ import annotations
 
@@ -6,14 +7,11 @@ import contextlib
 import errno
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-
-import yaml
 
 from lkjip.paths import TEMPLATES
 from lkjip.problems import InputError
@@ -118,14 +116,7 @@ def render_embedded(
     written: dict[str, Path] = {}
     with tempfile.TemporaryDirectory(prefix="lkjip-render-") as scratch:
         work = Path(scratch)
-        for name, data in assembled.media.items():
-            (work / name).write_bytes(data)
-        (work / "pdf.json").write_text(json.dumps(assembled.for_pdf()), encoding="utf-8")
-        with _timed(timings, "pandoc typst"):
-            template = ["--template", str(TYPST_TEMPLATE)]
-            _pandoc(["pdf.json", "-t", "typst", *template, "-o", "dokumen.typ"], work)
-        with _timed(timings, "typst pdf"):
-            pdf, pages = _typst(work / "dokumen.typ", work)
+        pdf, pages = _layout(assembled, work, timings)
         if "pdf" in targets:
             written["pdf"] = atomic_write(targets["pdf"], lambda tmp: tmp.write_bytes(pdf))
         if "docx" in targets:
@@ -134,17 +125,39 @@ def render_embedded(
 
             def write_docx(tmp: Path) -> None:
                 reference = ["--reference-doc", str(REFERENCE_DOCX)]
-                with _timed(timings, "pandoc docx"):
+                with timed(timings, "pandoc docx"):
                     _pandoc(["docx.json", "-t", "docx", *reference, "-o", str(tmp)], work)
-                with _timed(timings, "rapikan docx"):
+                with timed(timings, "rapikan docx"):
                     finish_docx(tmp, assembled.last_section, origin, assembled.properties)
 
             written["docx"] = atomic_write(targets["docx"], write_docx)
     return written
 
 
+def _layout(
+    assembled: Assembled, work: Path, timings: dict[str, float]
+) -> tuple[bytes, dict[str, str]]:
+    """The PDF of the assembled document, laid out in ``work`` (its media written there), and
+    the page label of every labelled heading, table and figure in it."""
+    for name, data in assembled.media.items():
+        (work / name).write_bytes(data)
+    (work / "pdf.json").write_text(json.dumps(assembled.for_pdf()), encoding="utf-8")
+    with timed(timings, "pandoc typst"):
+        template = ["--template", str(TYPST_TEMPLATE)]
+        _pandoc(["pdf.json", "-t", "typst", *template, "-o", "dokumen.typ"], work)
+    with timed(timings, "typst pdf"):
+        return _typst(work / "dokumen.typ", work)
+
+
+def page_labels(assembled: Assembled, seconds: dict[str, float] | None = None) -> dict[str, str]:
+    """Where the draft's headings, tables and figures fall (anchor -> page label), from the
+    embedded PDF's layout: the Word draft paginates alike, whichever renderer writes it."""
+    with tempfile.TemporaryDirectory(prefix="lkjip-render-") as scratch:
+        return _layout(assembled, Path(scratch), seconds if seconds is not None else {})[1]
+
+
 @contextlib.contextmanager
-def _timed(seconds: dict[str, float], step: str) -> Iterator[None]:
+def timed(seconds: dict[str, float], step: str) -> Iterator[None]:
     started = time.perf_counter()
     try:
         yield
@@ -167,74 +180,3 @@ def _typst(source: Path, root: Path) -> tuple[bytes, dict[str, str]]:
     except Exception as exc:  # typst raises its own error types with the Typst diagnostics
         raise RenderError(f"Typst gagal menyusun PDF: {str(exc)[:500]}") from exc
     return pdf, {str(label): str(page) for label, page in found}
-
-
-# --- Quarto ------------------------------------------------------------------------------------
-def quarto_project(
-    notebooks: list[Path], project: Path, title: str, output_name: str, meta: dict[str, str]
-) -> Path:
-    """A Quarto book project around the executed notebooks, rendered later with --no-execute."""
-    project.mkdir(parents=True, exist_ok=True)
-    chapters = []
-    for path in notebooks:
-        if path.name.startswith("00"):
-            _unnumbered_copy(path, project / path.name)
-        else:
-            shutil.copy2(path, project / path.name)
-        chapters.append(path.name)
-    (project / "index.qmd").write_text(
-        f"# {{.unnumbered}}\n\n{meta.get('subtitle', '')}\n", encoding="utf-8"
-    )
-    shutil.copy2(REFERENCE_DOCX, project / "reference.docx")
-    config = {
-        "project": {"type": "book", "output-dir": "_keluaran"},
-        "lang": "id",
-        "book": {
-            "title": title,
-            "subtitle": meta.get("subtitle", ""),
-            "author": meta.get("author", ""),
-            "output-file": output_name,
-            "chapters": ["index.qmd", *chapters[:-1]],
-            "appendices": chapters[-1:],
-        },
-        "crossref": {"chapters": True, "tbl-title": "Tabel", "fig-title": "Gambar"},
-        "execute": {"enabled": False},
-        "format": {
-            "docx": {"reference-doc": "reference.docx", "toc": True},
-            "typst": {"toc": True, "papersize": "a4"},
-        },
-    }
-    (project / "_quarto.yml").write_text(
-        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
-    return project
-
-
-def _unnumbered_copy(source: Path, target: Path) -> None:
-    """Front matter (Kata Pengantar, Ikhtisar) must not become numbered chapters in the book."""
-    import nbformat
-
-    notebook = nbformat.read(source, as_version=4)
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            cell.source = "\n".join(
-                f"{line} {{.unnumbered}}" if line.startswith("# ") and "{" not in line else line
-                for line in cell.source.splitlines()
-            )
-    nbformat.write(notebook, target)
-
-
-def render_quarto(project: Path, targets: dict[str, Path], output_name: str) -> dict[str, Path]:
-    written: dict[str, Path] = {}
-    formats = {"docx": "docx", "pdf": "typst"}
-    for fmt, target in targets.items():
-        result = subprocess.run(
-            ["quarto", "render", str(project), "--no-execute", "--to", formats[fmt]],
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode != 0:
-            raise RenderError(f"quarto render gagal: {result.stderr.strip()[-500:]}")
-        produced = project / "_keluaran" / f"{output_name}.{fmt}"
-        written[fmt] = atomic_write(target, lambda tmp, src=produced: shutil.copy2(src, tmp))
-    return written
