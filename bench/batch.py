@@ -141,6 +141,7 @@ def naive_child(config: Path, out: Path, formats: str) -> int:
     from lkjip.report.assemble import assemble, read_chapter
     from lkjip.report.build import report_name
     from lkjip.report.execute import NOTEBOOKS as NAMES
+    from lkjip.report.outline import CHAPTERS
     from lkjip.report.render import render_embedded
 
     city = load_config(config)
@@ -154,7 +155,7 @@ def naive_child(config: Path, out: Path, formats: str) -> int:
             if subprocess.run(command, cwd=NOTEBOOKS).returncode != 0:
                 print(f"papermill gagal: {entry.slug}/{name}", file=sys.stderr)
                 return 1
-        chapters = [read_chapter(executed / f"{name}.ipynb") for name in NAMES]
+        chapters = [read_chapter(executed / f"{c.notebook}.ipynb", c) for c in CHAPTERS]
         title = f"{city.label.judul} Kecamatan {entry.nama} Tahun {city.tahun}"
         name = report_name(city, entry.nama)
         targets = {fmt: out / entry.slug / f"{name}.{fmt}" for fmt in formats.split(",")}

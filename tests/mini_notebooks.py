@@ -18,12 +18,13 @@ SETUP = (
 )
 TABLE = (
     '#| echo: false\n#| label: tbl-{n}\n#| tbl-cap: "Tabel uji {n}"\n'
-    "show(Table(head=[[Cell('Uraian'), Cell('Nilai')]], body=[[Cell(ctx.kecamatan), Cell('{n}')]]))\n"
+    "show(Table(head=[[Cell('Uraian'), Cell('Nilai')]], body=[[Cell(ctx.kecamatan), Cell('{n}')]],"
+    " label='tbl-{n}', caption='Tabel uji {n}'))\n"
 )
 FIGURE = (
     '#| echo: false\n#| label: fig-{n}\n#| fig-cap: "Gambar uji {n}"\n'
     "import matplotlib.pyplot as plt\nfig, ax = plt.subplots(figsize=(3, 2))\nax.plot([1, 2], [1, 3])\n"
-    "show_figure(fig)\n"
+    "show_figure(fig, caption='Gambar uji {n}', label='fig-{n}')\n"
 )
 
 

@@ -79,7 +79,7 @@ def _extra() -> dict[str, list]:
     )
     wide = (
         '#| echo: false\n#| label: tbl-lebar\n#| tbl-cap: "Tabel lebar uji"\n'
-        f"{WIDE_TABLE}\nshow(lebar)\n"
+        f"{WIDE_TABLE}\nlebar.label, lebar.caption = 'tbl-lebar', 'Tabel lebar uji'\nshow(lebar)\n"
     )
     return {
         "00-pembuka": [new_code_cell(pembuka)],

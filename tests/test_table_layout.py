@@ -144,7 +144,7 @@ def test_a_long_year_by_year_table_is_not_folded():
 
 
 def chapter_of(*items) -> list[Chapter]:
-    return [Chapter("01-bab", [Heading("Pendahuluan", level=1), *items])]
+    return [Chapter("01-bab", [Heading("Pendahuluan", level=1), *items], kind="bab", number=1)]
 
 
 def landscape_sections(assembled) -> int:

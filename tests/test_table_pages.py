@@ -29,7 +29,14 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
         source="Data uji",
     )
     long.caption, long.label = "Tabel Panjang", "tbl-panjang"
-    chapters = [Chapter("01-bab", [Heading("Pendahuluan", level=1), Para(["Pengantar."]), long])]
+    chapters = [
+        Chapter(
+            "01-bab",
+            [Heading("Pendahuluan", level=1), Para(["Pengantar."]), long],
+            kind="bab",
+            number=1,
+        )
+    ]
     out = tmp_path_factory.mktemp("tabel")
     targets = {"docx": out / "uji.docx", "pdf": out / "uji.pdf"}
     return render_embedded(assemble(chapters, {"judul-dokumen": "Uji"}), targets)

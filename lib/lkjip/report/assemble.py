@@ -1,9 +1,11 @@
 """Executed notebooks → one pandoc document: numbering, cross-references, lists, placeholders.
 
 The notebooks' cells are read in order. Markdown cells give headings; code-cell outputs carry
-blocks (``application/vnd.lkjip.block+json``) and figures (``image/png``). Quarto cell options on a
-cell (``#| label:``, ``#| tbl-cap:``, ``#| fig-cap:``) label and caption the table or figure it
-shows, exactly as Quarto would. Numbering is per BAB: "Tabel 3.2", "Gambar 3.1", "3.2.1".
+blocks (``application/vnd.lkjip.block+json``) and figures (``image/png``, their label and caption
+in the output's metadata). Blocks and figures carry their own labels and captions (``show`` and
+``show_figure`` took them from the outline); each chapter's kind, number and the place of the
+contents lists come from the outline (:mod:`lkjip.report.outline`). Numbering is per BAB:
+"Tabel 3.2", "Gambar 3.1", "3.2.1".
 """
 
 from __future__ import annotations
@@ -14,9 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import nbformat
-import yaml
 
-from lkjip.report import look, tablelayout
+from lkjip.report import look, outline, tablelayout
 from lkjip.report import pandoc_ast as pa
 from lkjip.report import typst_markup as tm
 from lkjip.report import wordfields as wf
@@ -42,7 +43,6 @@ PAGE_BREAK = {
     "openxml": '<w:p><w:r><w:br w:type="page"/></w:r></w:p>',
     "typst": "#pagebreak(weak: true)",
 }
-_OPTION = re.compile(r"^#\|\s?(.*)$")
 _HEADING = re.compile(r"^(#{1,4})\s+(.+?)\s*(\{#[^}]*\})?\s*$")
 
 
@@ -68,67 +68,41 @@ class Chapter:
     items: list[Item]
     # Per item, the notebook cell it came from: (cell index, output index; -1 for markdown).
     origins: list[tuple[int, int]] = field(default_factory=list)
-
-    @property
-    def kind(self) -> str:
-        number = int(self.name[:2]) if self.name[:2].isdigit() else -1
-        return "front" if number == 0 else "lampiran" if number >= 5 else "bab"
-
-    @property
-    def number(self) -> int:
-        return int(self.name[:2]) if self.name[:2].isdigit() else 0
+    kind: outline.ChapterKind = "front"  # front matter: no BAB number, "Tabel 1"
+    number: int = 0  # the BAB number
+    lists_at: int | None = None  # the item before which the contents lists go
 
 
-def cell_options(source: str) -> dict[str, object]:
-    lines = []
-    for line in source.splitlines():
-        match = _OPTION.match(line)
-        if not match:
-            break
-        lines.append(match.group(1))
-    try:
-        options = yaml.safe_load("\n".join(lines)) if lines else {}
-    except yaml.YAMLError:
-        return {}
-    return options if isinstance(options, dict) else {}
-
-
-def read_chapter(path: Path, name: str | None = None) -> Chapter:
-    """The items of one executed notebook, in order."""
+def read_chapter(path: Path, spec: outline.Chapter) -> Chapter:
+    """The items of one executed notebook, in order; ``spec`` is the chapter of the outline the
+    notebook holds."""
     notebook = nbformat.read(path, as_version=4)
     items: list[Item] = []
     origins: list[tuple[int, int]] = []
+    lists_at: int | None = None
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "markdown":
+            part = (cell.metadata.get("lkjip") or {}).get("part")
+            if spec.lists_before and part == spec.lists_before:
+                lists_at = len(items)
             items += _markdown_items(cell.source)
             origins += [(index, -1)] * (len(items) - len(origins))
             continue
         if cell.cell_type != "code" or "parameters" in cell.metadata.get("tags", []):
             continue
-        options = cell_options(cell.source)
-        label, labelled = str(options.get("label") or ""), False
         for number, output in enumerate(cell.get("outputs", [])):
             data = output.get("data", {})
             if MIME in data:
-                block = from_json(data[MIME])
-                if isinstance(block, Table) and label.startswith("tbl-") and not labelled:
-                    block.label = block.label or label
-                    block.caption = block.caption or str(options.get("tbl-cap") or "")
-                    labelled = True
-                items.append(block)
+                items.append(from_json(data[MIME]))
             elif "image/png" in data:
-                caption = str(options.get("fig-cap") or "")
-                fig_label = label if label.startswith("fig-") and not labelled else ""
-                labelled = labelled or bool(fig_label)
-                own = output.get("metadata", {}).get("lkjip") or {}  # a photo: report/photos.py
-                caption = str(own.get("caption") or caption)
-                fig_label = str(own.get("label") or fig_label)
+                own = output.get("metadata", {}).get("lkjip") or {}  # blocks.show_figure, photos
                 png = base64.b64decode(data["image/png"])
                 svg = data.get("image/svg+xml", "")
                 svg = "".join(svg) if isinstance(svg, list) else str(svg)
-                items.append(FigureItem(png, fig_label, caption, svg))
+                label, caption = str(own.get("label") or ""), str(own.get("caption") or "")
+                items.append(FigureItem(png, label, caption, svg))
             origins += [(index, number)] * (len(items) - len(origins))
-    return Chapter(name or path.stem, items, origins)
+    return Chapter(spec.notebook, items, origins, spec.kind, spec.number, lists_at)
 
 
 def _markdown_items(source: str) -> list[Item]:
@@ -690,10 +664,7 @@ def assemble(
         counters = [0, 0, 0]
         for index, item in enumerate(chapter.items):
             builder.starts.append((number, index, len(builder.blocks)))
-            is_ikhtisar = (
-                isinstance(item, Heading) and item.level == 1 and "ikhtisar" in item.text.lower()
-            )
-            if not lists_done and (is_ikhtisar or chapter.kind == "bab"):
+            if not lists_done and (index == chapter.lists_at or chapter.kind == "bab"):
                 builder.lists()
                 lists_done = True
             chapter_start = isinstance(item, Heading) and item.level == 1

@@ -287,23 +287,60 @@ def to_markdown(block: Block) -> str:
     raise TypeError(block)  # pragma: no cover
 
 
-def show(*blocks: Block) -> None:
-    """Display blocks in a notebook: Markdown for people and Quarto, JSON for the assembler."""
+def show(*blocks: Block, label: str = "") -> None:
+    """Display blocks in a notebook: HTML as the document will look (the analyst's view,
+    :mod:`lkjip.report.preview`), Markdown for Quarto, JSON for the assembler. ``label``: the
+    outline part the blocks are; its first table takes the part's label and caption."""
     from IPython.display import publish_display_data
 
+    from lkjip.report import preview
+
+    if label:
+        blocks = labelled(blocks, label)
+        preview.SESSION.shown(label, any(isinstance(b, Table) for b in blocks))
     for block in blocks:
-        publish_display_data({"text/markdown": to_markdown(block), MIME: to_json(block)})
+        bundle: dict[str, object] = {"text/markdown": to_markdown(block), MIME: to_json(block)}
+        if (view := preview.to_html(block)) is not None:
+            bundle["text/html"] = view
+        publish_display_data(bundle)
 
 
-def show_figure(figure: object, caption: str = "") -> None:
+def labelled(blocks: tuple[Block, ...], label: str) -> tuple[Block, ...]:
+    """The blocks, the first table among them (a copy) with the outline's label and caption
+    (a label or caption the builder gave it stays)."""
+    from dataclasses import replace
+
+    from lkjip.report import outline
+
+    part = outline.part_of(label)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            caption = block.caption or (part.caption if part else "")
+            table = replace(block, label=block.label or label, caption=caption)
+            return (*blocks[:index], table, *blocks[index + 1 :])
+    return blocks
+
+
+def show_figure(figure: object | None, caption: str = "", label: str = "") -> None:
     """Display a matplotlib chart and close it: as PNG (the Word draft, Jupyter) and as SVG
-    (the PDF draws it in vector, crisp in print). ``caption``, when given, replaces the cell's
-    ``fig-cap`` (a caption that depends on the data, e.g. the years a chart shows)."""
+    (the PDF draws it in vector, crisp in print), its label and caption in the output's
+    metadata, then its numbered caption for the analyst. ``label``: the outline part it is,
+    whose caption it takes unless ``caption`` is given (one that depends on the data, e.g. the
+    years a chart shows). No figure (None): nothing is shown."""
     import base64
     import io
 
     import matplotlib.pyplot as plt
     from IPython.display import publish_display_data
+
+    from lkjip.report import outline, preview
+
+    if label:
+        preview.SESSION.shown(label, figure is not None)
+    if figure is None:
+        return
+    part = outline.part_of(label) if label else None
+    caption = caption or (part.caption if part else "")
 
     tight = figure.get_layout_engine() is None  # type: ignore[attr-defined]
     drawn: dict[str, str] = {}
@@ -317,8 +354,12 @@ def show_figure(figure: object, caption: str = "") -> None:
         )
         data = buffer.getvalue()
         drawn[fmt] = base64.b64encode(data).decode("ascii") if fmt == "png" else data.decode()
-    metadata = {"lkjip": {"caption": caption}} if caption else None
+    own = {"caption": caption, **({"label": label} if label else {})}
+    metadata = {"lkjip": own} if caption else None
     publish_display_data(
         {"image/png": drawn["png"], "image/svg+xml": drawn["svg"]}, metadata=metadata
     )
+    if caption:
+        view = preview.figure_caption_html(label, caption)
+        publish_display_data({"text/html": view, "text/plain": caption})
     plt.close(figure)  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from lkjip.problems import InputError
 from lkjip.report.assemble import Assembled, Chapter, assemble, read_chapter
 from lkjip.report.execute import NOTEBOOKS, execute_notebook, prepare_notebook
 from lkjip.report.formats import FORMATS, renderer_for, require_quarto
+from lkjip.report.outline import CHAPTERS
 from lkjip.report.quarto_project import Project, write_project
 from lkjip.report.render import atomic_write, page_labels, render_embedded, writing
 from lkjip.validate import check_kecamatan
@@ -155,7 +156,7 @@ def _execute(
 def _assembled(
     config: CityConfig, nama: str, executed: list[Path]
 ) -> tuple[list[Chapter], Assembled]:
-    chapters = [read_chapter(path) for path in executed]
+    chapters = [read_chapter(path, spec) for path, spec in zip(executed, CHAPTERS, strict=True)]
     title = document_properties(config, nama)["title"]
     # Only the PDF's document title; a pandoc title block would precede the cover in Word.
     assembled = assemble(chapters, {"judul-dokumen": title}, document_properties(config, nama))

@@ -41,6 +41,7 @@ from lkjip.metrics.evaluations import (
 from lkjip.problems import InputError
 from lkjip.report.blocks import Narrative
 from lkjip.report.narrative import SECTIONS, read_narrative, section_of
+from lkjip.report.outline import SWITCHES
 from lkjip.rules import Aturan
 from lkjip.validate import check_kecamatan
 
@@ -129,7 +130,10 @@ class ReportContext:
         return Narrative(anchor, section.title, text, section.instruction)
 
     def enabled(self, part: str) -> bool:
-        """False when the city switched this part of the report off (``bagian_nonaktif``)."""
+        """False when the city switched this part of the report off (``bagian_nonaktif``).
+        ``part`` is a switch the outline declares (report/outline.py)."""
+        if part not in SWITCHES:
+            raise ValueError(f"saklar bagian {part!r} tidak dinyatakan dalam outline laporan")
         return part not in self.config.bagian_nonaktif
 
     def has_narrative(self, anchor: str) -> bool:

@@ -9,15 +9,9 @@ from pathlib import Path
 
 from lkjip.paths import notebooks_dir
 from lkjip.problems import InputError
+from lkjip.report import outline
 
-NOTEBOOKS = (
-    "00-pembuka",
-    "01-pendahuluan",
-    "02-perencanaan",
-    "03-akuntabilitas",
-    "04-penutup",
-    "05-lampiran",
-)
+NOTEBOOKS = outline.NOTEBOOKS
 KERNEL = "python3"
 JSON_TYPES = (str, int, float, bool, list)
 

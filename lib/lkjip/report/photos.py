@@ -44,8 +44,11 @@ def photo_png(path: Path, max_side: int = MAX_SIDE) -> bytes:
 
 
 def show_photos(photos: list[Photo]) -> None:
-    """Display each photo as one PNG output carrying its own caption and label."""
+    """Display each photo as one PNG output carrying its own caption and label, followed by its
+    numbered caption for the analyst (:mod:`lkjip.report.preview`)."""
     from IPython.display import publish_display_data
+
+    from lkjip.report.preview import figure_caption_html
 
     for photo in photos:
         publish_display_data(
@@ -55,3 +58,5 @@ def show_photos(photos: list[Photo]) -> None:
             },
             metadata={METADATA_KEY: {"caption": photo.caption, "label": photo.label}},
         )
+        view = figure_caption_html(photo.label, photo.caption)
+        publish_display_data({"text/html": view, "text/plain": photo.caption})
