@@ -1,9 +1,8 @@
 """BAB I Pendahuluan: background, the kecamatan's territory, duties, organisation, staff, assets,
 strategic issues and the summary of external evaluations (AKIP, IKM, follow-up matrix).
 
-Part ids for ``bagian_nonaktif``: ``wilayah``, ``struktur``, ``aparatur``, ``sarpras``,
-``evaluasi`` (the whole summary of evaluations), ``reformasi-birokrasi``, ``ipp`` and
-``tindak-lanjut``.
+The parts, in order, and the ids that switch them off (``bagian_nonaktif``) are declared in
+:mod:`lkjip.report.outline`.
 """
 
 from __future__ import annotations

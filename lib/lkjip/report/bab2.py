@@ -2,8 +2,8 @@
 Kinerja (IKU targets, programs and their budget) and the quarterly budget allocation.
 
 Every table is built from the one copy of the data in the context; the Lampiran reuses the
-Perjanjian Kinerja builders of this module. Part ids for ``bagian_nonaktif``: ``triwulan`` and
-``indikator-program``.
+Perjanjian Kinerja builders of this module. The parts and the ids that switch them off
+(``bagian_nonaktif``) are declared in :mod:`lkjip.report.outline`.
 """
 
 from __future__ import annotations

@@ -2,9 +2,8 @@
 53/2014), program performance, financial accountability, efficiency, prestasi and dokumentasi.
 
 Every function is a pure function of the report context and returns blocks (possibly none) or a
-matplotlib figure (or None). Part ids for ``bagian_nonaktif``: ``kinerja-program``, ``prestasi``,
-``dokumentasi``, ``triwulan-kinerja``, ``tren-program``, ``renstra-program``, ``indikator-lain``,
-``abk``, ``jenis-belanja``.
+matplotlib figure (or None). The parts, in order, and the ids that switch them off
+(``bagian_nonaktif``) are declared in :mod:`lkjip.report.outline`.
 """
 
 from __future__ import annotations

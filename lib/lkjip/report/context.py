@@ -39,6 +39,7 @@ from lkjip.metrics.evaluations import (
     rb_years,
 )
 from lkjip.problems import InputError
+from lkjip.report import preview
 from lkjip.report.blocks import Narrative
 from lkjip.report.narrative import SECTIONS, read_narrative, section_of
 from lkjip.report.outline import SWITCHES
@@ -201,6 +202,7 @@ def open_report(config: str | Path, kecamatan: str) -> ReportContext:
     the report is presented by it."""
     city = load_config(Path(config))
     entry = city.find(kecamatan)
+    preview.SESSION.reset()  # the analyst's view numbers this notebook's parts afresh
     rules = city.rules_for(entry)
     set_pembulatan(rules.pembulatan)
     checked = check_kecamatan(city.data_path(entry), rules, city.tahun, city.other_names(entry))

@@ -42,6 +42,9 @@ class Session:
 
     absent: set[str] = field(default_factory=set)
 
+    def reset(self) -> None:
+        self.absent.clear()
+
     def shown(self, label: str, present: bool) -> None:
         if present:
             self.absent.discard(label)
