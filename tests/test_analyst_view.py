@@ -141,3 +141,12 @@ def test_the_assembler_reads_the_same_blocks(monkeypatch):
     assert to_json(table)["label"] == ""  # the builder's table itself is left as it was
     assert all({"text/markdown", MIME, "text/html"} <= set(p) for p in published)
     assert published[3]["text/markdown"] == "{{< pagebreak >}}"  # Quarto's Markdown stays
+
+
+def test_a_label_the_outline_lacks_is_an_error():
+    from lkjip.report.blocks import show, show_figure
+
+    with pytest.raises(ValueError, match="tbl-bab3-salah-ketik"):
+        show(Table([[Cell("A")]], [[Cell("1")]]), label="tbl-bab3-salah-ketik")
+    with pytest.raises(ValueError, match="bukan figure"):
+        show_figure(None, label="tbl-bab3-skala")

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field, fields
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from lkjip.report.outline import Part
 
 MIME = "application/vnd.lkjip.block+json"
 Align = Literal["left", "right", "center"]
@@ -310,15 +313,23 @@ def labelled(blocks: tuple[Block, ...], label: str) -> tuple[Block, ...]:
     (a label or caption the builder gave it stays)."""
     from dataclasses import replace
 
-    from lkjip.report import outline
-
-    part = outline.part_of(label)
+    part = _part(label, "table")
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
-            caption = block.caption or (part.caption if part else "")
+            caption = block.caption or part.caption
             table = replace(block, label=block.label or label, caption=caption)
             return (*blocks[:index], table, *blocks[index + 1 :])
     return blocks
+
+
+def _part(label: str, kind: str) -> Part:
+    """The outline's part of that label and kind; ValueError for a label it does not have."""
+    from lkjip.report import outline
+
+    part = outline.part_of(label)
+    if part is None or part.kind != kind:
+        raise ValueError(f"label {label!r} bukan {kind} dalam outline laporan (report/outline.py)")
+    return part
 
 
 def show_figure(figure: object | None, caption: str = "", label: str = "") -> None:
@@ -333,13 +344,13 @@ def show_figure(figure: object | None, caption: str = "", label: str = "") -> No
     import matplotlib.pyplot as plt
     from IPython.display import publish_display_data
 
-    from lkjip.report import outline, preview
+    from lkjip.report import preview
 
+    part = _part(label, "figure") if label else None
     if label:
         preview.SESSION.shown(label, figure is not None)
     if figure is None:
         return
-    part = outline.part_of(label) if label else None
     caption = caption or (part.caption if part else "")
 
     tight = figure.get_layout_engine() is None  # type: ignore[attr-defined]
