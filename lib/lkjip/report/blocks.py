@@ -316,18 +316,19 @@ def labelled(blocks: tuple[Block, ...], label: str) -> tuple[Block, ...]:
     part = _part(label, "table")
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
-            caption = block.caption or part.caption
+            caption = block.caption or (part.caption if part else "")
             table = replace(block, label=block.label or label, caption=caption)
             return (*blocks[:index], table, *blocks[index + 1 :])
     return blocks
 
 
-def _part(label: str, kind: str) -> Part:
-    """The outline's part of that label and kind; ValueError for a label it does not have."""
+def _part(label: str, kind: str, own_caption: bool = False) -> Part | None:
+    """The outline's part of that label and kind; ValueError for a label of another kind, or
+    one the outline does not have unless the caller captions it itself (``own_caption``)."""
     from lkjip.report import outline
 
     part = outline.part_of(label)
-    if part is None or part.kind != kind:
+    if (part is None and not own_caption) or (part is not None and part.kind != kind):
         raise ValueError(f"label {label!r} bukan {kind} dalam outline laporan (report/outline.py)")
     return part
 
@@ -346,7 +347,7 @@ def show_figure(figure: object | None, caption: str = "", label: str = "") -> No
 
     from lkjip.report import preview
 
-    part = _part(label, "figure") if label else None
+    part = _part(label, "figure", own_caption=bool(caption)) if label else None
     if label:
         preview.SESSION.shown(label, figure is not None)
     if figure is None:
