@@ -2,8 +2,9 @@
 document.
 
 A notebook cell calls :func:`show` with blocks. Each block is published as one display output
-carrying two representations: ``text/markdown`` (what Jupyter and Quarto show) and
-``application/vnd.lkjip.block+json`` (what the embedded renderer reads). Text from data or from
+carrying ``text/html`` (what Jupyter and nbconvert show: the block as the document will look,
+:mod:`lkjip.report.preview`), ``text/markdown`` (Quarto's form) and
+``application/vnd.lkjip.block+json`` (what the assembler reads). Text from data or from
 ``narasi.md`` is carried as plain strings and only ever becomes text nodes, never raw markup.
 """
 
