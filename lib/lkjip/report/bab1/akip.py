@@ -9,9 +9,8 @@ from lkjip.metrics.evaluations import AkipResult
 from lkjip.report.bab1.evaluasi import _evaluasi_on, _sumber, change_phrase
 from lkjip.report.bab1.helpers import _narrative_if_present, _ratio
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref
-from lkjip.report.common import table, value
+from lkjip.report.common import band_text, table, value
 from lkjip.report.context import ReportContext
-from lkjip.report.pembuka import band_text
 
 
 def _akip_years(ctx: ReportContext) -> list[AkipResult]:

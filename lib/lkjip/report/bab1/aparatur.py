@@ -31,7 +31,7 @@ from lkjip.metrics.staff import label as staff_label
 from lkjip.metrics.staff import order as staff_order
 from lkjip.report.bab1.helpers import _count, _has, _ratio, _refs, _with_verb
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref, Table
-from lkjip.report.common import grouped_source, nip, table
+from lkjip.report.common import grouped_source, hitung, join_id, nip, table
 from lkjip.report.context import ReportContext
 from lkjip.report.figures import (
     PALETTE,
@@ -41,7 +41,6 @@ from lkjip.report.figures import (
     literal,
     new_figure,
 )
-from lkjip.report.pembuka import hitung, join_id
 from lkjip.schema import STAFF_CATEGORIES
 
 KATEGORI_KATA = {

@@ -9,9 +9,8 @@ from lkjip.metrics.evaluations import IKM_FACTOR, UNIT, IkmUnsur, ikm_result, ik
 from lkjip.report.bab1.evaluasi import _evaluasi_on, _sumber, change_phrase
 from lkjip.report.bab1.helpers import _narrative_if_present
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref
-from lkjip.report.common import table
+from lkjip.report.common import band_text, hitung, table
 from lkjip.report.context import ReportContext
-from lkjip.report.pembuka import band_text, hitung
 from lkjip.rules import Band, classify
 
 

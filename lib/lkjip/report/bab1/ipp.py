@@ -5,9 +5,8 @@ from __future__ import annotations
 from lkjip.formatting import angka
 from lkjip.report.bab1.evaluasi import PART_IPP, _evaluasi_on, _sumber, change_phrase, ipp_value
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref
-from lkjip.report.common import table, value
+from lkjip.report.common import band_text, table, value
 from lkjip.report.context import ReportContext
-from lkjip.report.pembuka import band_text
 from lkjip.rules import classify
 
 

@@ -9,9 +9,8 @@ from lkjip.metrics.evaluations import RbComponent
 from lkjip.report.bab1.evaluasi import PART_RB, _evaluasi_on, _rb_indicator_rows, change_phrase
 from lkjip.report.bab1.helpers import _narrative_if_present, _ratio, _with_refs
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para
-from lkjip.report.common import table, value
+from lkjip.report.common import band_text, hitung, table, value
 from lkjip.report.context import ReportContext
-from lkjip.report.pembuka import band_text, hitung
 
 
 def _rb_on(ctx: ReportContext) -> bool:

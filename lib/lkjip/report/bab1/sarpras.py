@@ -8,9 +8,8 @@ from lkjip.formatting import angka, persen
 from lkjip.loader import Row
 from lkjip.report.bab1.helpers import _has, _ratio, _sum
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref
-from lkjip.report.common import table
+from lkjip.report.common import hitung, table
 from lkjip.report.context import ReportContext
-from lkjip.report.pembuka import hitung
 
 KONDISI = {"baik": "Baik", "rusak_ringan": "Rusak Ringan", "rusak_berat": "Rusak Berat"}
 

@@ -10,9 +10,9 @@ from matplotlib.patches import Rectangle
 from lkjip.loader import Row
 from lkjip.report.bab1.helpers import _narrative_if_present
 from lkjip.report.blocks import Block, Heading, Inline, Para, Ref
+from lkjip.report.common import hitung
 from lkjip.report.context import ReportContext
 from lkjip.report.figures import literal, plt
-from lkjip.report.pembuka import hitung
 
 
 # --- struktur organisasi ----------------------------------------------------------------------

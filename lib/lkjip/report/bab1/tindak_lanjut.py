@@ -5,9 +5,8 @@ from __future__ import annotations
 from lkjip.report.bab1.evaluasi import _evaluasi_on, _tindak_lanjut_rows
 from lkjip.report.bab1.helpers import _has
 from lkjip.report.blocks import Block, Heading, Inline, Para, Ref
-from lkjip.report.common import table
+from lkjip.report.common import hitung, join_id, table
 from lkjip.report.context import ReportContext
-from lkjip.report.pembuka import hitung, join_id
 
 STATUS = {
     "sudah": "Sudah ditindaklanjuti",

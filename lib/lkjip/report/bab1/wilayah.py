@@ -8,9 +8,8 @@ from lkjip.formatting import angka
 from lkjip.loader import Row
 from lkjip.report.bab1.helpers import _has, _narrative_if_present, _sum, _with_refs
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para
-from lkjip.report.common import table, value
+from lkjip.report.common import hitung, join_id, table, value
 from lkjip.report.context import ReportContext
-from lkjip.report.pembuka import hitung, join_id
 
 ARAH = ("utara", "timur", "selatan", "barat")
 

@@ -16,7 +16,6 @@ from lkjip.report.bab3.analisis import (
 )
 from lkjip.report.bab3.capaian import (
     PART_TRIWULAN_KINERJA,
-    PART_TUJUAN,
     TW,
     capaian_pengantar,
     capaian_tujuan,
@@ -27,7 +26,6 @@ from lkjip.report.bab3.capaian import (
     tabel_klasifikasi,
     tabel_triwulan_kinerja,
     triwulan_kinerja,
-    tujuan_indicators,
 )
 from lkjip.report.bab3.dokumentasi import dokumentasi, foto_dokumentasi
 from lkjip.report.bab3.efisiensi import (
@@ -81,6 +79,7 @@ from lkjip.report.bab3.tren import (
     tabel_tren_program,
     tren_program_uraian,
 )
+from lkjip.report.common import PART_TUJUAN, tujuan_indicators
 from lkjip.report.sentences import under_absorbed
 
 __all__ = [

@@ -18,7 +18,13 @@ from lkjip.report.bab3.helpers import (
     _source,
 )
 from lkjip.report.blocks import Align, Block, Cell, Heading, Inline, ListBlock, Para, Ref
-from lkjip.report.common import grouped_source, table, value, with_unit
+from lkjip.report.common import (
+    grouped_source,
+    table,
+    tujuan_indicators,
+    value,
+    with_unit,
+)
 from lkjip.report.context import ReportContext
 from lkjip.report.sentences import iku_sentence, kategori_capaian, overall, overall_sentence
 
@@ -149,14 +155,6 @@ def capaian_uraian(ctx: ReportContext) -> list[Block]:
 
 
 # --- capaian of the tujuan indicators ---------------------------------------------------------
-PART_TUJUAN = "capaian-tujuan"
-
-
-def tujuan_indicators(ctx: ReportContext) -> list[IndicatorResult]:
-    """The tujuan indicators in force this year (part ``capaian-tujuan``)."""
-    return ctx.indicators("tujuan") if ctx.enabled(PART_TUJUAN) else []
-
-
 def _tujuan_names(ctx: ReportContext) -> dict[str, str]:
     return {str(r.get("kode")): str(r.get("uraian") or "") for r in ctx.data.table("tujuan")}
 

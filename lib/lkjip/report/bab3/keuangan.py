@@ -9,7 +9,6 @@ from matplotlib.figure import Figure
 from lkjip.formatting import angka_ringkas, bilangan_terbilang, persen, rupiah, rupiah_ringkas
 from lkjip.metrics.budget import BudgetLine, share
 from lkjip.report import figures
-from lkjip.report.bab2 import sumber_dana_kalimat
 from lkjip.report.bab3.helpers import (
     SUMBER_ANGGARAN,
     _all_sasaran_names,
@@ -19,7 +18,7 @@ from lkjip.report.bab3.helpers import (
     _source,
 )
 from lkjip.report.blocks import Block, Cell, Inline, ListBlock, Para, Ref, Table
-from lkjip.report.common import grouped_source, table, value
+from lkjip.report.common import grouped_source, sumber_dana_kalimat, table, value
 from lkjip.report.context import ReportContext
 from lkjip.report.sentences import (
     BATAS_SERAPAN,
