@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from conftest import BEKASI_UTARA, PARAMS, PERAK, run_cli
@@ -19,6 +22,7 @@ from lkjip.template import (
     INSTRUCTION_WIDTH,
     KEY_ROW,
     TITLE_ROW,
+    instructions,
     write_template,
 )
 from minimal import write_minimal
@@ -258,3 +262,39 @@ def test_filled_template_keeps_the_entered_decimals(tmp_path: Path):
 
     assert entered(load_kecamatan(out)) == entered(load_kecamatan(BEKASI_UTARA))
     assert entered(load_kecamatan(out))[0][:4] == ("IKU1", "2022", "82.50", "82.71")
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="LibreOffice atau poppler-utils tidak terpasang di mesin ini",
+)
+def test_the_printed_instructions_keep_every_line_whole(tmp_path: Path):
+    """Laid out by LibreOffice (which, without Calibri, prints in a wider font), every line of
+    the instructions sheet is on the page in full: none runs past the right edge."""
+    out = write_template(tmp_path / "isian.xlsx")
+    profile = (tmp_path / "lo-profil").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-l", "4", str(tmp_path / "isian.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    printed = " ".join(text.split())
+    lines = [" ".join(line.split()) for _, line in instructions() if line.strip()]
+    assert len(lines) > 60
+    assert [line for line in lines if line not in printed] == []
