@@ -23,6 +23,7 @@ from pathlib import Path
 from lxml import etree
 from pydantic import BaseModel, Field, ValidationError
 
+from lkjip.files import write_text
 from lkjip.loader import Row, read_text
 from lkjip.problems import InputError, Problems
 from lkjip.report.docx_finish import read_record
@@ -421,9 +422,7 @@ def pull_narrative(
             stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
             result.backup = target.with_name(f"{target.name}.{stamp}.bak")
             shutil.copy2(target, result.backup)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(update_sections(old, updates), encoding="utf-8")
-        tmp.replace(target)
+        write_text(target, update_sections(old, updates))
     return result
 
 
