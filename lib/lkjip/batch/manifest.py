@@ -18,8 +18,8 @@ import lkjip
 from lkjip.config import CityConfig, KecamatanEntry
 from lkjip.files import write_bytes, write_text
 from lkjip.loader import data_files
+from lkjip.narasi import NARRATIVE_FILE
 from lkjip.paths import TEMPLATES, notebooks_dir
-from lkjip.report.narrative import NARRATIVE_FILE
 
 MANIFEST = "manifest.json"
 
