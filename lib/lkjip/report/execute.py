@@ -141,14 +141,14 @@ def execute_notebook(name: str, output: Path, parameters: dict[str, object]) -> 
 
 def prepare_notebook(name: str, output: Path, parameters: dict[str, object]) -> Path:
     """Write the notebook with its parameters injected, without running it (for analysts)."""
+    import nbformat
     import papermill
 
     source = notebook_path(name)
     check_parameters(source, parameters)
-    atomic_write(
-        output,
-        lambda tmp: papermill.execute_notebook(
-            str(source), str(tmp), parameters=parameters, prepare_only=True, kernel_name=KERNEL
-        ),
+    notebook = papermill.execute_notebook(
+        str(source), None, parameters=parameters, prepare_only=True, kernel_name=KERNEL
     )
+    notebook.metadata.papermill["output_path"] = str(output)
+    atomic_write(output, lambda tmp: nbformat.write(notebook, tmp))
     return output
