@@ -16,7 +16,8 @@ BUILDERS: list[Callable[[ReportContext], list]] = [
     function
     for module in (bab1, bab2, bab3, lampiran)
     for name, function in inspect.getmembers(module, inspect.isfunction)
-    if name.startswith("tabel_") and function.__module__ == module.__name__
+    # a chapter's own builders: defined in its module, or in its package's section modules
+    if name.startswith("tabel_") and (function.__module__ + ".").startswith(module.__name__ + ".")
 ]
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
-from lkjip.formatting import angka, bilangan_terbilang, persen, rupiah
+from lkjip.formatting import bilangan_terbilang, persen, rupiah
 from lkjip.loader import Row
 from lkjip.metrics.budget import BudgetLine, pagu_units, share
 from lkjip.metrics.capaian import IndicatorResult, in_force, target_rows
@@ -26,12 +25,22 @@ from lkjip.report.blocks import (
     Para,
     Ref,
     Strong,
-    Table,
 )
-from lkjip.report.common import ROMAN, grouped_source, para, value, with_unit
-from lkjip.report.common import table as _table
+from lkjip.report.common import (
+    ROMAN,
+    daftar,
+    grouped_source,
+    para,
+    periode_renstra,
+    pihak_kedua,
+    sumber_dana,
+    sumber_dana_kalimat,
+    value,
+    with_unit,
+)
 from lkjip.report.context import ReportContext
 from lkjip.report.sentences import indicator_index, node_indicators, subkegiatan_name
+from lkjip.report.tables import has_units, leaves_in_order, table, uang, widths
 
 PART_TRIWULAN = "triwulan"
 TW_LABELS = [f"TW {ROMAN[q]}" for q in range(1, 5)]
@@ -39,38 +48,6 @@ _PERIOD = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4})")
 
 
 # --- small helpers ------------------------------------------------------------------------------
-def table(*args: Any, **kwargs: Any) -> Table:
-    """common.table, with merged header and footer cells bold like the others."""
-    built = _table(*args, **kwargs)
-    for row in [*built.head, *built.foot]:
-        for cell in row:
-            cell.bold = True
-    return built
-
-
-def widths(*weights: float) -> list[float]:
-    """Relative column widths, normalised to fractions of the text width."""
-    total = sum(weights)
-    return [round(w / total, 4) for w in weights]
-
-
-def uang(amount: int | None) -> str:
-    """Money in a table cell: digits with thousands dots, no "Rp" (the header says "(Rp)")."""
-    return angka(amount, 0) if amount is not None else "-"
-
-
-def daftar(items: Sequence[str]) -> str:
-    """An Indonesian enumeration: "A", "A dan B", "A, B dan C"."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " dan " + items[-1]
-
-
-def periode_renstra(ctx: ReportContext) -> str:
-    return ctx.variables()["periode_renstra"]
-
-
 def renstra_years(ctx: ReportContext) -> list[int]:
     """The years of the Renstra period ("2024-2026" → 2024, 2025, 2026); empty if unknown."""
     match = _PERIOD.search(periode_renstra(ctx))
@@ -309,11 +286,6 @@ def tabel_iku(ctx: ReportContext) -> list[Block]:
 
 
 # --- Perjanjian Kinerja -------------------------------------------------------------------------
-def pihak_kedua(ctx: ReportContext) -> str:
-    """The kepala daerah who signs the PK with the Camat: "Bupati Jombang", "Wali Kota Bekasi"."""
-    return f"{ctx.kepala_daerah} {ctx.variables()['kota']}"
-
-
 def perjanjian_kinerja(ctx: ReportContext) -> list[Block]:
     """Who agreed on what: the PK's sasaran, IKU, programs and total budget."""
     budget = ctx.budget
@@ -565,15 +537,6 @@ def alokasi_triwulan(ctx: ReportContext) -> list[Block]:
     return [Heading("Alokasi Anggaran per Triwulan", level=2), Para(content)]  # type: ignore[arg-type]
 
 
-def leaves_in_order(kegiatan: BudgetLine) -> list[BudgetLine]:
-    """Sub-kegiatan of a kegiatan in code order; the units of one code stay in input order."""
-    return sorted(kegiatan.children, key=lambda leaf: leaf.kode)
-
-
-def has_units(ctx: ReportContext) -> bool:
-    return any(row.get("unit") for row in ctx.data.table("anggaran"))
-
-
 def tabel_triwulan(ctx: ReportContext) -> list[Block]:
     """Program → kegiatan → sub-kegiatan with the (initial) pagu and TW I–IV; sums computed."""
     if not has_triwulan(ctx):
@@ -622,30 +585,6 @@ def tabel_triwulan(ctx: ReportContext) -> list[Block]:
     source = f"Anggaran Kas Kecamatan {ctx.kecamatan} Tahun {ctx.tahun}, diolah"
     sizes = widths(12, 26, *([10] if units else []), *([8] if sources else []), 12, *[10] * 4)
     return [table(header, rows, aligns=aligns, foot=foot, source=source, wide=True, widths=sizes)]
-
-
-# --- Sumber dana --------------------------------------------------------------------------------
-def sumber_dana(ctx: ReportContext) -> list[BudgetLine]:
-    """The budget per sumber dana, when the column is filled (empty list otherwise)."""
-    if not any(r.get("sumber_dana") for r in ctx.data.table("anggaran")):
-        return []
-    return ctx.budget_by("sumber_dana")
-
-
-def sumber_dana_kalimat(ctx: ReportContext) -> str | None:
-    """ "Seluruh anggaran bersumber dari PAD." or the split over several sources."""
-    lines = sumber_dana(ctx)
-    if not lines:
-        return None
-    if len(lines) == 1:
-        return f"Seluruh anggaran bersumber dari {lines[0].kode}."
-    total = ctx.budget.pagu
-    parts = [
-        f"{line.kode or 'sumber yang belum diisi'} sebesar {rupiah(line.pagu)} "
-        f"({persen(share(line.pagu, total))})"
-        for line in lines
-    ]
-    return f"Anggaran bersumber dari {daftar(parts)}."
 
 
 # --- Sasaran, indikator dan target program, kegiatan dan sub kegiatan ---------------------------

@@ -12,11 +12,9 @@ from decimal import Decimal
 
 from lkjip.formatting import bilangan_terbilang, persen, rupiah
 from lkjip.metrics.capaian import HUNDRED, IndicatorResult
-from lkjip.report.bab3 import tujuan_indicators
 from lkjip.report.blocks import Block, Inline, ListBlock, Para, Strong
-from lkjip.report.common import value
+from lkjip.report.common import join_id, tujuan_indicators, value
 from lkjip.report.context import ReportContext
-from lkjip.report.pembuka import join_id
 from lkjip.report.sentences import (
     BATAS_SERAPAN,
     absorption_units,

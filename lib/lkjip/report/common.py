@@ -1,4 +1,5 @@
-"""Helpers shared by the chapter modules: table construction and small text utilities."""
+"""Helpers shared by the chapter modules: table construction, small text utilities and the
+values several chapters print."""
 
 from __future__ import annotations
 
@@ -6,8 +7,12 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from lkjip.formatting import angka, angka_masukan, bilangan_terbilang, persen, rupiah
+from lkjip.formatting import angka, angka_masukan, bilangan_terbilang, persen, rupiah, terbilang
+from lkjip.metrics.budget import BudgetLine, share
+from lkjip.metrics.capaian import IndicatorResult
 from lkjip.report.blocks import Align, Cell, Inline, Para, Table
+from lkjip.report.context import ReportContext
+from lkjip.rules import Band
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
 
@@ -89,15 +94,98 @@ def with_unit(number: Decimal | int | None, satuan: str) -> str:
     return f"{value(number)} {unit}"
 
 
+# --- text helpers the chapters share --------------------------------------------------------
+def hitung(count: int) -> str:
+    """A count with words: ``304`` → ``304 (tiga ratus empat)``, ``1250`` → ``1.250 (…)``."""
+    return f"{angka(count, 0)} ({terbilang(count)})"
+
+
+def band_text(band: Band | None) -> str:
+    """``BB (Sangat Baik)``; just the label when the code repeats it (``Tercapai``)."""
+    if band is None:
+        return "-"
+    if band.kode.strip().lower() == band.label.strip().lower():
+        return band.label
+    return f"{band.kode} ({band.label})"
+
+
+def join_id(parts: list[str]) -> str:
+    """``a``, ``a dan b``, ``a, b, dan c``."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    if len(parts) == 2:
+        return f"{parts[0]} dan {parts[1]}"
+    return ", ".join(parts[:-1]) + f", dan {parts[-1]}"
+
+
+def daftar(items: Sequence[str]) -> str:
+    """An Indonesian enumeration: "A", "A dan B", "A, B dan C"."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " dan " + items[-1]
+
+
+# --- values several chapters print ----------------------------------------------------------
+def periode_renstra(ctx: ReportContext) -> str:
+    return ctx.variables()["periode_renstra"]
+
+
+def pihak_kedua(ctx: ReportContext) -> str:
+    """The kepala daerah who signs the PK with the Camat: "Bupati Jombang", "Wali Kota Bekasi"."""
+    return f"{ctx.kepala_daerah} {ctx.variables()['kota']}"
+
+
+def sumber_dana(ctx: ReportContext) -> list[BudgetLine]:
+    """The budget per sumber dana, when the column is filled (empty list otherwise)."""
+    if not any(r.get("sumber_dana") for r in ctx.data.table("anggaran")):
+        return []
+    return ctx.budget_by("sumber_dana")
+
+
+def sumber_dana_kalimat(ctx: ReportContext) -> str | None:
+    """ "Seluruh anggaran bersumber dari PAD." or the split over several sources."""
+    lines = sumber_dana(ctx)
+    if not lines:
+        return None
+    if len(lines) == 1:
+        return f"Seluruh anggaran bersumber dari {lines[0].kode}."
+    total = ctx.budget.pagu
+    parts = [
+        f"{line.kode or 'sumber yang belum diisi'} sebesar {rupiah(line.pagu)} "
+        f"({persen(share(line.pagu, total))})"
+        for line in lines
+    ]
+    return f"Anggaran bersumber dari {daftar(parts)}."
+
+
+PART_TUJUAN = "capaian-tujuan"  # BAB III's part on the tujuan; BAB IV concludes on the same
+
+
+def tujuan_indicators(ctx: ReportContext) -> list[IndicatorResult]:
+    """The tujuan indicators in force this year (part ``capaian-tujuan``)."""
+    return ctx.indicators("tujuan") if ctx.enabled(PART_TUJUAN) else []
+
+
 __all__ = [
+    "PART_TUJUAN",
     "ROMAN",
     "angka",
+    "band_text",
     "cells",
+    "daftar",
     "grouped_source",
+    "hitung",
+    "join_id",
     "para",
+    "periode_renstra",
     "persen",
+    "pihak_kedua",
     "rupiah",
+    "sumber_dana",
+    "sumber_dana_kalimat",
     "table",
+    "tujuan_indicators",
     "value",
     "with_unit",
 ]

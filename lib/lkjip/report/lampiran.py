@@ -10,11 +10,11 @@ from lkjip.formatting import persen, rupiah
 from lkjip.metrics.budget import BudgetLine
 from lkjip.metrics.capaian import capaian, target_rows
 from lkjip.report import bab2
-from lkjip.report.bab2 import has_units, leaves_in_order, table, uang, widths
 from lkjip.report.blocks import Align, Block, Cell, Heading, Para, Ref
-from lkjip.report.common import para, value
+from lkjip.report.common import daftar, para, periode_renstra, pihak_kedua, sumber_dana, value
 from lkjip.report.context import ReportContext
 from lkjip.report.sentences import budget_level_sentence
+from lkjip.report.tables import has_units, leaves_in_order, table, uang, widths
 
 PART_PK = "lampiran-pk"
 PART_IKU = "lampiran-iku"
@@ -33,7 +33,7 @@ def perjanjian_kinerja(ctx: ReportContext) -> list[Block]:
     pihak = f"Camat {ctx.kecamatan}" + (f" ({camat})" if camat else "")
     content: list[str | Ref] = [
         f"Perjanjian Kinerja Tahun {ctx.tahun} disepakati oleh {pihak} selaku pihak pertama "
-        f"dan {bab2.pihak_kedua(ctx)} selaku pihak kedua. Perjanjian tersebut memuat "
+        f"dan {pihak_kedua(ctx)} selaku pihak kedua. Perjanjian tersebut memuat "
     ]
     if iku:
         content += [
@@ -103,7 +103,7 @@ def tabel_matriks_iku(ctx: ReportContext) -> list[Block]:
         line.append(value(result.target_akhir))
         rows.append(line)
     fixed = ["No", "Indikator Kinerja Utama", "Satuan"]
-    periode = bab2.periode_renstra(ctx)
+    periode = periode_renstra(ctx)
     akhir = "Target Akhir Renstra" + (f" {periode}" if periode else "")
     header: list[list[str | Cell]] = [
         [
@@ -133,7 +133,7 @@ def _levels_listed(budget: BudgetLine) -> str:
     """ "program, kegiatan dan sub kegiatan", or the levels the budget lists."""
     words = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
     found = [w for level, w in words.items() if any(x.level == level for x in budget.walk())]
-    return bab2.daftar(found)
+    return daftar(found)
 
 
 def rincian_anggaran(ctx: ReportContext) -> list[Block]:
@@ -178,7 +178,7 @@ def tabel_rincian_anggaran(ctx: ReportContext) -> list[Block]:
     units = has_units(ctx)
     murni = budget.pagu_murni is not None
     spent = budget.realisasi is not None  # realisasi recorded at some level
-    sources = len(bab2.sumber_dana(ctx)) > 1  # one source for all is said in BAB II/III
+    sources = len(sumber_dana(ctx)) > 1  # one source for all is said in BAB II/III
 
     def money(item: BudgetLine, parent: BudgetLine | None = None) -> list[str]:
         cells = [uang(_murni(item, parent))] if murni else []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lkjip.formatting import angka, persen, rupiah, terbilang
+from lkjip.formatting import angka, persen, rupiah
 from lkjip.metrics.capaian import IndicatorResult, average, category_counts
 from lkjip.metrics.efficiency import efisiensi
 from lkjip.report.blocks import (
@@ -19,34 +19,9 @@ from lkjip.report.blocks import (
     Para,
     Strong,
 )
-from lkjip.report.common import with_unit
+from lkjip.report.common import band_text, hitung, join_id, with_unit
 from lkjip.report.context import ReportContext
 from lkjip.report.sentences import signature, silpa_text
-from lkjip.rules import Band
-
-
-# --- small text helpers (shared with bab1) -----------------------------------------------------
-def hitung(count: int) -> str:
-    """A count with words: ``304`` → ``304 (tiga ratus empat)``, ``1250`` → ``1.250 (…)``."""
-    return f"{angka(count, 0)} ({terbilang(count)})"
-
-
-def band_text(band: Band | None) -> str:
-    """``BB (Sangat Baik)``; just the label when the code repeats it (``Tercapai``)."""
-    if band is None:
-        return "-"
-    if band.kode.strip().lower() == band.label.strip().lower():
-        return band.label
-    return f"{band.kode} ({band.label})"
-
-
-def join_id(parts: list[str]) -> str:
-    """``a``, ``a dan b``, ``a, b, dan c``."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    if len(parts) == 2:
-        return f"{parts[0]} dan {parts[1]}"
-    return ", ".join(parts[:-1]) + f", dan {parts[-1]}"
 
 
 def _profil(ctx: ReportContext, key: str) -> str:

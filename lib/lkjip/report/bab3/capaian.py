@@ -1,0 +1,405 @@
+"""BAB III, Capaian Kinerja Organisasi: IKU, klasifikasi, tujuan and triwulan."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from matplotlib.figure import Figure
+
+from lkjip.formatting import bilangan_terbilang
+from lkjip.metrics.capaian import IndicatorResult, average, category_counts, target_rows
+from lkjip.report import figures
+from lkjip.report.bab3.helpers import (
+    SUMBER_OLAHAN,
+    _all_indicators,
+    _all_sasaran_names,
+    _join,
+    _pct,
+    _source,
+)
+from lkjip.report.blocks import Align, Block, Cell, Heading, Inline, ListBlock, Para, Ref
+from lkjip.report.common import (
+    grouped_source,
+    table,
+    tujuan_indicators,
+    value,
+    with_unit,
+)
+from lkjip.report.context import ReportContext
+from lkjip.report.sentences import iku_sentence, kategori_capaian, overall, overall_sentence
+
+
+def _capaian_group(ctx: ReportContext) -> list[bool]:
+    """3.2: capaian IKU, klasifikasi, triwulan."""
+    return [bool(ctx.iku), bool(sum(category_counts(ctx.sasaran).values())), bool(_quarterly(ctx))]
+
+
+# --- capaian kinerja organisasi ----------------------------------------------------------------
+def capaian_pengantar(ctx: ReportContext) -> list[Block]:
+    """Counts of sasaran and IKU, pointing to the capaian table."""
+    sasaran, iku = len(ctx.sasaran), len(ctx.iku)
+    parts: list[Inline] = [
+        f"Dalam Perjanjian Kinerja Tahun {ctx.tahun}, Kecamatan {ctx.kecamatan} menetapkan "
+        f"{bilangan_terbilang(sasaran)} sasaran strategis yang diukur dengan "
+        f"{bilangan_terbilang(iku)} Indikator Kinerja Utama (IKU)."
+    ]
+    if tabel_capaian_iku(ctx):
+        parts += [" Capaian setiap IKU disajikan pada ", Ref("tbl-bab3-capaian-iku"), "."]
+    return [Para(parts)]
+
+
+def tabel_capaian_iku(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-capaian-iku: target, realisasi, capaian and category of every IKU, with the
+    average in the footer."""
+    if not ctx.iku:
+        return []
+    names = _all_sasaran_names(ctx)
+    rows = []
+    number = 0
+    for index, result in enumerate(ctx.iku):
+        first = index == 0 or ctx.iku[index - 1].induk != result.induk
+        number += first
+        # Merged cells over the sasaran's consecutive IKU, as in the genre.
+        later = [r.induk for r in ctx.iku[index:]]
+        span = next((n for n, induk in enumerate(later) if induk != result.induk), len(later))
+        rows.append(
+            [
+                *(
+                    [
+                        Cell(str(number), rowspan=span),
+                        Cell(names.get(result.induk, result.induk), rowspan=span),
+                    ]
+                    if first
+                    else []
+                ),
+                result.uraian,
+                result.satuan,
+                value(result.target),
+                value(result.realisasi),
+                _pct(result.capaian.nilai),
+                kategori_capaian(result.capaian, ctx.rules),
+            ]
+        )
+    average = overall(ctx)
+    foot = [
+        [
+            Cell("Rata-rata capaian IKU", colspan=6),
+            Cell(_pct(average.nilai), bold=True),
+            Cell(kategori_capaian(average, ctx.rules), bold=True),
+        ]
+    ]
+    header = [
+        [
+            Cell("No", rowspan=2),
+            Cell("Sasaran Strategis", rowspan=2),
+            Cell("Indikator Kinerja Utama", rowspan=2),
+            Cell("Satuan", rowspan=2),
+            Cell(f"Tahun {ctx.tahun}", colspan=3, align="center"),
+            Cell("Kategori", rowspan=2),
+        ],
+        ["Target", "Realisasi", "Capaian (%)"],
+    ]
+    aligns: list[Align] = ["center", "left", "left", "left", "right", "right", "right", "center"]
+    return [
+        table(
+            header,
+            rows,
+            aligns=aligns,
+            foot=foot,
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _capaian_group(ctx), 0),
+            wide=True,
+            widths=[0.04, 0.2, 0.22, 0.08, 0.09, 0.09, 0.1, 0.18],
+        )
+    ]
+
+
+def capaian_uraian(ctx: ReportContext) -> list[Block]:
+    """One generated sentence per IKU, the average, and the lead-in of the classification table
+    and the target/realisasi figure."""
+    if not ctx.iku:
+        return [Para(["Belum ada Indikator Kinerja Utama yang berlaku pada tahun ini."])]
+    blocks: list[Block] = [Para(iku_sentence(ctx, r)) for r in ctx.iku]
+    blocks.append(overall_sentence(ctx))
+    counts = category_counts(ctx.sasaran)
+    measured = sum(counts.values())
+    if measured:
+        detail = []
+        for key, text in (
+            ("melampaui", "melampaui target"),
+            ("sesuai", "sesuai target"),
+            ("tidak_mencapai", "tidak mencapai target"),
+        ):
+            if counts[key]:
+                detail.append(f"{bilangan_terbilang(counts[key])} sasaran {text}")
+        blocks.append(
+            Para(
+                [
+                    f"Dari {bilangan_terbilang(measured)} sasaran strategis yang capaiannya "
+                    f"dapat diukur, {_join(detail)} (",
+                    Ref("tbl-bab3-klasifikasi"),
+                    ").",
+                ]
+            )
+        )
+    if _target_realisasi_data(ctx):
+        blocks.append(
+            Para(
+                [
+                    "Perbandingan target dan realisasi setiap IKU digambarkan pada ",
+                    Ref("fig-bab3-target-realisasi"),
+                    ".",
+                ]
+            )
+        )
+    return blocks
+
+
+# --- capaian of the tujuan indicators ---------------------------------------------------------
+def _tujuan_names(ctx: ReportContext) -> dict[str, str]:
+    return {str(r.get("kode")): str(r.get("uraian") or "") for r in ctx.data.table("tujuan")}
+
+
+def capaian_tujuan(ctx: ReportContext) -> list[Block]:
+    """ "Capaian Indikator Tujuan": how many tujuan are measured by how many indicators, then
+    one sentence per indicator (target, realisasi, capaian and category, like the IKU; how a
+    mean of other indicators was computed)."""
+    results = tujuan_indicators(ctx)
+    if not results:
+        return []
+    tujuan = len({r.induk for r in results})
+    blocks: list[Block] = [
+        Heading("Capaian Indikator Tujuan", level=3),
+        Para(
+            [
+                f"Ketercapaian {bilangan_terbilang(tujuan)} tujuan Renstra diukur dengan "
+                f"{bilangan_terbilang(len(results))} indikator tujuan. Target, realisasi, "
+                "capaian dan kategorinya disajikan pada ",
+                Ref("tbl-bab3-capaian-tujuan"),
+                ".",
+            ]
+        ),
+    ]
+    blocks += [Para(iku_sentence(ctx, r)) for r in results]
+    return blocks
+
+
+def tabel_capaian_tujuan(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-capaian-tujuan: target, realisasi, capaian and category of every tujuan
+    indicator (the tujuan merged over its indicators), with their average when there are
+    several."""
+    results = tujuan_indicators(ctx)
+    if not results:
+        return []
+    names = _tujuan_names(ctx)
+    rows = []
+    number = 0
+    for index, result in enumerate(results):
+        first = index == 0 or results[index - 1].induk != result.induk
+        number += first
+        later = [r.induk for r in results[index:]]
+        span = next((n for n, induk in enumerate(later) if induk != result.induk), len(later))
+        head = [
+            Cell(str(number), rowspan=span),
+            Cell(names.get(result.induk, result.induk), rowspan=span),
+        ]
+        rows.append(
+            [
+                *(head if first else []),
+                result.uraian,
+                result.satuan or "-",
+                value(result.target),
+                value(result.realisasi),
+                _pct(result.capaian.nilai),
+                kategori_capaian(result.capaian, ctx.rules),
+            ]
+        )
+    foot = []
+    if len(results) > 1:
+        average_ = average(results, ctx.rules)
+        foot = [
+            [
+                Cell("Rata-rata capaian indikator tujuan", colspan=6),
+                _pct(average_.nilai),
+                kategori_capaian(average_, ctx.rules),
+            ]
+        ]
+    header = [
+        [
+            Cell("No", rowspan=2),
+            Cell("Tujuan", rowspan=2),
+            Cell("Indikator Tujuan", rowspan=2),
+            Cell("Satuan", rowspan=2),
+            Cell(f"Tahun {ctx.tahun}", colspan=3, align="center"),
+            Cell("Kategori", rowspan=2),
+        ],
+        ["Target", "Realisasi", "Capaian (%)"],
+    ]
+    return [
+        table(
+            header,
+            rows,
+            aligns=["center", "left", "left", "left", "right", "right", "right", "center"],
+            foot=foot,
+            source=_source(SUMBER_OLAHAN, ctx),
+        )
+    ]
+
+
+def tabel_klasifikasi(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-klasifikasi: number of sasaran exceeding, meeting or missing their target."""
+    counts = category_counts(ctx.sasaran)
+    total = sum(counts.values())
+    if not total:
+        return []
+    rows = [
+        ["1", "Melampaui target (capaian > 100%)", str(counts["melampaui"])],
+        ["2", "Sesuai target (capaian = 100%)", str(counts["sesuai"])],
+        ["3", "Tidak mencapai target (capaian < 100%)", str(counts["tidak_mencapai"])],
+    ]
+    return [
+        table(
+            ["No", "Klasifikasi", "Jumlah Sasaran"],
+            rows,
+            aligns=["center", "left", "right"],
+            foot=[[Cell("Jumlah", colspan=2), str(total)]],
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _capaian_group(ctx), 1),
+        )
+    ]
+
+
+def _target_realisasi_data(ctx: ReportContext) -> list[IndicatorResult]:
+    return [r for r in ctx.iku if r.target is not None and r.realisasi is not None]
+
+
+def _label(result: IndicatorResult, width: int = 24) -> str:
+    return figures.wrap(result.uraian, width)
+
+
+def fig_target_realisasi(ctx: ReportContext) -> Figure | None:
+    """fig-bab3-target-realisasi: target and realisasi per IKU, bars from zero, each labelled
+    with its value; when the units differ the bars are normalised to the target (= 100) and
+    still labelled with the actual values."""
+    data = _target_realisasi_data(ctx)
+    if not data:
+        return None
+    same_unit = len({r.satuan.strip().lower() for r in data}) == 1
+    figure, axes = figures.new_figure(height=3.4, width=max(figures.WIDTH_IN, 1.6 * len(data)))
+    positions = list(range(len(data)))
+    width = 0.38
+    if same_unit:
+        targets = [figures.as_float(r.target) for r in data]
+        actuals = [figures.as_float(r.realisasi) for r in data]
+        unit = data[0].satuan
+        axes.set_ylabel(figures.literal(unit) if unit.strip() else "Nilai")
+    else:
+        targets = [100.0] * len(data)
+        actuals = [figures.as_float(r.capaian.nilai) for r in data]
+        axes.set_ylabel("Persen terhadap target")
+    bars_t = axes.bar(
+        [p - width / 2 for p in positions],
+        targets,
+        width,
+        label="Target",
+        color=figures.COLORS["target"],
+    )
+    bars_r = axes.bar(
+        [p + width / 2 for p in positions],
+        actuals,
+        width,
+        label="Realisasi",
+        color=figures.COLORS["realisasi"],
+    )
+    figures.bars_from_zero(axes, max([*targets, *actuals]))
+    figures.label_bar(axes, bars_t, [value(r.target) for r in data])
+    figures.label_bar(axes, bars_r, [value(r.realisasi) for r in data])
+    axes.set_xticks(positions, [_label(r) for r in data], fontsize=7)
+    axes.tick_params(axis="y", labelsize=8)
+    axes.yaxis.label.set_size(8)
+    figures.indonesian_ticks(axes)
+    figures.legend_above(figure, axes)
+    return figure
+
+
+# --- target and realisasi per quarter -----------------------------------------------------------
+PART_TRIWULAN_KINERJA = "triwulan-kinerja"
+TW = ("TW I", "TW II", "TW III", "TW IV")
+
+
+def _quarters(row: dict[str, object], kind: str) -> list[Decimal | None]:
+    return [row.get(f"{kind}_tw{q}") for q in range(1, 5)]  # type: ignore[misc]
+
+
+def _quarterly(ctx: ReportContext) -> list[tuple[IndicatorResult, list, list]]:
+    """Indicators with quarterly values in the report year, when any realisasi per quarter is
+    recorded (quarterly targets alone are shown in the Perjanjian Kinerja)."""
+    if not ctx.enabled(PART_TRIWULAN_KINERJA):
+        return []
+    values = target_rows(ctx.data, ctx.rules)
+    found = []
+    for result in _all_indicators(ctx):
+        row = values.get((result.kode, ctx.tahun), {})
+        targets, reals = _quarters(row, "target"), _quarters(row, "realisasi")
+        if any(v is not None for v in [*targets, *reals]):
+            found.append((result, targets, reals))
+    if not any(v is not None for _, _, reals in found for v in reals):
+        return []
+    return found
+
+
+def triwulan_kinerja(ctx: ReportContext) -> list[Block]:
+    """The quarterly realisations recorded (``realisasi_tw1`` … ``realisasi_tw4``)."""
+    data = _quarterly(ctx)
+    if not data:
+        return []
+    items: list[list[Inline]] = []
+    for result, _targets, reals in data:
+        recorded = [
+            f"{TW[q]} {with_unit(v, result.satuan)}" for q, v in enumerate(reals) if v is not None
+        ]
+        if recorded:
+            items.append([f"{result.uraian}: {_join(recorded)}."])
+    return [
+        Para(
+            [
+                "Selain realisasi tahunan, realisasi kinerja per triwulan tercatat sebagai berikut; "
+                "target dan realisasi setiap triwulan disajikan pada ",
+                Ref("tbl-bab3-triwulan"),
+                ".",
+            ]
+        ),
+        ListBlock(items),
+    ]
+
+
+def tabel_triwulan_kinerja(ctx: ReportContext) -> list[Block]:
+    """tbl-bab3-triwulan: target and realisasi of each quarter beside the annual ones."""
+    data = _quarterly(ctx)
+    if not data:
+        return []
+    head = [
+        [
+            Cell("No", rowspan=2),
+            Cell("Indikator", rowspan=2),
+            Cell("Satuan", rowspan=2),
+            Cell(f"Target {ctx.tahun}", rowspan=2),
+            *[Cell(q, colspan=2, align="center") for q in TW],
+            Cell(f"Realisasi {ctx.tahun}", rowspan=2),
+        ],
+        [Cell(t) for _ in TW for t in ("Target", "Realisasi")],
+    ]
+    rows = []
+    for n, (result, targets, reals) in enumerate(data, start=1):
+        cells = [str(n), result.uraian, result.satuan or "-", value(result.target)]
+        for target, real in zip(targets, reals, strict=True):
+            cells += [value(target), value(real)]
+        rows.append([*cells, value(result.realisasi)])
+    return [
+        table(
+            head,
+            rows,
+            aligns=["center", "left", "left", *["right"] * 10],
+            source=grouped_source(_source(SUMBER_OLAHAN, ctx), _capaian_group(ctx), 2),
+            wide=True,
+            widths=[0.04, 0.22, 0.07, 0.07, *[0.064] * 8, 0.088],
+        )
+    ]
