@@ -107,8 +107,9 @@ def atomic_write(target: Path | str, produce: Callable[[Path], object]) -> Path:
 
 
 def write_text(target: Path | str, text: str) -> Path:
-    """``target`` holding ``text`` (UTF-8), written atomically."""
-    return atomic_write(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    """``target`` holding ``text`` (UTF-8, line ends as given on any system), written
+    atomically."""
+    return atomic_write(target, lambda tmp: tmp.write_text(text, encoding="utf-8", newline=""))
 
 
 def write_bytes(target: Path | str, data: bytes) -> Path:
