@@ -69,8 +69,8 @@ def main() -> int:
         imports = time.perf_counter() - tic
         config = load_config(args.config.resolve())
         entry = config.find(args.kecamatan)
-        # The city summary a batch worker receives from phase 1 (else the notebook surveys the
-        # whole city itself).
+        # The city summary a batch worker receives from phase 1 (else the notebook computes it
+        # itself, lkjip.city_summary).
         ringkasan = city_summary_json(survey_city(config, Path(scratch) / "survey", None, {}))
         runs = []
         spent = [0.0]

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import run_cli
 from lkjip.loader import load_kecamatan
-from lkjip.report.narrative import read_narrative
+from lkjip.narasi import read_narrative
 from minimal import SHEETS, write_minimal
 
 

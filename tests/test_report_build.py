@@ -392,7 +392,7 @@ def test_photos_are_numbered_figures_with_their_captions(sukamaju_photos):
 )
 def test_nothing_written_in_narasi_is_lost(which: str, folder: str, request):
     from conftest import ROOT
-    from lkjip.report.narrative import read_narrative
+    from lkjip.narasi import read_narrative
 
     text = " ".join(_all_text(request.getfixturevalue(which)).split())
     for anchor, body in read_narrative(ROOT / "data" / folder).items():

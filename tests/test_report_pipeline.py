@@ -4,6 +4,7 @@ end to end in test_report_build.py)."""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -43,9 +44,11 @@ def built(tmp_path_factory) -> Path:
     notebooks = write_mini_notebooks(root / "nb", _extra())
     env_before = os.environ.get("LKJIP_NOTEBOOKS")
     os.environ["LKJIP_NOTEBOOKS"] = str(notebooks)
+    umask = os.umask(0o022)  # the usual umask: every output must then be 0644
     try:
         result = run_cli("build", PARAMS / "kota-bekasi.yaml", "--output", root / "out")
     finally:
+        os.umask(umask)
         if env_before is None:
             del os.environ["LKJIP_NOTEBOOKS"]
         else:
@@ -110,6 +113,19 @@ def test_missing_narrative_is_a_visible_placeholder(built: Path):
     marked = [p for p in document.paragraphs if "[BELUM DIISI: Rencana Tindak Lanjut]" in p.text]
     assert marked and marked[0].style.name == "Placeholder"
     assert "Uraikan rencana tindak lanjut." in marked[0].text
+
+
+def test_every_output_has_the_mode_of_a_new_file(built: Path):
+    """Reports, notebooks and their pages, validasi.txt, the recap (XLSX and DOCX), the status
+    page and the manifest: all written as a new file is, 0644 under umask 022."""
+    city = built.parent
+    files = [p for p in city.rglob("*") if p.is_file()]
+    names = {p.name for p in files}
+    assert {"validasi.txt", "manifest.json", "index.html", "rekap.xlsx"} <= names, names
+    kinds = {p.suffix for p in files}
+    assert {".docx", ".pdf", ".ipynb", ".html", ".xlsx", ".json", ".txt"} <= kinds, kinds
+    modes = {str(p.relative_to(city)): oct(stat.S_IMODE(p.stat().st_mode)) for p in files}
+    assert {name: m for name, m in modes.items() if m != oct(0o644)} == {}
 
 
 def test_unknown_and_missing_parameters_are_errors(tmp_path: Path):

@@ -574,11 +574,12 @@ def contract(
 ) -> None:
     """Tulis ulang dokumen kontrak data dari skema."""
     from lkjip.contract_doc import contract_markdown
+    from lkjip.files import write_text
     from lkjip.loader import os_reason
 
     try:
-        berkas.write_text(contract_markdown(), encoding="utf-8")
-    except OSError as exc:
+        write_text(berkas, contract_markdown())
+    except OSError as exc:  # a full disk, a read-only folder …: WriteError, said as it is
         raise InputError(f"{berkas}: dokumen tidak dapat ditulis ({os_reason(exc)})") from exc
     _say(f"Kontrak data ditulis: {berkas}")
 
@@ -628,9 +629,9 @@ def _interrupted() -> NoReturn:
 def _os_problem(exc: OSError) -> str | None:
     """A refusal of the file system the user can fix (full disk, read-only file system, no
     permission) as one line; None for anything else. Writes of the batch say so themselves
-    (:func:`lkjip.report.render.atomic_write`); this catches the rest."""
+    (:func:`lkjip.files.atomic_write`); this catches the rest."""
+    from lkjip.files import CANNOT_WRITE, cannot_write
     from lkjip.loader import os_reason
-    from lkjip.report.render import CANNOT_WRITE, cannot_write
 
     where = exc.filename or "berkas"
     if isinstance(exc, PermissionError):

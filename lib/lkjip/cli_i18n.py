@@ -22,6 +22,8 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from lkjip.files import WriteError, atomic_write
+
 DOMAIN = "messages"  # the domain gettext.gettext, as click and typer call it, looks up
 LANGUAGE = "id"
 CATALOGUE = Path(__file__).with_name("locale") / LANGUAGE / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -54,7 +56,7 @@ def _compiled() -> Path:
             return folder
         try:
             _write_mo(source, mo)
-        except OSError:
+        except (OSError, WriteError):
             continue
         return folder
     return Path(tempfile.mkdtemp(prefix="lkjip-locale-"))  # untranslated rather than a crash
@@ -71,14 +73,12 @@ def _write_mo(source: bytes, mo: Path) -> None:
     from babel.messages.pofile import read_po
 
     catalogue = read_po(io.BytesIO(source), locale=LANGUAGE, domain=DOMAIN)
-    mo.parent.mkdir(parents=True, exist_ok=True)
-    tmp = mo.with_name(f".{mo.name}.{os.getpid()}.tmp")
-    try:
+
+    def write(tmp: Path) -> None:
         with tmp.open("wb") as out:
             write_mo(out, catalogue)
-        os.replace(tmp, mo)
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    atomic_write(mo, write)
 
 
 def localise(command: object) -> None:

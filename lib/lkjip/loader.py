@@ -572,10 +572,6 @@ def _text(raw: object) -> str:
     return re.sub(r"\s+", " ", str(raw)).strip()
 
 
-def _code(raw: object) -> str:
-    return _text(raw)
-
-
 def parse_date(raw: object) -> dt.date:
     if isinstance(raw, dt.datetime):
         return raw.date()
@@ -614,11 +610,3 @@ def parse_date_or_month(raw: object) -> dt.date | MonthYear:
                 "saja (Maret 2025)"
             ) from exc
         return month
-
-
-def decimal_or_none(value: object) -> Decimal | None:
-    return (
-        value
-        if isinstance(value, Decimal)
-        else (Decimal(value) if isinstance(value, int) else None)
-    )

@@ -13,8 +13,6 @@ prints on A4, one page wide, with its titles repeated on each page.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import secrets
 import textwrap
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +23,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from lkjip.files import WriteError, atomic_write
 from lkjip.formatting import angka
 from lkjip.loader import KecamatanData, os_reason, parse_cell
 from lkjip.problems import InputError
@@ -400,22 +399,11 @@ def write_template(out: Path, data: KecamatanData | None = None) -> Path:
     if out.is_dir():
         raise InputError(f"{out}: sudah ada sebagai folder; sebutkan nama berkas .xlsx")
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        # A fresh name opened like any new file (mode 0666 less the umask), not mkstemp's 0600.
-        tmp = out.parent / f".{out.name}.{secrets.token_hex(6)}.tmp"
-        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    except OSError as exc:
+        atomic_write(out, book.save)
+    except (OSError, WriteError) as exc:
+        cause = exc.__cause__ if isinstance(exc, WriteError) else exc
+        reason = os_reason(cause) if isinstance(cause, OSError) else str(exc)
         raise InputError(
-            f"{out}: workbook tidak dapat ditulis ke folder {out.parent} ({os_reason(exc)})"
+            f"{out}: workbook tidak dapat ditulis ke folder {out.parent} ({reason})"
         ) from exc
-    try:
-        book.save(tmp)
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise InputError(
-            f"{out}: workbook tidak dapat ditulis ke folder {out.parent} ({os_reason(exc)})"
-        ) from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return out

@@ -27,14 +27,14 @@ from lkjip.metrics.capaian import (
 )
 from lkjip.metrics.comparators import OPD, is_self
 from lkjip.metrics.evaluations import akip_result, component_score, ikm_result
-from lkjip.problems import InputError, Problems
-from lkjip.report.narrative import (
+from lkjip.narasi import (
     PER_SASARAN,
     SECTIONS,
     narrative_path,
     parse_narrative,
     unknown_anchors,
 )
+from lkjip.problems import InputError, Problems
 from lkjip.rules import Aturan
 from lkjip.schema import MEANS
 from lkjip.stated import check as check_stated

@@ -24,11 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lkjip.inputs import shown
+from lkjip.narasi import HEADING, normalise_anchor
 from lkjip.problems import Problems, clip
-from lkjip.report.narrative import normalise_anchor
 
 YEARS_BEFORE = 3
-_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _RESIDUE = re.compile(
     r"""
@@ -63,7 +62,7 @@ def report_lines(text: str) -> Iterator[Line]:
     text = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     section = ""
     for number, line in enumerate(text.splitlines(), start=1):
-        heading = _HEADING.match(line)
+        heading = HEADING.match(line)
         if heading:
             section = normalise_anchor(heading.group(1))
         elif section and line.strip():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lkjip.narasi import section_of
 from lkjip.problems import InputError
-from lkjip.report.narrative import section_of
 
 
 def unfilled_sections(docx: Path) -> list[str]:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import lkjip
 from lkjip.config import CityConfig, KecamatanEntry
+from lkjip.files import write_bytes, write_text
 from lkjip.loader import data_files
+from lkjip.narasi import NARRATIVE_FILE
 from lkjip.paths import TEMPLATES, notebooks_dir
-from lkjip.report.narrative import NARRATIVE_FILE
-from lkjip.report.render import atomic_write
 
 MANIFEST = "manifest.json"
 
@@ -101,7 +101,7 @@ class Manifest:
     def save(self) -> None:
         data = {"kecamatan": self.entries, "survei": self.survey, "rekap": self.recap}
         text = json.dumps(data, indent=1, sort_keys=True)
-        atomic_write(self.path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        write_text(self.path, text)
 
     def unchanged(self, slug: str, digest: str, folder: Path) -> bool:
         """Same inputs as last time and every file written then still there."""
@@ -156,6 +156,6 @@ def _is_entry(value: object) -> bool:
 
 def write_files(folder: Path, files: dict[str, bytes]) -> None:
     """Each file to a temporary name, then renamed into place: never half-written, no temporary
-    file left when the disk is full (:func:`lkjip.report.render.atomic_write`)."""
+    file left when the disk is full (:mod:`lkjip.files`)."""
     for name, data in files.items():
-        atomic_write(folder / name, lambda tmp, data=data: tmp.write_bytes(data))
+        write_bytes(folder / name, data)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from lkjip.report.render import atomic_write
+from lkjip.files import write_text
 
 NOTEBOOKS = "notebooks"
 
@@ -27,7 +27,7 @@ def write_notebook_pages(folder: Path) -> list[Path]:
         except Exception:  # a damaged notebook, an output nbconvert cannot show
             continue
         page = notebook.with_suffix(".html")
-        atomic_write(page, lambda tmp, text=body: tmp.write_text(text, encoding="utf-8"))
+        write_text(page, body)
         pages.append(page)
     return pages
 

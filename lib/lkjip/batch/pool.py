@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from lkjip.batch.unit import SCRATCH_PREFIX, UnitResult, UnitTask, run_unit, timeout_reason
-from lkjip.report.render import writing
+from lkjip.files import writing
 
 GRACE = 2.0  # seconds a worker gets past its timeout to stop itself before it is killed
 EVENT, RESULT = "tahap", "hasil"  # what a worker sends: a stage message, then its result

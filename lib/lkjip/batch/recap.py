@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
+from lkjip.files import atomic_write
 from lkjip.formatting import EMPTY, angka, bilangan_terbilang, bulatkan, persen, rupiah
 from lkjip.report.blocks import (
     Align,
@@ -29,7 +30,6 @@ from lkjip.report.blocks import (
     Strong,
     Table,
 )
-from lkjip.report.render import atomic_write
 from lkjip.sheet_print import print_one_page_wide
 
 SHEET_RECAP = "rekap"

@@ -23,8 +23,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from lkjip.batch.model import FAILED, INVALID, OK, SKIPPED, CityBatch, KecamatanRow
+from lkjip.files import write_bytes
 from lkjip.formatting import EMPTY, detik, persen, rupiah, tanggal
-from lkjip.report.render import atomic_write
 
 PAGE_NAME = "index.html"
 TEMPLATE = "status_page.html.j2"
@@ -150,7 +150,7 @@ class Cell:
 def write_status_page(city: CityBatch) -> Path:
     """Write ``city.folder / "index.html"`` atomically and return its path."""
     content = render_status_page(city).encode("utf-8")
-    return atomic_write(Path(city.folder) / PAGE_NAME, lambda tmp: tmp.write_bytes(content))
+    return write_bytes(Path(city.folder) / PAGE_NAME, content)
 
 
 @cache

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from lkjip.batch.model import INVALID, CityBatch, KecamatanRow
+from lkjip.city_summary import Figures, figures, summary_json
 from lkjip.config import CityConfig, KecamatanEntry
-from lkjip.formatting import round_half_up
 from lkjip.loader import data_files
 from lkjip.memo import files_digest
 from lkjip.paths import OUTPUTS
@@ -71,8 +70,6 @@ def survey_key(config: CityConfig, entry: KecamatanEntry) -> str:
 
 def survey_kecamatan(config: CityConfig, entry: KecamatanEntry) -> KecamatanRow:
     """Load, validate and summarise one kecamatan."""
-    from lkjip.metrics.budget import budget_tree
-    from lkjip.metrics.capaian import average, iku_results
     from lkjip.validate import check_kecamatan
 
     rules = config.rules_for(entry)
@@ -87,12 +84,9 @@ def survey_kecamatan(config: CityConfig, entry: KecamatanEntry) -> KecamatanRow:
     row.errors = [p.line() for p in checked.problems.errors]
     row.warnings = [p.line() for p in checked.problems.warnings]
     if checked.ok:
-        overall = average(iku_results(checked.data, rules, config.tahun), rules)
-        total = budget_tree(checked.data, rules)
-        row.nama = checked.data.nama
-        row.capaian = overall.nilai
-        row.kategori = overall.kategori.label if overall.kategori else None
-        row.serapan, row.pagu, row.realisasi = total.persen, total.pagu, total.realisasi
+        summary = figures(checked.data, rules, config.tahun)
+        row.nama, row.capaian, row.kategori = summary.nama, summary.capaian, summary.kategori
+        row.serapan, row.pagu, row.realisasi = summary.serapan, summary.pagu, summary.realisasi
     else:
         row.status = INVALID
         row.reason = f"data tidak valid: {len(row.errors)} galat (lihat validasi)"
@@ -100,16 +94,10 @@ def survey_kecamatan(config: CityConfig, entry: KecamatanEntry) -> KecamatanRow:
 
 
 def city_summary_json(city: CityBatch) -> str:
-    """The slice of the city summary every report shows (comparison with the other kecamatan):
-    valid kecamatan with capaian and serapan, rounded as presented. Part of each report's hash."""
-    rows = [
-        {
-            "slug": r.slug,
-            "nama": r.nama,
-            "capaian": None if r.capaian is None else str(round_half_up(r.capaian)),
-            "serapan": None if r.serapan is None else str(round_half_up(r.serapan)),
-        }
+    """The slice of the city summary every report shows (:func:`lkjip.city_summary.
+    summary_json`) from the batch's rows: its valid kecamatan."""
+    return summary_json(
+        (r.slug, Figures(r.nama, r.capaian, r.kategori, r.serapan, r.pagu, r.realisasi))
         for r in city.rows
         if r.status != INVALID
-    ]
-    return json.dumps(rows, ensure_ascii=False, sort_keys=True)
+    )

@@ -22,9 +22,9 @@ import yaml
 
 from lkjip.batch.notebook_pages import write_notebook_pages
 from lkjip.config import CityConfig, KecamatanEntry, load_config
+from lkjip.files import CANNOT_WRITE, cannot_write
 from lkjip.problems import InputError
 from lkjip.report.execute import NotebookError, kept_at
-from lkjip.report.render import CANNOT_WRITE, cannot_write
 
 SCRATCH_PREFIX = "lkjip-unit-"  # a unit's scratch folder, in the temporary directory
 

@@ -318,12 +318,6 @@ def realisasi_units(total: BudgetLine) -> list[BudgetLine]:
     return [*found, *total.outside]
 
 
-def basis_of(line: BudgetLine, column: str) -> str | None:
-    """The level ``column`` of ``line`` was computed from: ``subkegiatan``, ``kegiatan``,
-    ``program`` or ``belanja`` (the coarsest among its parts), None when unknown."""
-    return line.basis.get(column)
-
-
 @dataclass(frozen=True)
 class Difference:
     """A stated amount that differs from the one computed below it."""

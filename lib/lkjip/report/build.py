@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lkjip.config import CityConfig, KecamatanEntry
+from lkjip.files import write_text, writing
 from lkjip.paths import OUTPUTS
 from lkjip.problems import InputError
 from lkjip.report.assemble import Assembled, Chapter, assemble, read_chapter
@@ -17,7 +18,7 @@ from lkjip.report.execute import NOTEBOOKS, execute_notebook, prepare_notebook
 from lkjip.report.formats import FORMATS, renderer_for, require_quarto
 from lkjip.report.outline import CHAPTERS
 from lkjip.report.quarto_project import Project, write_project
-from lkjip.report.render import atomic_write, page_labels, render_embedded, writing
+from lkjip.report.render import page_labels, render_embedded
 from lkjip.validate import check_kecamatan
 
 Progress = Callable[[str], None]
@@ -134,7 +135,7 @@ def _validated(config: CityConfig, entry: KecamatanEntry, out: Path) -> str:
         config.data_path(entry), config.rules_for(entry), config.tahun, config.other_names(entry)
     )
     report = "\n".join(p.line() for p in checked.problems) or "Tidak ada masalah."
-    atomic_write(out / "validasi.txt", lambda tmp: tmp.write_text(report + "\n", encoding="utf-8"))
+    write_text(out / "validasi.txt", report + "\n")
     if not checked.ok:
         errors = "\n".join("  " + p.line() for p in checked.problems.errors)
         raise BuildError(f"data belum valid, laporan tidak dibuat:\n{errors}")

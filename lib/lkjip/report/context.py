@@ -38,10 +38,10 @@ from lkjip.metrics.evaluations import (
     rb_result,
     rb_years,
 )
+from lkjip.narasi import SECTIONS, read_narrative, section_of
 from lkjip.problems import InputError
 from lkjip.report import preview
 from lkjip.report.blocks import Narrative
-from lkjip.report.narrative import SECTIONS, read_narrative, section_of
 from lkjip.report.outline import SWITCHES
 from lkjip.rules import Aturan
 from lkjip.validate import check_kecamatan

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import ast
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkjip.files import atomic_write
 from lkjip.paths import notebooks_dir
 from lkjip.problems import InputError
 from lkjip.report import outline
@@ -36,20 +36,16 @@ class NotebookError(InputError):
 
 
 def declared_parameters(path: Path) -> dict[str, object]:
-    """Names and default values of the notebook's ``parameters`` cell."""
+    """Names and default values of the notebook's ``parameters`` cell (papermill's reading of
+    it; defaults are JSON-type literals)."""
     import nbformat
+    import papermill
 
     notebook = nbformat.read(path, as_version=4)
-    for cell in notebook.cells:
-        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
-            values: dict[str, object] = {}
-            for node in ast.parse(cell.source).body:
-                if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                    target = node.targets[0]
-                    if isinstance(target, ast.Name):
-                        values[target.id] = ast.literal_eval(node.value)
-            return values
-    raise NotebookError(f"{path.name}: tidak ada sel bertanda 'parameters'")
+    if not any("parameters" in c.metadata.get("tags", []) for c in notebook.cells):
+        raise NotebookError(f"{path.name}: tidak ada sel bertanda 'parameters'")
+    inferred = papermill.inspect_notebook(str(path))
+    return {name: ast.literal_eval(p["default"]) for name, p in inferred.items()}
 
 
 def check_parameters(path: Path, given: dict[str, object]) -> None:
@@ -111,36 +107,42 @@ def execute_notebook(name: str, output: Path, parameters: dict[str, object]) -> 
 
     source = notebook_path(name)
     check_parameters(source, parameters)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        papermill.execute_notebook(
-            str(source),
-            str(output),
-            parameters=parameters,
-            engine_name=ENGINE,
-            kernel_name=KERNEL,
-            cwd=str(source.parent),
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
+    failed: list[PapermillExecutionError] = []
+
+    def run(tmp: Path) -> None:
+        try:
+            papermill.execute_notebook(
+                str(source),
+                str(tmp),
+                parameters=parameters,
+                engine_name=ENGINE,
+                kernel_name=KERNEL,
+                cwd=str(source.parent),
+                progress_bar=False,
+                log_output=False,
+                request_save_on_cell_execute=False,
+            )
+        except PapermillExecutionError as exc:
+            failed.append(exc)  # papermill saved it with its error banner: kept at ``output``
+
+    atomic_write(output, run)
+    if failed:
+        raise NotebookError(f"notebook {name} gagal pada {_failed_cell(output)}", output) from (
+            failed[0]
         )
-    except PapermillExecutionError as exc:
-        raise NotebookError(f"notebook {name} gagal pada {_failed_cell(output)}", output) from exc
     return Executed(name, output)
 
 
 def prepare_notebook(name: str, output: Path, parameters: dict[str, object]) -> Path:
     """Write the notebook with its parameters injected, without running it (for analysts)."""
+    import nbformat
     import papermill
 
     source = notebook_path(name)
     check_parameters(source, parameters)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    papermill.execute_notebook(
-        str(source), str(output), parameters=parameters, prepare_only=True, kernel_name=KERNEL
+    notebook = papermill.execute_notebook(
+        str(source), None, parameters=parameters, prepare_only=True, kernel_name=KERNEL
     )
+    notebook.metadata.papermill["output_path"] = str(output)
+    atomic_write(output, lambda tmp: nbformat.write(notebook, tmp))
     return output
-
-
-def parameters_json(parameters: dict[str, object]) -> str:
-    return json.dumps(parameters, ensure_ascii=False, sort_keys=True)

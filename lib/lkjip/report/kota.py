@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lkjip.city_summary import city_summary
 from lkjip.formatting import bilangan_terbilang, persen
 from lkjip.report import figures
 from lkjip.report.blocks import Block, Cell, Heading, Para, Ref, Strong
@@ -14,12 +15,9 @@ PART = "perbandingan-kecamatan"
 
 def neighbours(ctx: ReportContext, ringkasan: str = "") -> list[Neighbour]:
     """The city's kecamatan ranked by capaian (from the batch's phase-1 summary when given,
-    else computed here from the city config — cheap, no kernel)."""
-    if not ringkasan:
-        from lkjip.batch.survey import city_summary_json, survey_city
-
-        ringkasan = city_summary_json(survey_city(ctx.config))
-    return ranked(ringkasan)
+    else the city summary computed once in this process: :func:`lkjip.city_summary.
+    city_summary`)."""
+    return ranked(ringkasan or city_summary(ctx.config, first=ctx.entry.slug))
 
 
 def perbandingan_kecamatan(ctx: ReportContext, ringkasan: str = "") -> list[Block]:

@@ -77,10 +77,6 @@ def strong(inlines: list[Node]) -> Node:
     return {"t": "Strong", "c": inlines}
 
 
-def emph(inlines: list[Node]) -> Node:
-    return {"t": "Emph", "c": inlines}
-
-
 def underline(inlines: list[Node]) -> Node:
     return {"t": "Underline", "c": inlines}
 

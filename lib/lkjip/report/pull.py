@@ -23,18 +23,13 @@ from pathlib import Path
 from lxml import etree
 from pydantic import BaseModel, Field, ValidationError
 
+from lkjip.files import write_text
 from lkjip.loader import Row, read_text
+from lkjip.narasi import HEADING, NARRATIVE_FILE, normalise_anchor, parse_narrative, section_of
 from lkjip.problems import InputError, Problems
 from lkjip.report.docx_finish import read_record
 from lkjip.report.draft import NS, DraftContent, GeneratedTable, normal, read_content
-from lkjip.report.narrative import (
-    NARRATIVE_FILE,
-    normalise_anchor,
-    parse_narrative,
-    section_of,
-)
 
-_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 # Which input sheets a table's numbers come from, by a word of its caption (first match wins).
 _TABLE_SOURCES = (
@@ -369,7 +364,7 @@ def update_sections(text: str, updates: dict[str, str]) -> str:
     done: set[str] = set()
     skipping = False
     for line in lines:
-        match = _HEADING.match(line)
+        match = HEADING.match(line)
         if match:
             anchor = normalise_anchor(match.group(1))
             skipping = anchor in updates and anchor not in done
@@ -421,9 +416,7 @@ def pull_narrative(
             stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
             result.backup = target.with_name(f"{target.name}.{stamp}.bak")
             shutil.copy2(target, result.backup)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(update_sections(old, updates), encoding="utf-8")
-        tmp.replace(target)
+        write_text(target, update_sections(old, updates))
     return result
 
 

@@ -42,6 +42,7 @@ import nbformat
 import yaml
 from nbformat.v4 import new_markdown_cell, new_notebook
 
+from lkjip.files import atomic_write, write_bytes, write_text
 from lkjip.paths import TEMPLATES
 from lkjip.report import pandoc_ast as pa
 from lkjip.report import wordfields as wf
@@ -105,16 +106,17 @@ def write_project(
     pieces = _markdown(_for_quarto(list(zip(owners, blocks, strict=True))))  # type: ignore[arg-type]
     notebook = _notebook(executed, pieces, title)
     target = folder / f"{name}.ipynb"
-    nbformat.write(notebook, target)
+    atomic_write(target, lambda tmp: nbformat.write(notebook, tmp))
     for media, data in assembled.media.items():
-        (folder / media).write_bytes(data)
-    shutil.copy2(TEMPLATES / "reference.docx", folder / REFERENCE_DOCX)
+        write_bytes(folder / media, data)
+    reference = TEMPLATES / "reference.docx"
+    atomic_write(folder / REFERENCE_DOCX, lambda tmp: shutil.copyfile(reference, tmp))
     template = (TEMPLATES / "lkjip.typ").read_text(encoding="utf-8")
     # Quarto's definitions (callouts, block quotes …) first, then the draft's own page setup.
-    (folder / TYPST_TEMPLATE).write_text("$definitions.typ()$\n\n" + template, encoding="utf-8")
-    (folder / PROJECT_FILE).write_text(
+    write_text(folder / TYPST_TEMPLATE, "$definitions.typ()$\n\n" + template)
+    write_text(
+        folder / PROJECT_FILE,
         yaml.safe_dump(project_config(name, title), allow_unicode=True, sort_keys=False),
-        encoding="utf-8",
     )
     return Project(folder, target)
 

@@ -18,10 +18,11 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from lkjip.files import atomic_write
 from lkjip.report.assemble import Assembled
 from lkjip.report.docx_finish import finish_docx
 from lkjip.report.quarto_project import Project
-from lkjip.report.render import RenderError, atomic_write, timed
+from lkjip.report.render import RenderError, timed
 
 QUARTO_FORMATS = {"docx": "docx", "pdf": "typst"}  # lkjip's format -> Quarto's
 OUTPUT_DIR = "_keluaran-{fmt}"
@@ -61,14 +62,14 @@ def render_quarto(
                 if fmt == "docx":
 
                     def finish(tmp: Path, produced: Path = produced) -> None:
-                        shutil.copy2(produced, tmp)
+                        shutil.copyfile(produced, tmp)
                         with timed(timings, "rapikan docx"):
                             finish_docx(tmp, assembled.last_section, origin, assembled.properties)
 
                     written[fmt] = atomic_write(target, finish)
                 else:
                     written[fmt] = atomic_write(
-                        target, lambda tmp, src=produced: shutil.copy2(src, tmp)
+                        target, lambda tmp, src=produced: shutil.copyfile(src, tmp)
                     )
         finally:
             if keep is not None:

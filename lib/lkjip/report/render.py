@@ -1,18 +1,17 @@
-"""The embedded renderer (pandoc → DOCX; pandoc → Typst → PDF) and the file writing both
-renderers share. Quarto's path is in :mod:`lkjip.report.quarto_render`."""
+"""The embedded renderer (pandoc → DOCX; pandoc → Typst → PDF). Quarto's path is in
+:mod:`lkjip.report.quarto_render`; both write their files through :mod:`lkjip.files`."""
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
-import os
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from lkjip.files import atomic_write, write_bytes
 from lkjip.paths import TEMPLATES
 from lkjip.problems import InputError
 from lkjip.report.assemble import Assembled
@@ -25,72 +24,6 @@ TYPST_TEMPLATE = TEMPLATES / "lkjip.typ"
 
 class RenderError(InputError):
     """A renderer failed (pandoc, Typst or Quarto); the message says which and why."""
-
-
-class WriteError(InputError):
-    """A file could not be written: a full disk, a read-only file system, no permission."""
-
-
-# The errors that mean "this place cannot be written", whatever the file; each with advice.
-CANNOT_WRITE = {
-    errno.ENOSPC: "kosongkan ruang disk lalu jalankan lagi",
-    errno.EDQUOT: "kosongkan ruang disk lalu jalankan lagi",
-    errno.EROFS: "pilih folder keluaran yang dapat ditulisi (opsi --output)",
-    errno.EACCES: "periksa izin folder itu atau pilih folder keluaran lain (opsi --output)",
-    errno.EPERM: "periksa izin folder itu atau pilih folder keluaran lain (opsi --output)",
-}
-
-
-def cannot_write(path: Path | str, exc: OSError) -> WriteError:
-    """The error to raise when writing ``path`` failed with ``exc`` (one of CANNOT_WRITE)."""
-    from lkjip.loader import os_reason
-
-    reason = "kuota disk habis" if exc.errno == errno.EDQUOT else os_reason(exc)
-    advice = CANNOT_WRITE.get(exc.errno or 0, "")
-    return WriteError(f"{path}: tidak dapat menulis ({reason})" + (f"; {advice}" if advice else ""))
-
-
-@contextlib.contextmanager
-def writing(target: Path | str) -> Iterator[None]:
-    """Turn a failure to write ``target`` for want of room or rights into :class:`WriteError`."""
-    try:
-        yield
-    except OSError as exc:
-        if exc.errno in CANNOT_WRITE:
-            raise cannot_write(target, exc) from exc
-        raise
-
-
-def _file_mode() -> int:
-    """What a new file gets under the process's umask (``mkstemp`` would leave it 0600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-FILE_MODE = _file_mode()  # once, at import: the umask is process-wide, threads may write files
-
-
-def atomic_write(target: Path, produce) -> Path:
-    """Write via ``produce(temp)`` next to ``target``, then rename into place. The temporary
-    file never outlives a failure; a file system that cannot be written (full, read-only, no
-    permission) raises :class:`WriteError` naming ``target``."""
-    with writing(target):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent
-        )
-    os.close(fd)
-    try:
-        with writing(target):
-            produce(Path(tmp))
-            with contextlib.suppress(OSError):  # some shares refuse chmod; the file is whole
-                os.chmod(tmp, FILE_MODE)
-            os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
 
 
 def _pandoc(args: list[str], cwd: Path) -> None:
@@ -118,7 +51,7 @@ def render_embedded(
         work = Path(scratch)
         pdf, pages = _layout(assembled, work, timings)
         if "pdf" in targets:
-            written["pdf"] = atomic_write(targets["pdf"], lambda tmp: tmp.write_bytes(pdf))
+            written["pdf"] = write_bytes(targets["pdf"], pdf)
         if "docx" in targets:
             word = assembled.for_word(pages)
             (work / "docx.json").write_text(json.dumps(word), encoding="utf-8")

@@ -111,10 +111,6 @@ def _source_of(ctx: ReportContext, part: str) -> str:
     return grouped_source(_source_pegawai(ctx), list(shown.values()), list(shown).index(part))
 
 
-def _unit_header(first: str, groups: list[str]) -> list[str]:
-    return [first, *groups, TOTAL]
-
-
 def _counts_table(
     ctx: ReportContext, part: str, counts: pd.DataFrame, first: str, numbered: bool = False
 ) -> Table:
