@@ -54,6 +54,22 @@ def test_the_temporary_file_keeps_the_suffix_and_sits_beside_the_target(tmp_path
     assert seen[0].name.startswith(".rekap.") and not seen[0].exists()
 
 
+def test_a_relative_target_gets_an_absolute_temporary_path(tmp_path: Path, monkeypatch):
+    """A producer may run a program in another folder (pandoc in its scratch folder): the
+    temporary path it is given must not depend on the current folder."""
+    monkeypatch.chdir(tmp_path)
+    seen: list[Path] = []
+
+    def produce(tmp: Path) -> None:
+        seen.append(tmp)
+        tmp.write_bytes(b"x")
+
+    written = atomic_write(Path("keluaran") / "Rekap.docx", produce)
+    assert seen[0].is_absolute() and seen[0].parent == tmp_path / "keluaran"
+    assert (tmp_path / "keluaran" / "Rekap.docx").read_bytes() == b"x"
+    assert written == Path("keluaran") / "Rekap.docx"
+
+
 def test_a_failure_leaves_the_old_file_and_no_temporary_file(tmp_path: Path):
     target = write_text(tmp_path / "manifest.json", "lama")
 

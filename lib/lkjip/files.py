@@ -94,7 +94,8 @@ def atomic_write(target: Path | str, produce: Callable[[Path], object]) -> Path:
     target = Path(target)
     with writing(target):
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = _fresh(target)
+        # absolute: ``produce`` may hand the path to a program running in another folder
+        tmp = _fresh(target.absolute())
     try:
         with writing(target):
             produce(tmp)
