@@ -151,7 +151,7 @@ def naive_child(config: Path, out: Path, formats: str) -> int:
         for name in NAMES:
             command = [str(BIN / "papermill"), f"{name}.ipynb", str(executed / f"{name}.ipynb")]
             command += ["-p", "config", str(config), "-p", "kecamatan", entry.slug]
-            command += ["-p", "ringkasan_kota", "", "--no-progress-bar"]
+            command += ["-p", "city_summary", "", "--no-progress-bar"]
             if subprocess.run(command, cwd=NOTEBOOKS).returncode != 0:
                 print(f"papermill gagal: {entry.slug}/{name}", file=sys.stderr)
                 return 1

@@ -9,7 +9,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from lkjip.report.execute import NOTEBOOKS
 
-PARAMS = 'config = "../params/kota-bekasi.yaml"\nkecamatan = "bekasi-utara"\nringkasan_kota = ""\n'
+PARAMS = 'config = "../params/kota-bekasi.yaml"\nkecamatan = "bekasi-utara"\ncity_summary = ""\n'
 SETUP = (
     "#| echo: false\n"
     "from lkjip.report.blocks import Cell, Para, Ref, Table, show, show_figure\n"

@@ -251,7 +251,7 @@ def build_chapters(root: Path, rows: int, monkeypatch: pytest.MonkeyPatch) -> tu
     """Run every builder for a kecamatan with ``rows`` anggaran rows; return how many budget
     lines the metrics made from rows (each is one visit of one row) and the seconds taken
     (best of three)."""
-    from lkjip.metrics import budget
+    from lkjip.metrics import anggaran
     from lkjip.report.context import ReportContext
 
     config = load_config(generate_city(root / str(rows), 1, seed=3, anggaran=rows))
@@ -259,13 +259,13 @@ def build_chapters(root: Path, rows: int, monkeypatch: pytest.MonkeyPatch) -> tu
     data = load_kecamatan(config.data_path(entry))
     assert len(data.table("anggaran")) == rows
     visits = [0]
-    leaf = budget._leaf
+    leaf = anggaran._leaf
 
     def counted(row):
         visits[0] += 1
         return leaf(row)
 
-    monkeypatch.setattr(budget, "_leaf", counted)
+    monkeypatch.setattr(anggaran, "_leaf", counted)
     builders = report_builders()
     assert len(builders) > 40
     best = float("inf")

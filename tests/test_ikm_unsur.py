@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import PARAMS, ROOT, inline_text, run_cli
 from lkjip.loader import load_kecamatan
-from lkjip.metrics.evaluations import ikm_result, ikm_unsur, mutu_scale
+from lkjip.metrics.evaluasi import ikm_result, ikm_unsur, mutu_scale
 from lkjip.report import bab1
 from lkjip.report.blocks import Para, Table
 from lkjip.report.context import ReportContext

@@ -14,7 +14,7 @@ from conftest import run_cli
 from lkjip.config import load_config
 from lkjip.formatting import angka
 from lkjip.loader import load_kecamatan
-from lkjip.metrics.budget import budget_tree
+from lkjip.metrics.anggaran import anggaran_tree
 from lkjip.report import bab2, bab3, lampiran
 from lkjip.report.context import open_report
 from minimal import SHEETS, write_city, write_minimal
@@ -282,8 +282,8 @@ def test_the_budget_per_program_variant_is_valid_and_adds_up(tmp_path: Path):
             "Belanja Gaji dan Tunjangan ASN",
             "Belanja Non Gaji",
         ]
-        whole = budget_tree(load_kecamatan(full.data_path(entry)), full.rules_for(entry))
-        shaped = budget_tree(data, variant.rules_for(other))
+        whole = anggaran_tree(load_kecamatan(full.data_path(entry)), full.rules_for(entry))
+        shaped = anggaran_tree(data, variant.rules_for(other))
         assert (shaped.pagu, shaped.realisasi) == (whole.pagu, whole.realisasi)
         assert [p.pagu for p in shaped.children] == [p.pagu for p in whole.children]
         assert all(p.realisasi is None for p in shaped.children)

@@ -110,7 +110,7 @@ def test_a_notebook_run_alone_validates_each_kecamatan_at_most_once(tmp_path: Pa
 
     monkeypatch.setattr(validate, "_check", counting)
     config = PARAMS / "kota-contoh.yaml"
-    parameters = {"config": str(config), "kecamatan": "sukamaju", "ringkasan_kota": ""}
+    parameters = {"config": str(config), "kecamatan": "sukamaju", "city_summary": ""}
     executed = execute_notebook("03-akuntabilitas", tmp_path / "03.ipynb", parameters)
 
     city = load_config(config)

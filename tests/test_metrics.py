@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from lkjip.loader import load_kecamatan
-from lkjip.metrics.budget import budget_by, budget_tree, share
+from lkjip.metrics.anggaran import anggaran_by, anggaran_tree, share
 from lkjip.metrics.capaian import iku_results, sasaran_results
-from lkjip.metrics.evaluations import akip_result, ikm_result
-from lkjip.metrics.staff import staff_pivot
-from lkjip.metrics.trend import progress_to_end, trend
+from lkjip.metrics.evaluasi import akip_result, ikm_result
+from lkjip.metrics.pegawai import pegawai_pivot
+from lkjip.metrics.tren import progress_to_end, trend
 from lkjip.rules import load_rules
 from minimal import SHEETS, write_minimal
 
@@ -32,7 +32,7 @@ def kec(tmp_path: Path):
 
 
 def test_budget_rolls_up_from_sub_kegiatan(kec):
-    total = budget_tree(kec, RULES)
+    total = anggaran_tree(kec, RULES)
     assert (total.pagu, total.realisasi, total.silpa) == (10000, 7400, 2600)
     assert total.persen == D(74)
     program = total.children[0]
@@ -49,14 +49,14 @@ def test_budget_rolls_up_from_sub_kegiatan(kec):
 
 def test_percentages_of_parents_can_be_averaged_when_a_region_does_so(kec):
     averaged = load_rules({"preset": "permendagri-5", "persen_induk": "rata_rata"})
-    kegiatan = budget_tree(kec, averaged).children[0].children[0]
+    kegiatan = anggaran_tree(kec, averaged).children[0].children[0]
     assert kegiatan.persen == D(70)  # mean of 90 % and 50 %
 
 
 def test_budget_by_sasaran_unit_and_share(kec):
-    by_sasaran = {line.kode: line for line in budget_by(kec, RULES, "sasaran")}
+    by_sasaran = {line.kode: line for line in anggaran_by(kec, RULES, "sasaran")}
     assert (by_sasaran["S1"].pagu, by_sasaran["S2"].realisasi) == (5000, 4000)
-    by_unit = {line.kode: line.pagu for line in budget_by(kec, RULES, "unit")}
+    by_unit = {line.kode: line.pagu for line in anggaran_by(kec, RULES, "unit")}
     assert by_unit == {"Kecamatan": 2000, "Kelurahan Satu": 8000}
     assert share(5000, 10000) == D(50)
     assert share(1, 0) is None
@@ -137,12 +137,12 @@ Staf,pelaksana,D3,L,
 Kontrak,non_asn,SMA,P,111
 """
     kec = load_kecamatan(write_minimal(tmp_path / "kec", pegawai=pegawai))
-    table = staff_pivot(kec, "kategori", "pendidikan")
+    table = pegawai_pivot(kec, "kategori", "pendidikan")
     assert list(table.columns) == ["S2", "S1", "D3", "SLTA", "Jumlah"]
     # Each labelled as the data name them: a PNS is "PNS" unless the data say "pelaksana".
     assert list(table.index) == ["Struktural", "Pelaksana", "PNS", "Non-ASN", "Jumlah"]
     assert table.loc["PNS", "Jumlah"] == 57 and table.loc["Pelaksana", "Jumlah"] == 1
     assert table.loc["Non-ASN", "SLTA"] == 111  # "SMA" is read as SLTA
     assert table.loc["Jumlah", "Jumlah"] == 170
-    by_sex = staff_pivot(kec, "jenis_kelamin")
+    by_sex = pegawai_pivot(kec, "jenis_kelamin")
     assert by_sex.loc["Perempuan", "Jumlah"] == 126 and by_sex.loc["Jumlah", "Jumlah"] == 170

@@ -190,7 +190,7 @@ def test_parameter_cells_are_hidden(project: Path):
             assert "remove-cell" in tags and cell.source.startswith("#| include: false")
             assert not cell.get("outputs")
     document = json.dumps(_document(project))
-    assert "kota-bekasi.yaml" not in document and "ringkasan_kota" not in document
+    assert "kota-bekasi.yaml" not in document and "city_summary" not in document
 
 
 def test_no_shortcode_inside_any_cell_output(project: Path):

@@ -9,11 +9,11 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from lkjip.formatting import angka, persen, round_half_up, rupiah
-from lkjip.metrics.budget import budget_by, budget_tree
+from lkjip.metrics.anggaran import anggaran_by, anggaran_tree
 from lkjip.metrics.capaian import average, iku_results
-from lkjip.metrics.efficiency import efficiency_by_sasaran
-from lkjip.metrics.evaluations import akip_result, ikm_result
-from lkjip.metrics.staff import staff_pivot
+from lkjip.metrics.efisiensi import efisiensi_by_sasaran
+from lkjip.metrics.evaluasi import akip_result, ikm_result
+from lkjip.metrics.pegawai import pegawai_pivot
 
 
 def r2(value: D) -> D:
@@ -50,7 +50,7 @@ def test_ikm_and_its_mutu(bekasi_utara_data):
 
 def test_budget_total_and_silpa(bekasi_utara_data):
     data, rules, _ = bekasi_utara_data
-    total = budget_tree(data, rules)
+    total = anggaran_tree(data, rules)
     # Tabel 3.11 TOTAL: 46.754.089.520 / 44.704.453.656; the stated "100%" is 95,62 (notes §6.2.6).
     assert rupiah(total.pagu) == "Rp 46.754.089.520"
     assert rupiah(total.realisasi) == "Rp 44.704.453.656"
@@ -63,7 +63,9 @@ def test_budget_total_and_silpa(bekasi_utara_data):
 
 def test_budget_per_program_of_tabel_3_11(bekasi_utara_data):
     data, rules, _ = bekasi_utara_data
-    programs = [(p.pagu, p.realisasi, persen(p.persen)) for p in budget_tree(data, rules).children]
+    programs = [
+        (p.pagu, p.realisasi, persen(p.persen)) for p in anggaran_tree(data, rules).children
+    ]
     assert programs == [
         (29_564_223_620, 27_813_220_986, "94,08%"),  # stated 92,32 % (notes §6.2.5)
         (380_000_000, 339_533_550, "89,35%"),
@@ -71,13 +73,13 @@ def test_budget_per_program_of_tabel_3_11(bekasi_utara_data):
         (75_000_000, 71_722_000, "95,63%"),
         (40_000_000, 39_138_500, "97,85%"),
     ]
-    leaves = [line for line in budget_tree(data, rules).walk() if line.level == "subkegiatan"]
+    leaves = [line for line in anggaran_tree(data, rules).walk() if line.level == "subkegiatan"]
     assert len(leaves) == 49
 
 
 def test_budget_per_unit(bekasi_utara_data):
     data, rules, _ = bekasi_utara_data
-    units = {u.kode: u for u in budget_by(data, rules, "unit")}
+    units = {u.kode: u for u in anggaran_by(data, rules, "unit")}
     assert len(units) == 7  # the kecamatan and its 6 kelurahan
     assert sum(u.pagu for u in units.values()) == 46_754_089_520
 
@@ -87,14 +89,14 @@ def test_efficiency_per_sasaran(bekasi_utara_data):
     # Tabel 3.14 prints "100%" in all nine cells; notes §6.2.19 recompute 98,27 / 94,08 / 95,63
     # absorption. Efisiensi (difference) from unrounded values: 6,47 / 9,84 / 9,63 (the notes'
     # 9,83 subtracts already-rounded percentages).
-    rows = efficiency_by_sasaran(data, rules, tahun)
+    rows = efisiensi_by_sasaran(data, rules, tahun)
     assert [persen(r.capaian_anggaran) for r in rows] == ["98,27%", "94,08%", "95,63%"]
     assert [angka(r.efisiensi) for r in rows] == ["6,47", "9,84", "9,63"]
 
 
 def test_staff_education_table_1_1(bekasi_utara_data):
     data, _, _ = bekasi_utara_data
-    table = staff_pivot(data, "kategori", "pendidikan")
+    table = pegawai_pivot(data, "kategori", "pendidikan")
     # Tabel 1.1: 73 PNS + 231 kontrak = 304; its TOTAL row is wrong (notes §6.1).
     assert table.loc["Jumlah", "Jumlah"] == 304
     assert table.loc["Jumlah", "S1"] == 147

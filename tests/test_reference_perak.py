@@ -9,11 +9,11 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from lkjip.formatting import angka, persen, rupiah
-from lkjip.metrics.budget import budget_by, budget_tree
+from lkjip.metrics.anggaran import anggaran_by, anggaran_tree
 from lkjip.metrics.capaian import average, category_counts, iku_results, sasaran_results
-from lkjip.metrics.efficiency import efficiency_by_sasaran
-from lkjip.metrics.evaluations import akip_result, ikm_result
-from lkjip.metrics.trend import trend
+from lkjip.metrics.efisiensi import efisiensi_by_sasaran
+from lkjip.metrics.evaluasi import akip_result, ikm_result
+from lkjip.metrics.tren import trend
 
 
 def test_iku_capaian_of_tabel_3_1(perak_data):
@@ -60,7 +60,7 @@ def test_unit_ikm_is_the_mean_of_services(perak_data):
 
 def test_budget_total_silpa_and_sasaran_allocation(perak_data):
     data, rules, _ = perak_data
-    total = budget_tree(data, rules)
+    total = anggaran_tree(data, rules)
     # Tabel 3.7 JUMLAH and L1109: 3.180.247.616 / 2.995.404.515 = 94,19 %, silpa 184.843.101.
     assert (rupiah(total.pagu), rupiah(total.realisasi)) == ("Rp 3.180.247.616", "Rp 2.995.404.515")
     assert persen(total.persen) == "94,19%"
@@ -68,7 +68,7 @@ def test_budget_total_silpa_and_sasaran_allocation(perak_data):
     assert len(total.children) == 6
     # Tabel 3.8 / 3.9: sasaran 1 3.025.434.166 (95,13 %) / 2.841.094.465 (93,91 %);
     # sasaran 2 154.813.450 (4,87 %) / 154.310.050 (99,67 %).
-    by_sasaran = {line.kode: line for line in budget_by(data, rules, "sasaran")}
+    by_sasaran = {line.kode: line for line in anggaran_by(data, rules, "sasaran")}
     assert (by_sasaran["S1"].pagu, by_sasaran["S1"].realisasi) == (3_025_434_166, 2_841_094_465)
     assert (by_sasaran["S2"].pagu, by_sasaran["S2"].realisasi) == (154_813_450, 154_310_050)
     assert persen(by_sasaran["S1"].persen) == "93,91%"
@@ -77,7 +77,7 @@ def test_budget_total_silpa_and_sasaran_allocation(perak_data):
 
 def test_efficiency_as_difference(perak_data):
     data, rules, tahun = perak_data
-    rows = efficiency_by_sasaran(data, rules, tahun)
+    rows = efisiensi_by_sasaran(data, rules, tahun)
     # Tabel 3.11: "102,2% 93,91 % 8,29%"; from unrounded values 102,2466 - 93,9069 = 8,34.
     # Row 2 printed 102,2 / 100 / 2,2 (wrong inputs, notes §6): 104,2308 - 99,6748 = 4,56.
     assert [angka(r.efisiensi) for r in rows] == ["8,34", "4,56"]

@@ -198,7 +198,7 @@ def _renamed(ctx: ReportContext) -> ReportContext:
 
 def test_names_from_data_are_drawn_literally(bekasi):
     ctx = _renamed(bekasi)
-    ringkasan = json.dumps(
+    summary = json.dumps(
         [
             {"slug": "bekasi-utara", "nama": "Bekasi $Utara$", "capaian": "104", "serapan": "95"},
             {"slug": "lain", "nama": r"Kec $\input{y}$", "capaian": "99", "serapan": "90"},
@@ -207,7 +207,7 @@ def test_names_from_data_are_drawn_literally(bekasi):
     produced = {
         name: function(ctx) for name, function in FIGURES.items() if "kecamatan" not in name
     }
-    produced["fig-bab3-kecamatan"] = kota.fig_peringkat(ctx, ringkasan)
+    produced["fig-bab3-kecamatan"] = kota.fig_peringkat(ctx, summary)
     shown: list[str] = []
     for name, figure in produced.items():
         assert figure is not None, name

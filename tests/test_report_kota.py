@@ -24,8 +24,8 @@ def city_summary(size: int, own_rank: int) -> str:
 
 
 def test_a_large_city_shows_top_neighbours_and_bottom(sukamaju):
-    ringkasan = city_summary(40, own_rank=25)
-    blocks = kota.perbandingan_kecamatan(sukamaju, ringkasan)
+    summary = city_summary(40, own_rank=25)
+    blocks = kota.perbandingan_kecamatan(sukamaju, summary)
     sentence = inline_text(next(b for b in blocks if isinstance(b, Para)).content)
     assert "Di antara 40 (empat puluh) kecamatan" in sentence and "peringkat 25" in sentence
     assert "10 peringkat teratas, 3 terbawah" in sentence
@@ -35,16 +35,16 @@ def test_a_large_city_shows_top_neighbours_and_bottom(sukamaju):
     assert ranks == [*top, "…", *around, "…", "38", "39", "40"]
     own = next(row for row in table.body if row[0].text == "25")
     assert own[1].text == "Sukamaju" and own[1].bold
-    figure = kota.fig_peringkat(sukamaju, ringkasan)
+    figure = kota.fig_peringkat(sukamaju, summary)
     labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
     plt.close(figure)
     assert len(labels) == 22 and "25. Sukamaju" in labels and labels.count("…") == 2
 
 
 def test_a_small_city_shows_every_kecamatan(sukamaju):
-    ringkasan = city_summary(6, own_rank=1)
+    summary = city_summary(6, own_rank=1)
     table = next(
-        b for b in kota.perbandingan_kecamatan(sukamaju, ringkasan) if isinstance(b, Table)
+        b for b in kota.perbandingan_kecamatan(sukamaju, summary) if isinstance(b, Table)
     )
     assert [row[0].text for row in table.body] == ["1", "2", "3", "4", "5", "6"]
-    assert comparison(kota.neighbours(sukamaju, ringkasan), "sukamaju").chart[-1][0] == 6
+    assert comparison(kota.neighbours(sukamaju, summary), "sukamaju").chart[-1][0] == 6

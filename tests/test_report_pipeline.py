@@ -131,15 +131,15 @@ def test_every_output_has_the_mode_of_a_new_file(built: Path):
 def test_unknown_and_missing_parameters_are_errors(tmp_path: Path):
     notebooks = write_mini_notebooks(tmp_path / "nb")
     path = notebooks / "01-pendahuluan.ipynb"
-    check_parameters(path, {"config": "x.yaml", "kecamatan": "a", "ringkasan_kota": ""})
+    check_parameters(path, {"config": "x.yaml", "kecamatan": "a", "city_summary": ""})
     with pytest.raises(NotebookError, match="parameter tidak dikenal: tahun"):
         check_parameters(
-            path, {"config": "x.yaml", "kecamatan": "a", "ringkasan_kota": "", "tahun": 2024}
+            path, {"config": "x.yaml", "kecamatan": "a", "city_summary": "", "tahun": 2024}
         )
     with pytest.raises(NotebookError, match="parameter belum diberikan: kecamatan"):
         check_parameters(path, {"config": "x.yaml"})
     with pytest.raises(NotebookError, match="parameter kecamatan harus bertipe str"):
-        check_parameters(path, {"config": "x.yaml", "kecamatan": 5, "ringkasan_kota": ""})
+        check_parameters(path, {"config": "x.yaml", "kecamatan": 5, "city_summary": ""})
 
 
 def test_failing_cell_is_named_and_its_notebook_kept(tmp_path: Path):
@@ -207,7 +207,7 @@ def test_chapters_run_in_process_and_see_nothing_of_each_other(tmp_path: Path, m
             new_code_cell("assert 'bocor' not in globals(), 'state leaked between chapters'"),
         ],
     )
-    params = {"config": "x.yaml", "kecamatan": "a", "ringkasan_kota": ""}
+    params = {"config": "x.yaml", "kecamatan": "a", "city_summary": ""}
     monkeypatch.setenv("LKJIP_NOTEBOOKS", str(folder))
     for _ in range(2):
         execute_notebook("01-pendahuluan", tmp_path / "o1.ipynb", params)
@@ -237,15 +237,15 @@ def test_a_worker_keeps_nothing_of_the_notebooks_it_ran(tmp_path: Path, monkeypa
         folder / "01-pendahuluan.ipynb",
         [
             new_code_cell(MINI_PARAMS, metadata={"tags": ["parameters"]}),
-            new_code_cell("panjang = len(ringkasan_kota)\npanjang"),
+            new_code_cell("panjang = len(city_summary)\npanjang"),
         ],
     )
     monkeypatch.setenv("LKJIP_NOTEBOOKS", str(folder))
     summary = 200_000  # characters of city summary per notebook
 
     def run(index: int) -> None:
-        params = {"config": "x.yaml", "kecamatan": f"k{index}", "ringkasan_kota": ""}
-        params["ringkasan_kota"] = f"{index:06d}" + "x" * summary
+        params = {"config": "x.yaml", "kecamatan": f"k{index}", "city_summary": ""}
+        params["city_summary"] = f"{index:06d}" + "x" * summary
         execute_notebook("01-pendahuluan", tmp_path / "out.ipynb", params)
 
     for index in range(3):

@@ -5,7 +5,7 @@ import pytest
 
 from lkjip.config import load_config
 from lkjip.metrics.capaian import Achievement, capaian
-from lkjip.metrics.efficiency import efisiensi
+from lkjip.metrics.efisiensi import efisiensi
 from lkjip.problems import InputError
 from lkjip.rules import classify, load_rules, preset_names
 

@@ -18,7 +18,7 @@ from conftest import PARAMS, ROOT, inline_text, run_cli
 from lkjip.dates import MonthYear
 from lkjip.formatting import tanggal
 from lkjip.loader import load_kecamatan
-from lkjip.metrics.staff import rekap_by_unit, rekap_tables, staff_total
+from lkjip.metrics.pegawai import rekap_by_unit, rekap_tables, staff_total
 from lkjip.report import bab1, pembuka
 from lkjip.report.blocks import Para, Signature, Table
 from lkjip.report.context import ReportContext, open_report

@@ -21,7 +21,7 @@ from lkjip.config import CityConfig, KecamatanEntry
 from lkjip.formatting import round_half_up
 from lkjip.loader import KecamatanData, data_files
 from lkjip.memo import Recent, files_digest
-from lkjip.metrics.budget import budget_tree
+from lkjip.metrics.anggaran import anggaran_tree
 from lkjip.metrics.capaian import average, iku_results
 from lkjip.narasi import narrative_path
 from lkjip.rules import Aturan
@@ -43,7 +43,7 @@ class Figures:
 def figures(data: KecamatanData, rules: Aturan, tahun: int) -> Figures:
     """The summary figures of one kecamatan's valid data."""
     overall = average(iku_results(data, rules, tahun), rules)
-    total = budget_tree(data, rules)
+    total = anggaran_tree(data, rules)
     return Figures(
         nama=data.nama,
         capaian=overall.nilai,

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from lkjip.formatting import round_half_up
 from lkjip.loader import KecamatanData
-from lkjip.metrics.budget import budget_tree
+from lkjip.metrics.anggaran import anggaran_tree
 from lkjip.metrics.capaian import average, iku_results
-from lkjip.metrics.efficiency import efficiency_by_sasaran
+from lkjip.metrics.efisiensi import efisiensi_by_sasaran
 from lkjip.rules import Aturan, Band
 
 
@@ -20,7 +20,7 @@ def summarise(data: KecamatanData, rules: Aturan, tahun: int) -> dict[str, objec
     """Headline figures with exact Decimal values (round only when presenting)."""
     iku = iku_results(data, rules, tahun)
     overall = average(iku, rules)
-    total = budget_tree(data, rules)
+    total = anggaran_tree(data, rules)
     return {
         "kecamatan": data.nama,
         "tahun": tahun,
@@ -56,7 +56,7 @@ def summarise(data: KecamatanData, rules: Aturan, tahun: int) -> dict[str, objec
                 "capaian_anggaran": e.capaian_anggaran,
                 "efisiensi": e.efisiensi,
             }
-            for e in efficiency_by_sasaran(data, rules, tahun)
+            for e in efisiensi_by_sasaran(data, rules, tahun)
         ],
     }
 

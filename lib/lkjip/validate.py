@@ -15,7 +15,7 @@ from lkjip.formatting import angka, angka_masukan, round_half_up, rupiah
 from lkjip.inputs import real
 from lkjip.loader import KecamatanData, Row, data_files, load_kecamatan, read_text, shown
 from lkjip.memo import Recent, files_digest
-from lkjip.metrics.budget import BudgetLine, budget_tree, stated_differences, unit_of
+from lkjip.metrics.anggaran import BudgetLine, anggaran_tree, stated_differences, unit_of
 from lkjip.metrics.capaian import (
     Derivation,
     capaian,
@@ -25,8 +25,8 @@ from lkjip.metrics.capaian import (
     in_force,
     target_rows,
 )
-from lkjip.metrics.comparators import OPD, is_self
-from lkjip.metrics.evaluations import akip_result, component_score, ikm_result
+from lkjip.metrics.evaluasi import akip_result, component_score, ikm_result
+from lkjip.metrics.pembanding import OPD, is_self
 from lkjip.narasi import (
     PER_SASARAN,
     SECTIONS,
@@ -486,14 +486,14 @@ class _Checks:
 
     # --- budget at the level it was entered ----------------------------------------------
     def check_budget(self) -> None:
-        """The budget tree (:mod:`lkjip.metrics.budget`): every amount stated on a row of its own
+        """The budget tree (:mod:`lkjip.metrics.anggaran`): every amount stated on a row of its own
         (kegiatan, program, kelompok belanja, profil totals) equals the sum below it; within one
         kegiatan, program or the whole budget an amount is given for every part or for none;
         every program has a name and a pagu; the realisasi is known at some level."""
         sheets = ("anggaran", "anggaran_kegiatan", "pagu_program", "belanja", "profil")
         if not self.usable(*sheets) or not any(self.rows(s) for s in sheets[:4]):
             return
-        total = budget_tree(self.data, self.rules)
+        total = anggaran_tree(self.data, self.rules)
         for difference in stated_differences(total):
             line, stated = difference.line, difference.stated
             murni = stated.column == "pagu_murni"

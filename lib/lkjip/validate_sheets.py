@@ -14,7 +14,7 @@ from typing import Protocol
 from lkjip.formatting import angka, round_half_up
 from lkjip.inputs import image_format, refusal
 from lkjip.loader import KecamatanData, Row, shown
-from lkjip.metrics.evaluations import ipp_result, ipp_weighted
+from lkjip.metrics.evaluasi import ipp_result, ipp_weighted
 from lkjip.problems import Problems
 from lkjip.rules import Aturan
 

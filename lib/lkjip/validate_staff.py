@@ -11,7 +11,7 @@ from typing import Protocol
 
 from lkjip.formatting import angka
 from lkjip.loader import Row
-from lkjip.metrics.staff import DIMENSION_TITLES, KANTOR, rekap_kelompok, unit_label
+from lkjip.metrics.pegawai import DIMENSION_TITLES, KANTOR, rekap_kelompok, unit_label
 from lkjip.problems import Problems
 from lkjip.schema import EDUCATION, STAFF_CATEGORIES
 

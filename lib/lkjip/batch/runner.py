@@ -86,8 +86,8 @@ def plan(
         if json.dumps(manifest.survey, sort_keys=True) != before:
             manifest.save()
         cities.append((city, manifest))
-        ringkasan = city_summary_json(city)
-        ranking = ranked(ringkasan)
+        summary = city_summary_json(city)
+        ranking = ranked(summary)
         for row in city.rows:
             folder = city.folder / row.slug
             if row.status == INVALID:
@@ -109,7 +109,7 @@ def plan(
                 _links(row, manifest.files(row.slug))
                 continue
             task = UnitTask(
-                str(config.path), row.slug, formats, chosen, ringkasan, timeout, keep_project=keep
+                str(config.path), row.slug, formats, chosen, summary, timeout, keep_project=keep
             )
             jobs.append(Job(city, manifest, row, digest, task, config))
     return cities, jobs

@@ -35,7 +35,7 @@ class UnitTask:
     slug: str
     formats: tuple[str, ...] = ("docx", "pdf")
     renderer: str = "embedded"
-    ringkasan: str = ""  # the city summary slice (JSON) the report shows
+    summary: str = ""  # the city summary slice (JSON) the report shows
     timeout: float = 600.0
     bundle: bytes = b""  # the inputs as a zip (pack_inputs), for workers without the files
     keep_project: bool = False  # Quarto: keep the rendered project (proyek-quarto.zip)
@@ -166,7 +166,7 @@ def _build(
             task.renderer,
             root,
             progress=progress,
-            ringkasan=task.ringkasan,
+            summary=task.summary,
             origin_config=str(Path(task.config).resolve()),
             keep_project=task.keep_project,
         )

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from lkjip.formatting import bilangan_terbilang, persen, rupiah
 from lkjip.loader import Row
-from lkjip.metrics.budget import BudgetLine, pagu_units, share
+from lkjip.metrics.anggaran import BudgetLine, pagu_units, share
 from lkjip.metrics.capaian import IndicatorResult, in_force, target_rows
 from lkjip.report.blocks import (
     Align,

@@ -42,11 +42,11 @@ def report_name(config: CityConfig, nama: str) -> str:
 
 
 def notebook_parameters(
-    config: CityConfig, entry: KecamatanEntry, ringkasan: str = ""
+    config: CityConfig, entry: KecamatanEntry, summary: str = ""
 ) -> dict[str, object]:
-    """``ringkasan_kota`` is the city summary (JSON) from phase 1 of a batch; empty means the
+    """``city_summary`` is the city summary (JSON) from phase 1 of a batch; empty means the
     notebook computes it from the config itself."""
-    return {"config": str(config.path), "kecamatan": entry.slug, "ringkasan_kota": ringkasan}
+    return {"config": str(config.path), "kecamatan": entry.slug, "city_summary": summary}
 
 
 def document_properties(config: CityConfig, nama: str) -> dict[str, str]:
@@ -78,7 +78,7 @@ def build_kecamatan(
     renderer: str = "auto",
     root: Path = OUTPUTS,
     progress: Progress = lambda _msg: None,
-    ringkasan: str = "",
+    summary: str = "",
     origin_config: str = "",
     keep_project: bool = False,
 ) -> BuildResult:
@@ -96,7 +96,7 @@ def build_kecamatan(
     out = output_dir(config, entry, root)
     nama = _validated(config, entry, out)
     result.seconds["validasi"] = time.perf_counter() - started
-    parameters = notebook_parameters(config, entry, ringkasan)
+    parameters = notebook_parameters(config, entry, summary)
     executed = _execute(out / "notebooks", parameters, progress, result.seconds)
 
     name = report_name(config, nama)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from lkjip.formatting import angka, angka_masukan, bilangan_terbilang, persen, rupiah, terbilang
-from lkjip.metrics.budget import BudgetLine, share
+from lkjip.metrics.anggaran import BudgetLine, share
 from lkjip.metrics.capaian import IndicatorResult
 from lkjip.report.blocks import Align, Cell, Inline, Para, Table
 from lkjip.report.context import ReportContext
@@ -140,7 +140,7 @@ def sumber_dana(ctx: ReportContext) -> list[BudgetLine]:
     """The budget per sumber dana, when the column is filled (empty list otherwise)."""
     if not any(r.get("sumber_dana") for r in ctx.data.table("anggaran")):
         return []
-    return ctx.budget_by("sumber_dana")
+    return ctx.anggaran_by("sumber_dana")
 
 
 def sumber_dana_kalimat(ctx: ReportContext) -> str | None:

@@ -17,7 +17,7 @@ import yaml
 from lkjip.config import CityConfig, KecamatanEntry, load_config
 from lkjip.formatting import set_pembulatan
 from lkjip.loader import KecamatanData
-from lkjip.metrics.budget import BudgetLine, budget_by, budget_tree
+from lkjip.metrics.anggaran import BudgetLine, anggaran_by, anggaran_tree
 from lkjip.metrics.capaian import (
     IndicatorResult,
     SasaranResult,
@@ -25,8 +25,8 @@ from lkjip.metrics.capaian import (
     indicator_results,
     sasaran_results,
 )
-from lkjip.metrics.efficiency import SasaranEfficiency, efficiency_by_sasaran
-from lkjip.metrics.evaluations import (
+from lkjip.metrics.efisiensi import SasaranEfficiency, efisiensi_by_sasaran
+from lkjip.metrics.evaluasi import (
     AkipResult,
     IkmResult,
     IppResult,
@@ -154,22 +154,22 @@ class ReportContext:
 
     @cached_property
     def budget(self) -> BudgetLine:
-        return budget_tree(self.data, self.rules)
+        return anggaran_tree(self.data, self.rules)
 
     @cached_property
     def _budgets_by(self) -> dict[str, list[BudgetLine]]:
         return {}
 
-    def budget_by(self, column: str) -> list[BudgetLine]:
+    def anggaran_by(self, column: str) -> list[BudgetLine]:
         """Sub-kegiatan summed per value of ``column``, computed once per column (a sentence
         per sub-kegiatan asks for the units again)."""
         if column not in self._budgets_by:
-            self._budgets_by[column] = budget_by(self.data, self.rules, column)
+            self._budgets_by[column] = anggaran_by(self.data, self.rules, column)
         return self._budgets_by[column]
 
     @cached_property
     def efficiency(self) -> list[SasaranEfficiency]:
-        return efficiency_by_sasaran(self.data, self.rules, self.tahun)
+        return efisiensi_by_sasaran(self.data, self.rules, self.tahun)
 
     @cached_property
     def akip(self) -> AkipResult | None:

@@ -13,16 +13,16 @@ from lkjip.report.ranking import BOTTOM, SHOWN_AT_MOST, TOP, Neighbour, comparis
 PART = "perbandingan-kecamatan"
 
 
-def neighbours(ctx: ReportContext, ringkasan: str = "") -> list[Neighbour]:
+def neighbours(ctx: ReportContext, summary: str = "") -> list[Neighbour]:
     """The city's kecamatan ranked by capaian (from the batch's phase-1 summary when given,
     else the city summary computed once in this process: :func:`lkjip.city_summary.
     city_summary`)."""
-    return ranked(ringkasan or city_summary(ctx.config, first=ctx.entry.slug))
+    return ranked(summary or city_summary(ctx.config, first=ctx.entry.slug))
 
 
-def perbandingan_kecamatan(ctx: ReportContext, ringkasan: str = "") -> list[Block]:
+def perbandingan_kecamatan(ctx: ReportContext, summary: str = "") -> list[Block]:
     """Sentence and table tbl-bab3-kecamatan: rank of this kecamatan among the city's."""
-    view = comparison(neighbours(ctx, ringkasan), ctx.entry.slug)
+    view = comparison(neighbours(ctx, summary), ctx.entry.slug)
     if not ctx.enabled(PART) or view.count < 2:
         return []
     body = []
@@ -67,10 +67,10 @@ def perbandingan_kecamatan(ctx: ReportContext, ringkasan: str = "") -> list[Bloc
     ]
 
 
-def fig_peringkat(ctx: ReportContext, ringkasan: str = ""):
+def fig_peringkat(ctx: ReportContext, summary: str = ""):
     """fig-bab3-kecamatan: capaian of every kecamatan of the city (bars from zero, each labelled
     with its value), this one highlighted."""
-    bars = list(reversed(comparison(neighbours(ctx, ringkasan), ctx.entry.slug).chart))
+    bars = list(reversed(comparison(neighbours(ctx, summary), ctx.entry.slug).chart))
     if not ctx.enabled(PART) or len([b for b in bars if b]) < 2:
         return None
     figure, axes = figures.new_figure(height=max(2.4, 0.35 * len(bars) + 1))

@@ -7,7 +7,7 @@ The Perjanjian Kinerja tables are the ones of BAB II (same builders, same number
 from __future__ import annotations
 
 from lkjip.formatting import persen, rupiah
-from lkjip.metrics.budget import BudgetLine
+from lkjip.metrics.anggaran import BudgetLine
 from lkjip.metrics.capaian import capaian, target_rows
 from lkjip.report import bab2
 from lkjip.report.blocks import Align, Block, Cell, Heading, Para, Ref

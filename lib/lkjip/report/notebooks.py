@@ -28,7 +28,7 @@ PARAMETERS = (
     'config = "../params/kabupaten-jombang.yaml"\n'
     'kecamatan = "perak"\n'
     "# ringkasan kota (JSON) dari tahap 1 batch; kosong = dihitung di notebook\n"
-    'ringkasan_kota = ""'
+    'city_summary = ""'
 )
 NOTEBOOKS_DIR = REPOSITORY / "notebooks"  # the repository's, whatever LKJIP_NOTEBOOKS says
 HIDDEN = "#| echo: false"

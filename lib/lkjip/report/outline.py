@@ -119,7 +119,7 @@ def _ident(builder: str) -> str:
 # --- the outline ----------------------------------------------------------------------------
 EVALUASI = "evaluasi"  # the whole summary of evaluations in BAB I
 RB = "reformasi-birokrasi"
-KOTA = ("ctx", "ringkasan_kota")
+KOTA = ("ctx", "city_summary")
 
 CHAPTERS: tuple[Chapter, ...] = (
     Chapter(

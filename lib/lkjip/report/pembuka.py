@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from lkjip.formatting import angka, persen, rupiah
 from lkjip.metrics.capaian import IndicatorResult, average, category_counts
-from lkjip.metrics.efficiency import efisiensi
+from lkjip.metrics.efisiensi import efisiensi
 from lkjip.report.blocks import (
     Block,
     Cover,

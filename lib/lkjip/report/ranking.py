@@ -28,7 +28,7 @@ class Neighbour:
 Shown = list[tuple[int, Neighbour] | None]  # (rank, kecamatan); None where ranks are left out
 
 
-def ranked(ringkasan: str) -> list[Neighbour]:
+def ranked(summary: str) -> list[Neighbour]:
     """The city's valid kecamatan from the summary JSON, best capaian first (none last)."""
     rows = [
         Neighbour(
@@ -37,7 +37,7 @@ def ranked(ringkasan: str) -> list[Neighbour]:
             None if r["capaian"] is None else Decimal(r["capaian"]),
             None if r["serapan"] is None else Decimal(r["serapan"]),
         )
-        for r in json.loads(ringkasan)
+        for r in json.loads(summary)
     ]
     return sorted(rows, key=lambda r: (r.capaian is None, -(r.capaian or 0)))
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from lkjip.dates import MonthYear
 from lkjip.formatting import angka, bilangan_terbilang, persen, rupiah, rupiah_terbilang, tanggal
 from lkjip.formatting import terbilang as kata
-from lkjip.metrics.budget import KECAMATAN_UNIT, BudgetLine, realisasi_units
+from lkjip.metrics.anggaran import KECAMATAN_UNIT, BudgetLine, realisasi_units
 from lkjip.metrics.capaian import (
     HUNDRED,
     Achievement,
@@ -23,7 +23,7 @@ from lkjip.metrics.capaian import (
     derived_parts,
     target_rows,
 )
-from lkjip.metrics.efficiency import efisiensi
+from lkjip.metrics.efisiensi import efisiensi
 from lkjip.report.blocks import Inline, Para, Signature, Strong
 from lkjip.report.common import nip, value, with_unit
 from lkjip.report.context import ReportContext
@@ -63,7 +63,7 @@ def unit_label(ctx: ReportContext, unit: str) -> str:
 
 def multi_unit(ctx: ReportContext) -> bool:
     """True when the budget is split over more than one implementing unit."""
-    return len(ctx.budget_by("unit")) > 1
+    return len(ctx.anggaran_by("unit")) > 1
 
 
 def subkegiatan_name(ctx: ReportContext, line: BudgetLine) -> str:
@@ -229,7 +229,7 @@ LEVEL_WORDS = {
     "program": "program",
     "belanja": "kelompok belanja",
 }
-"""The levels a budget amount may be entered at (:data:`lkjip.metrics.budget.BASIS_ORDER`)."""
+"""The levels a budget amount may be entered at (:data:`lkjip.metrics.anggaran.BASIS_ORDER`)."""
 
 
 def silpa_text(line: BudgetLine) -> str:
@@ -375,7 +375,7 @@ def efficiency_sentence(ctx: ReportContext) -> Para:
 def under_absorbed(ctx: ReportContext, batas: Decimal = BATAS_SERAPAN) -> list[BudgetLine]:
     """Sub-kegiatan (per unit) whose realisasi is below ``batas`` percent of the pagu; where the
     realisasi is recorded at a coarser level, the kegiatan, programs or kelompok belanja
-    (:func:`lkjip.metrics.budget.realisasi_units`)."""
+    (:func:`lkjip.metrics.anggaran.realisasi_units`)."""
     return [
         line
         for line in realisasi_units(ctx.budget)

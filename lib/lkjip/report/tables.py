@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from lkjip.formatting import angka
-from lkjip.metrics.budget import BudgetLine
+from lkjip.metrics.anggaran import BudgetLine
 from lkjip.report.blocks import Table
 from lkjip.report.common import table as _table
 from lkjip.report.context import ReportContext

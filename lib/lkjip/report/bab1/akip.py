@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lkjip.formatting import angka, angka_bertanda, bulatkan, persen
-from lkjip.metrics.evaluations import AkipResult
+from lkjip.metrics.evaluasi import AkipResult
 from lkjip.report.bab1.evaluasi import _evaluasi_on, _sumber, change_phrase
 from lkjip.report.bab1.helpers import _narrative_if_present, _ratio
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref

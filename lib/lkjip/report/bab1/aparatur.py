@@ -8,7 +8,7 @@ from matplotlib.ticker import MaxNLocator
 
 from lkjip.formatting import angka, persen
 from lkjip.loader import Row
-from lkjip.metrics.staff import (
+from lkjip.metrics.pegawai import (
     DIMENSION_TITLES,
     KANTOR,
     TOTAL,
@@ -17,18 +17,18 @@ from lkjip.metrics.staff import (
     by_unit,
     group_of,
     ordered_units,
+    pegawai_frame,
+    pegawai_pivot,
     pivot,
     pivot_like,
     rekap_by_unit,
     rekap_tables,
     rekap_unit_totals,
     split_by_unit,
-    staff_frame,
-    staff_pivot,
     unit_groups,
 )
-from lkjip.metrics.staff import label as staff_label
-from lkjip.metrics.staff import order as staff_order
+from lkjip.metrics.pegawai import label as staff_label
+from lkjip.metrics.pegawai import order as staff_order
 from lkjip.report.bab1.helpers import _count, _has, _ratio, _refs, _with_verb
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref, Table
 from lkjip.report.common import grouped_source, hitung, join_id, nip, table
@@ -91,7 +91,7 @@ def _shown(ctx: ReportContext) -> dict[str, bool]:
     """Which staff tables the report shows, in their order (their one source follows the last:
     :func:`lkjip.report.common.grouped_source`)."""
     on, rows, rekap = _aparatur_on(ctx), _pegawai(ctx), _rekap(ctx)
-    frame = staff_frame(ctx.data) if rows else None
+    frame = pegawai_frame(ctx.data) if rows else None
     units = rekap_unit_totals(rekap)
     return {
         "unit": on and (split_by_unit(frame) if frame is not None else len(units) > 1),
@@ -134,7 +134,7 @@ def _counts_table(
 def _grouped_pivot_table(ctx: ReportContext, part: str, columns: str, title: str) -> Table:
     """Staff by kategori × ``columns``; when staff work outside the kantor kecamatan, the rows
     are grouped by unit (kantor kecamatan, kelurahan/desa), each group with its subtotal."""
-    frame = staff_frame(ctx.data)
+    frame = pegawai_frame(ctx.data)
     whole = pivot(frame, "kategori", columns)
     names = [c for c in whole.columns if c != TOTAL]
     header = [
@@ -175,7 +175,7 @@ def tabel_pegawai_unit(ctx: ReportContext) -> list[Block]:
     if not _shown(ctx)["unit"]:
         return []
     if _pegawai(ctx):
-        counts = pivot(staff_frame(ctx.data), "unit", "kategori")
+        counts = pivot(pegawai_frame(ctx.data), "unit", "kategori")
     else:
         totals = rekap_unit_totals(_rekap(ctx))
         counts = pd.DataFrame({TOTAL: totals}).reindex(ordered_units(list(totals)))
@@ -257,7 +257,7 @@ def tabel_pegawai_jabatan(ctx: ReportContext) -> list[Block]:
     if not _shown(ctx)["jabatan"]:
         return []
     if _pegawai(ctx):
-        frame = staff_frame(ctx.data)
+        frame = pegawai_frame(ctx.data)
         rank = {k: n for n, k in enumerate(STAFF_CATEGORIES)}
         frame = frame.sort_values("kategori", key=lambda s: s.map(rank).fillna(99), kind="stable")
         counts = by_unit(frame, "jabatan")
@@ -272,7 +272,7 @@ def tabel_pegawai_diklat(ctx: ReportContext) -> list[Block]:
     if not _shown(ctx)["diklat"]:
         return []
     if _pegawai(ctx):
-        counts = by_unit(staff_frame(ctx.data), "diklat")
+        counts = by_unit(pegawai_frame(ctx.data), "diklat")
     else:
         counts = rekap_by_unit(_rekap(ctx)["diklat"])
     return [_counts_table(ctx, "diklat", counts, "Diklat", numbered=True)]
@@ -318,7 +318,7 @@ def _staff_counts(ctx: ReportContext) -> tuple[dict[str, int], dict[str, dict[st
     """Staff per unit, and per unit group by kategori (None when the kategori were not given).
     Unit groups: the kantor kecamatan and the kelurahan/desa offices."""
     if _pegawai(ctx):
-        frame = staff_frame(ctx.data)
+        frame = pegawai_frame(ctx.data)
         units = frame.groupby("unit", sort=False)["jumlah"].sum()
         per_unit = {str(u): int(units[u]) for u in ordered_units(list(units.index))}
         groups = unit_groups(frame) if split_by_unit(frame) else [("", frame)]
@@ -381,7 +381,7 @@ def _lead(ctx: ReportContext) -> str:
 def _education_sentence(ctx: ReportContext) -> str:
     """The most frequent education level and its share of all staff, when entered."""
     if _pegawai(ctx):
-        frame = staff_frame(ctx.data)
+        frame = pegawai_frame(ctx.data)
         known = frame[frame["pendidikan"] != UNKNOWN]
         levels = known.groupby("pendidikan")["jumlah"].sum()
         total = int(frame["jumlah"].sum())
@@ -446,7 +446,7 @@ def aparatur(ctx: ReportContext) -> list[Block]:
 def _bars_by_kategori(ctx: ReportContext) -> pd.DataFrame:
     """Staff per kategori (a ``Jumlah`` column) for the chart, from persons or totals."""
     if _pegawai(ctx):
-        return staff_pivot(ctx.data, "kategori").drop(index=TOTAL)
+        return pegawai_pivot(ctx.data, "kategori").drop(index=TOTAL)
     table_ = _rekap(ctx)["kategori"]
     return pd.DataFrame(
         {TOTAL: [table_.total(kelompok=k) for k in table_.kelompok]},
@@ -471,7 +471,7 @@ def fig_pegawai(ctx: ReportContext) -> Figure | None:
         totals = pivot_[TOTAL].tolist()
         axes.bar(names, totals, color=PALETTE[0], width=0.6)
     else:
-        stacked = staff_pivot(ctx.data, "kategori", stack).drop(index=TOTAL)
+        stacked = pegawai_pivot(ctx.data, "kategori", stack).drop(index=TOTAL)
         names = [literal(i) for i in stacked.index]
         columns = [c for c in stacked.columns if c != TOTAL]
         totals = [int(t) for t in stacked[TOTAL].tolist()]

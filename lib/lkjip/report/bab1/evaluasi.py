@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from lkjip.formatting import angka
 from lkjip.loader import Row
-from lkjip.metrics.evaluations import ipp_result
+from lkjip.metrics.evaluasi import ipp_result
 from lkjip.report.context import ReportContext
 
 

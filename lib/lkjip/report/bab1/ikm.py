@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lkjip.formatting import angka, bulatkan, places_of
-from lkjip.metrics.evaluations import IKM_FACTOR, UNIT, IkmUnsur, ikm_result, ikm_unsur, mutu_scale
+from lkjip.metrics.evaluasi import IKM_FACTOR, UNIT, IkmUnsur, ikm_result, ikm_unsur, mutu_scale
 from lkjip.report.bab1.evaluasi import _evaluasi_on, _sumber, change_phrase
 from lkjip.report.bab1.helpers import _narrative_if_present
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lkjip.formatting import angka, persen
-from lkjip.metrics.evaluations import RbComponent
+from lkjip.metrics.evaluasi import RbComponent
 from lkjip.report.bab1.evaluasi import PART_RB, _evaluasi_on, _rb_indicator_rows, change_phrase
 from lkjip.report.bab1.helpers import _narrative_if_present, _ratio, _with_refs
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para

@@ -6,10 +6,10 @@ import dataclasses
 from decimal import Decimal
 
 from lkjip.formatting import bilangan_terbilang, persen, rupiah
-from lkjip.metrics.budget import BudgetLine, pagu_units
+from lkjip.metrics.anggaran import BudgetLine, pagu_units
 from lkjip.metrics.capaian import HUNDRED, IndicatorResult
-from lkjip.metrics.efficiency import SasaranEfficiency
-from lkjip.metrics.trend import Trend, progress_to_end
+from lkjip.metrics.efisiensi import SasaranEfficiency
+from lkjip.metrics.tren import Trend, progress_to_end
 from lkjip.report import figures
 from lkjip.report.bab3.helpers import _join, _known, _numbered, _small_heading, _trends
 from lkjip.report.bab3.pembanding import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from lkjip.formatting import angka, angka_bertanda, bilangan_terbilang, persen
-from lkjip.metrics.efficiency import SasaranEfficiency, efisiensi
-from lkjip.metrics.sdm import AbkLine, abk_lines, sdm_by_sasaran, total_need
+from lkjip.metrics.abk import AbkLine, abk_lines, sdm_by_sasaran, total_need
+from lkjip.metrics.efisiensi import SasaranEfficiency, efisiensi
 from lkjip.report import figures
 from lkjip.report.bab3.helpers import SUMBER_OLAHAN, _numbered, _pct, _small_heading, _source
 from lkjip.report.bab3.metode import _rumus_efisiensi

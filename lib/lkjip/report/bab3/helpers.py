@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from lkjip.formatting import angka, angka_bertanda
 from lkjip.metrics.capaian import IndicatorResult, SasaranResult
-from lkjip.metrics.trend import Trend, YearValue, trend
+from lkjip.metrics.tren import Trend, YearValue, trend
 from lkjip.report.blocks import Heading
 from lkjip.report.context import ReportContext
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lkjip.formatting import bilangan_terbilang, persen
 from lkjip.metrics.capaian import IndicatorResult, in_force, indicator_result, target_rows
-from lkjip.metrics.trend import Trend, trend
+from lkjip.metrics.tren import Trend, trend
 from lkjip.report.bab3.helpers import SUMBER_OLAHAN, TREN_NOTE, _arrow, _join, _pct, _source
 from lkjip.report.blocks import Block, Cell, Heading, Inline, ListBlock, Para, Ref
 from lkjip.report.common import table, tujuan_indicators, value, with_unit

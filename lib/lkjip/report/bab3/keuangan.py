@@ -7,7 +7,7 @@ from decimal import Decimal
 from matplotlib.figure import Figure
 
 from lkjip.formatting import angka_ringkas, bilangan_terbilang, persen, rupiah, rupiah_ringkas
-from lkjip.metrics.budget import BudgetLine, share
+from lkjip.metrics.anggaran import BudgetLine, share
 from lkjip.report import figures
 from lkjip.report.bab3.helpers import (
     SUMBER_ANGGARAN,
@@ -63,7 +63,7 @@ def _belanja_groups(ctx: ReportContext) -> bool:
     """True when the table per jenis belanja shows the kelompok belanja of sheet ``belanja``
     (gaji / non gaji, BTL / BL) rather than the jenis_belanja of the sub kegiatan."""
     by_column = any(r.get("jenis_belanja") for r in ctx.data.table("anggaran"))
-    usable = by_column and all(x.pagu is not None for x in ctx.budget_by("jenis_belanja"))
+    usable = by_column and all(x.pagu is not None for x in ctx.anggaran_by("jenis_belanja"))
     return bool(ctx.budget.groups) and not usable
 
 
@@ -76,7 +76,7 @@ def _jenis_lines(ctx: ReportContext) -> list[BudgetLine]:
         return ctx.budget.groups
     if not any(r.get("jenis_belanja") for r in ctx.data.table("anggaran")):
         return []
-    lines = ctx.budget_by("jenis_belanja")
+    lines = ctx.anggaran_by("jenis_belanja")
     return lines if all(x.pagu is not None for x in lines) else []
 
 
@@ -255,7 +255,7 @@ def _sasaran_lines(ctx: ReportContext) -> list[BudgetLine]:
     if not ctx.budget.pagu:
         return []
     order = {s.kode: index for index, s in enumerate(ctx.sasaran)}
-    return sorted(ctx.budget_by("sasaran"), key=lambda line: order.get(line.kode, len(order)))
+    return sorted(ctx.anggaran_by("sasaran"), key=lambda line: order.get(line.kode, len(order)))
 
 
 def tabel_anggaran_sasaran(ctx: ReportContext) -> list[Block]:
@@ -298,7 +298,7 @@ def _unit_lines(ctx: ReportContext) -> list[BudgetLine]:
     """The budget per implementing unit, when there is more than one and their pagu is known."""
     if not multi_unit(ctx):
         return []
-    lines = ctx.budget_by("unit")
+    lines = ctx.anggaran_by("unit")
     return lines if all(x.pagu is not None for x in lines) else []
 
 

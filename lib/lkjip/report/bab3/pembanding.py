@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from lkjip.formatting import angka_bertanda, bilangan_terbilang
 from lkjip.metrics.capaian import IndicatorResult
-from lkjip.metrics.comparators import OPD, Ranked, opd_mean, opd_ranking, opd_rows
+from lkjip.metrics.pembanding import OPD, Ranked, opd_mean, opd_ranking, opd_rows
 from lkjip.report.bab3.helpers import TINGKAT, _all_indicators
 from lkjip.report.blocks import Align, Block, Cell
 from lkjip.report.common import table, value, with_unit

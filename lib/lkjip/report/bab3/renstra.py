@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from lkjip.formatting import bilangan_terbilang, persen
 from lkjip.metrics.capaian import HUNDRED, IndicatorResult, mean
-from lkjip.metrics.trend import progress_to_end
+from lkjip.metrics.tren import progress_to_end
 from lkjip.report.bab3.helpers import SUMBER_OLAHAN, _by_program, _pct, _source
 from lkjip.report.blocks import Block, Cell, ListBlock, Para, Ref
 from lkjip.report.common import grouped_source, table, value, with_unit

@@ -7,7 +7,7 @@ from matplotlib.ticker import MaxNLocator
 
 from lkjip.formatting import bilangan_terbilang
 from lkjip.metrics.capaian import IndicatorResult
-from lkjip.metrics.trend import Trend, trend
+from lkjip.metrics.tren import Trend, trend
 from lkjip.report import figures
 from lkjip.report.bab3.helpers import (
     SUMBER_OLAHAN,

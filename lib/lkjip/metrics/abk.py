@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lkjip.loader import KecamatanData
-from lkjip.metrics.budget import share
+from lkjip.metrics.anggaran import share
 from lkjip.metrics.capaian import sasaran_results
-from lkjip.metrics.efficiency import efisiensi
+from lkjip.metrics.efisiensi import efisiensi
 from lkjip.rules import Aturan
 
 

@@ -136,7 +136,7 @@ def own_jabatan(jabatan: str, unit: str) -> str:
     return jabatan
 
 
-def staff_frame(data: KecamatanData) -> pd.DataFrame:
+def pegawai_frame(data: KecamatanData) -> pd.DataFrame:
     """One row per pegawai row with its weight ``jumlah``, its unit (``Kantor Kecamatan`` or the
     kelurahan/desa office as entered) and the jabatan without the unit's own name."""
     records = []
@@ -214,9 +214,9 @@ def pivot_like(frame: pd.DataFrame, rows: str, columns: str, like: pd.DataFrame)
     return table.reindex(columns=list(like.columns), fill_value=0)
 
 
-def staff_pivot(data: KecamatanData, rows: str, columns: str | None = None) -> pd.DataFrame:
+def pegawai_pivot(data: KecamatanData, rows: str, columns: str | None = None) -> pd.DataFrame:
     """Counts of the whole staff by ``rows`` (and ``columns``); see :func:`pivot`."""
-    return pivot(staff_frame(data), rows, columns)
+    return pivot(pegawai_frame(data), rows, columns)
 
 
 def by_unit(frame: pd.DataFrame, rows: str) -> pd.DataFrame:
@@ -303,5 +303,5 @@ def rekap_unit_totals(tables: dict[str, RekapTable]) -> dict[str, int]:
 def staff_total(data: KecamatanData) -> int:
     """Every pegawai of the kecamatan, whether entered per person or as totals."""
     if data.table("pegawai"):
-        return int(staff_frame(data)["jumlah"].sum())
+        return int(pegawai_frame(data)["jumlah"].sum())
     return sum(rekap_unit_totals(rekap_tables(data)).values())

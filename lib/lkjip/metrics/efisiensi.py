@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lkjip.loader import KecamatanData
-from lkjip.metrics.budget import budget_by
+from lkjip.metrics.anggaran import anggaran_by
 from lkjip.metrics.capaian import HUNDRED, sasaran_results
 from lkjip.rules import Aturan
 
@@ -33,10 +33,8 @@ class SasaranEfficiency:
     efisiensi: Decimal | None
 
 
-def efficiency_by_sasaran(
-    data: KecamatanData, rules: Aturan, tahun: int
-) -> list[SasaranEfficiency]:
-    budgets = {line.kode: line for line in budget_by(data, rules, "sasaran")}
+def efisiensi_by_sasaran(data: KecamatanData, rules: Aturan, tahun: int) -> list[SasaranEfficiency]:
+    budgets = {line.kode: line for line in anggaran_by(data, rules, "sasaran")}
     results = []
     for sasaran in sasaran_results(data, rules, tahun):
         line = budgets.get(sasaran.kode)

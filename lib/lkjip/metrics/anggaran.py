@@ -287,7 +287,7 @@ def _total(programs: list[BudgetLine], groups: list[BudgetLine], averaged: bool)
     return total
 
 
-def budget_tree(data: KecamatanData, rules: Aturan) -> BudgetLine:
+def anggaran_tree(data: KecamatanData, rules: Aturan) -> BudgetLine:
     """Total → program → kegiatan → sub-kegiatan (per unit), every sum computed from the amounts
     at the level they were entered (see the module docstring)."""
     averaged = rules.persen_induk == "rata_rata"
@@ -384,7 +384,7 @@ def pagu_units(line: BudgetLine, sasaran: str = "") -> list[tuple[BudgetLine, st
     return [unit for child in line.children for unit in pagu_units(child, own)]
 
 
-def budget_by_sasaran(total: BudgetLine) -> list[BudgetLine]:
+def anggaran_by_sasaran(total: BudgetLine) -> list[BudgetLine]:
     """The budget per sasaran: the lines that carry the pagu (sub-kegiatan, or the kegiatan or
     program when that is the level given) summed per the sasaran they support; a sasaran's
     realisasi is unknown when one of its lines lacks it."""
@@ -398,11 +398,11 @@ def budget_by_sasaran(total: BudgetLine) -> list[BudgetLine]:
     ]
 
 
-def budget_by(data: KecamatanData, rules: Aturan, column: str) -> list[BudgetLine]:
+def anggaran_by(data: KecamatanData, rules: Aturan, column: str) -> list[BudgetLine]:
     """Sub-kegiatan summed per value of ``column`` (``unit``, ``jenis_belanja``,
-    ``sumber_dana``); ``sasaran``: :func:`budget_by_sasaran`."""
+    ``sumber_dana``); ``sasaran``: :func:`anggaran_by_sasaran`."""
     if column == "sasaran":
-        return budget_by_sasaran(budget_tree(data, rules))
+        return anggaran_by_sasaran(anggaran_tree(data, rules))
     averaged = rules.persen_induk == "rata_rata"
     leaves = [_leaf(r) for r in data.table("anggaran") if r.get("kode")]
     if column == "unit":
