@@ -43,8 +43,6 @@ def test_a_large_city_shows_top_neighbours_and_bottom(sukamaju):
 
 def test_a_small_city_shows_every_kecamatan(sukamaju):
     summary = city_summary(6, own_rank=1)
-    table = next(
-        b for b in kota.perbandingan_kecamatan(sukamaju, summary) if isinstance(b, Table)
-    )
+    table = next(b for b in kota.perbandingan_kecamatan(sukamaju, summary) if isinstance(b, Table))
     assert [row[0].text for row in table.body] == ["1", "2", "3", "4", "5", "6"]
     assert comparison(kota.neighbours(sukamaju, summary), "sukamaju").chart[-1][0] == 6
