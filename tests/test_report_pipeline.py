@@ -136,7 +136,7 @@ def test_unknown_and_missing_parameters_are_errors(tmp_path: Path):
         check_parameters(
             path, {"config": "x.yaml", "kecamatan": "a", "city_summary": "", "tahun": 2024}
         )
-    with pytest.raises(NotebookError, match="parameter belum diberikan: kecamatan"):
+    with pytest.raises(NotebookError, match="parameter belum diberikan: city_summary, kecamatan"):
         check_parameters(path, {"config": "x.yaml"})
     with pytest.raises(NotebookError, match="parameter kecamatan harus bertipe str"):
         check_parameters(path, {"config": "x.yaml", "kecamatan": 5, "city_summary": ""})
