@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -20,6 +19,8 @@ from lkjip import cli_i18n
 from lkjip.formatting import angka, angka_masukan, detik, persen, rupiah
 from lkjip.problems import InputError
 from lkjip.targets import Target, resolve, unknown_kecamatan
+from lkjip.terminal import err, out
+from lkjip.terminal import say as _say
 
 if TYPE_CHECKING:
     from lkjip.config import CityConfig
@@ -31,9 +32,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="lkjip: Laporan Kinerja (LKjIP) kecamatan dari satu sumber data.",
 )
-# No emoji codes: user text such as ":x:" is printed as typed (markup is off where it is printed).
-out = Console(soft_wrap=True, highlight=False, emoji=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
 
 PathsArg = Annotated[
     list[Path] | None,
@@ -90,10 +88,6 @@ def _root(
 ) -> None:
     # Options of ``lkjip`` itself (the help text is the app's).
     pass
-
-
-def _say(text: str, style: str | None = None, console: Console = out) -> None:
-    console.print(text, style=style, markup=False, highlight=False)
 
 
 def _plain(*cells: str) -> list[Text]:

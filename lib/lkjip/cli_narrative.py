@@ -27,8 +27,8 @@ def pull(
     ] = None,
 ) -> None:
     """Tulis narasi yang disunting di draf ke narasi.md (dengan cadangan berkas lama)."""
-    from lkjip.cli import _say
     from lkjip.report.pull import pull_narrative, title_of
+    from lkjip.terminal import say as _say
 
     result = pull_narrative(draf, narasi)
     for warning in result.warnings:
