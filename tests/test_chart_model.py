@@ -105,3 +105,20 @@ def test_notebook_repr_draws_nothing_when_the_drawing_is_excluded(
     assert set(bundle) == {MIMETYPE, "text/plain"}
     bundle = GROUPED._repr_mimebundle_(include={MIMETYPE})
     assert "image/svg+xml" not in bundle
+
+
+def test_the_lower_of_two_close_lines_labels_below() -> None:
+    # 2024: Target 86 is above the index 85,05; 2020: the index 78,20 above Target 78.
+    assert LINE.label_below(0, 4) and not LINE.label_below(1, 4)
+    assert not LINE.label_below(0, 0) and LINE.label_below(1, 0)
+    assert not LINE.label_below(0, 2)  # a gap has no label
+    assert not any(BAR_LINE.label_below(1, c) for c in range(5))  # alone on its axis
+    assert not BAR.label_below(0, 0)
+
+
+def test_ipython_displays_the_drawing_and_keeps_the_data() -> None:
+    from IPython.core.formatters import DisplayFormatter
+
+    data, _ = DisplayFormatter().format(LINE)
+    assert str(data["image/svg+xml"]).lstrip().startswith("<svg")
+    assert Chart.from_data(data[MIMETYPE]) == LINE

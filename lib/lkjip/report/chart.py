@@ -166,6 +166,24 @@ class Chart(_Frozen):
             return True
         return any(not self.is_line(series) for series in self.series if series.axis == axis)
 
+    def label_below(self, index: int, category: int) -> bool:
+        """The value label of line series ``index`` at ``category`` goes below its point: when
+        another line on the same axis is higher there (or as high and listed first), so that
+        two close lines keep their numbers apart."""
+        series = self.series[index]
+        value = series.values[category]
+        if not self.is_line(series) or value is None:
+            return False
+        for other_index, other in enumerate(self.series):
+            other_value = other.values[category]
+            if other_index == index or other_value is None:
+                continue
+            if not self.is_line(other) or other.axis != series.axis:
+                continue
+            if other_value > value or (other_value == value and other_index < index):
+                return True
+        return False
+
     # -- JSON ------------------------------------------------------------------------------
 
     def to_json(self) -> str:

@@ -211,35 +211,40 @@ def _marker(color: str) -> etree._Element:
     )
 
 
-def _labels(chart: Chart, series: Series, position: str, white: bool = False) -> etree._Element:
-    """The value labels of one series, in the series' number format; a zero in a stack has
-    none (it has no segment to label)."""
+def _labels(chart: Chart, index: int, position: str, white: bool = False) -> etree._Element:
+    """The value labels of series ``index``, in its number format at ``position``; a line's
+    label goes below its point where another line is higher (:meth:`Chart.label_below`), a
+    zero in a stack has none (it has no segment to label)."""
+    series = chart.series[index]
     code = excel_format(chart.format_of(series.axis)).replace('"', "&quot;")
     color = '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>' if white else ""
-    hidden = ""
-    if chart.kind == "stacked_bar":
-        hidden = "".join(
-            f'<c:dLbl><c:idx val="{i}"/><c:delete val="1"/></c:dLbl>'
-            for i, value in enumerate(series.values)
-            if value == 0
+
+    def body(where: str) -> str:
+        return (
+            f'<c:numFmt formatCode="{code}" sourceLinked="0"/>'
+            f"<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+            f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="750" b="0">{color}'
+            f'<a:latin typeface="{FONT}"/></a:defRPr></a:pPr><a:endParaRPr lang="id-ID"/>'
+            f'</a:p></c:txPr><c:dLblPos val="{where}"/><c:showLegendKey val="0"/>'
+            f'<c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>'
+            f'<c:showPercent val="0"/><c:showBubbleSize val="0"/>'
         )
-    return _xml(
-        f'<c:dLbls>{hidden}<c:numFmt formatCode="{code}" sourceLinked="0"/>'
-        f"<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
-        f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="750" b="0">{color}'
-        f'<a:latin typeface="{FONT}"/></a:defRPr></a:pPr><a:endParaRPr lang="id-ID"/></a:p>'
-        f'</c:txPr><c:dLblPos val="{position}"/><c:showLegendKey val="0"/>'
-        f'<c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>'
-        f'<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
-    )
+
+    points = ""
+    for category, value in enumerate(series.values):
+        if chart.kind == "stacked_bar" and value == 0:
+            points += f'<c:dLbl><c:idx val="{category}"/><c:delete val="1"/></c:dLbl>'
+        elif chart.label_below(index, category):
+            points += f'<c:dLbl><c:idx val="{category}"/>{body("b")}</c:dLbl>'
+    return _xml(f"<c:dLbls>{points}{body(position)}</c:dLbls>")
 
 
-def _label_position(chart: Chart, series: Series, line_number: int) -> tuple[str, bool]:
-    """Where a series' value labels go, and whether they are white (inside a dark bar). Lines
-    alternate above and below their points, so two close lines keep their numbers apart; in a
-    ``bar_line`` chart a bar's label sits at its base, out of the line's way."""
+def _label_position(chart: Chart, series: Series) -> tuple[str, bool]:
+    """Where a series' value labels go, and whether they are white (inside a dark bar): above
+    a line's points, in the middle of a stack's segment, at the base of a bar in a ``bar_line``
+    chart (out of the line's way), else above the bar."""
     if chart.is_line(series):
-        return ("b" if line_number % 2 else "t"), False
+        return "t", False
     if chart.kind == "stacked_bar":
         return "ctr", True
     if chart.kind == "bar_line":
@@ -348,7 +353,6 @@ def chart_xml(chart: Chart) -> bytes:
     bar_chart = plot_area.find("c:barChart", NS)
     if chart.kind == "bar_line":
         _split_lines(chart, plot_area, bar_chart)
-    line_number = 0
     for ser in plot_area.iter(f"{{{C}}}ser"):
         index = int(ser.find("c:idx", NS).get("val"))
         series = chart.series[index]
@@ -360,13 +364,12 @@ def chart_xml(chart: Chart) -> bytes:
         else:
             _put(ser, _el("c:invertIfNegative", 0))
         if chart.value_labels:
-            position, white = _label_position(chart, series, line_number)
-            _put(ser, _labels(chart, series, position, white and color in DARK))
-        line_number += line
+            position, white = _label_position(chart, series)
+            _put(ser, _labels(chart, index, position, white and color in DARK))
 
     if bar_chart is not None:
         _put(bar_chart, _el("c:varyColors", 0))
-        _put(bar_chart, _el("c:gapWidth", 60))
+        _put(bar_chart, _el("c:gapWidth", 25 if chart.kind == "bar_line" else 40))
         _put(bar_chart, _el("c:overlap", 100 if chart.kind == "stacked_bar" else 0))
 
     value_axes = plot_area.findall("c:valAx", NS)

@@ -179,9 +179,13 @@ class _Canvas:
         lines = [lines] if isinstance(lines, str) else list(lines)
         transform = f' transform="rotate(-90 {x:.2f} {y:.2f})"' if rotate else ""
         weight = ' font-weight="bold"' if bold else ""
-        if halo:
-            weight += (
-                ' stroke="#ffffff" stroke-width="2" paint-order="stroke" stroke-linejoin="round"'
+        if halo:  # a white box behind the text: readable over a bar or a line
+            lines_width = max((text_width(line, size) for line in lines), default=0)
+            shift = {"start": 0.0, "middle": lines_width / 2, "end": lines_width}[anchor]
+            self.items.append(
+                f'<rect x="{x - shift - 1:.2f}" y="{y - size * 0.8:.2f}" '
+                f'width="{lines_width + 2:.2f}" height="{size * 1.05:.2f}" fill="#ffffff" '
+                f'fill-opacity="0.8"/>'
             )
         spans = "".join(
             f'<tspan x="{x:.2f}" y="{y + i * size * LINE_GAP:.2f}">{escape(line)}</tspan>'
@@ -402,9 +406,9 @@ def _draw_bars(
                     rotate=True,
                 )
             elif chart.kind == "bar_line" and abs(y_base - y_end) >= LABEL_SIZE * 2.5:
-                # Inside the top of the bar: above it is where the line's labels go.
+                # Inside the bar at its base (as in Word): above it go the line's labels.
                 fill = "#ffffff" if color in DARK else "#000000"
-                y = y_end + LABEL_SIZE + 3 if number >= 0 else y_end - 4
+                y = y_base - 4 if number >= 0 else y_base + LABEL_SIZE + 3
                 canvas.text(x + bar_width / 2, y, text, LABEL_SIZE, fill=fill)
             else:
                 y = y_end - 3 if number >= 0 else y_end + LABEL_SIZE + 2
@@ -420,7 +424,7 @@ def _draw_lines(
     slot: float,
 ) -> None:
     lines = [i for i, s in enumerate(chart.series) if chart.is_line(s)]
-    for line_number, index in enumerate(lines):
+    for index in lines:
         series = chart.series[index]
         scale = secondary if series.axis == "secondary" and secondary else primary
         color = color_of(chart, index)
@@ -437,18 +441,25 @@ def _draw_lines(
                 run = []
             else:
                 run.append(point)
-        for point, value in zip(points, series.values, strict=True):
-            if point is None or value is None:
+        for point in points:
+            if point is not None:
+                canvas.circle(point[0], point[1], 2.5, color)
+    if not chart.value_labels:
+        return
+    for index in lines:  # the labels over every line
+        series = chart.series[index]
+        scale = secondary if series.axis == "secondary" and secondary else primary
+        number_format = chart.format_of(series.axis)
+        for category, value in enumerate(series.values):
+            if value is None:
                 continue
-            canvas.circle(point[0], point[1], 2.5, color)
-            if chart.value_labels:
-                # Lines alternate their labels above and below the points, so that two close
-                # lines keep their numbers apart; a white halo keeps a label readable on a bar.
-                below = line_number % 2 == 1
-                y = point[1] + LABEL_SIZE + 4 if below else point[1] - 5
-                canvas.text(
-                    point[0], y, number_format.text(value), LABEL_SIZE, fill=color, halo=True
-                )
+            x = frame.left + slot * (category + 0.5)
+            y = frame.y(scale, float(value))
+            # Below the point when another line is higher there (Chart.label_below); a white
+            # box keeps a label readable over a bar or a line.
+            y = y + LABEL_SIZE + 4 if chart.label_below(index, category) else y - 5
+            text = number_format.text(value)
+            canvas.text(x, y, text, LABEL_SIZE, fill=color_of(chart, index), halo=True)
 
 
 def typst_string(text: str) -> str:
