@@ -215,6 +215,43 @@ class _Frame:
         return self.bottom - (value - scale.low) / span * self.height
 
 
+@dataclass(frozen=True)
+class _CategoryNames:
+    """The category names under the plot: wrapped to their slot, in a smaller size when a word
+    is wider than the slot, or turned a quarter when even 6 pt is too wide."""
+
+    lines: tuple[tuple[str, ...], ...]
+    size: float
+    turned: bool
+    depth: float
+    """How far the names reach below the plot."""
+
+    @classmethod
+    def fit(cls, categories: Sequence[str], slot: float, height: float) -> _CategoryNames:
+        words = [w for c in categories for w in c.split()] or [""]
+        widest = max(text_width(w, TICK_SIZE) for w in words)
+        size = TICK_SIZE
+        if widest > slot - 4:
+            size = max(6.0, TICK_SIZE * (slot - 4) / widest)
+        if max(text_width(w, size) for w in words) <= slot - 2:
+            lines = tuple(tuple(wrap(c, slot - 4, size)) for c in categories)
+            depth = max((len(x) for x in lines), default=1) * size * LINE_GAP
+            return cls(lines, size, False, depth)
+        size = TICK_SIZE if slot >= TICK_SIZE * LINE_GAP + 2 else 6.0
+        lines = tuple(tuple(wrap(c, height * 0.3, size)) for c in categories)
+        depth = max(text_width(line, size) for x in lines for line in x) if lines else size
+        return cls(lines, size, True, depth)
+
+    def draw(self, canvas: _Canvas, frame: _Frame, slot: float) -> None:
+        for index, lines in enumerate(self.lines):
+            x = frame.left + slot * (index + 0.5)
+            if self.turned:  # reading upwards, ending under the slot's middle
+                x -= (len(lines) - 1) * self.size * LINE_GAP / 2 - self.size * 0.35
+                canvas.text(x, frame.bottom + 4, lines, self.size, anchor="end", rotate=True)
+            else:
+                canvas.text(x, frame.bottom + 4 + self.size, lines, self.size)
+
+
 def _legend_rows(chart: Chart, width: float) -> list[list[tuple[int, float]]]:
     """The legend's entries (series index, entry width) in rows that fit ``width``."""
     rows: list[list[tuple[int, float]]] = [[]]
@@ -283,9 +320,8 @@ def svg(chart: Chart, width: float = WIDTH_PT) -> str:
     count = max(len(chart.categories), 1)
     slot = plot_width / count
 
-    category_lines = [wrap(c, slot - 4, TICK_SIZE) for c in chart.categories]
-    lines_needed = max((len(lines) for lines in category_lines), default=1)
-    bottom = lines_needed * TICK_SIZE * LINE_GAP + 6
+    names = _CategoryNames.fit(chart.categories, slot, height)
+    bottom = names.depth + 6
     bottom += TITLE_SIZE * LINE_GAP + 4 if chart.title_x else 2
 
     bars = _bar_series(chart)
@@ -318,11 +354,9 @@ def svg(chart: Chart, width: float = WIDTH_PT) -> str:
     canvas.line(frame.left, zero, frame.left + frame.width, zero, AXIS, 0.8)
 
     # Category names under their slot; the axis titles.
-    for index, lines in enumerate(category_lines):
-        x = frame.left + slot * (index + 0.5)
-        canvas.text(x, frame.bottom + 4 + TICK_SIZE, lines, TICK_SIZE)
+    names.draw(canvas, frame, slot)
     if chart.title_x:
-        y = frame.bottom + 6 + lines_needed * TICK_SIZE * LINE_GAP + TITLE_SIZE
+        y = frame.bottom + 6 + names.depth + TITLE_SIZE
         canvas.text(frame.left + frame.width / 2, y, chart.title_x, TITLE_SIZE)
     if chart.title_y:
         canvas.text(
