@@ -16,7 +16,7 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from chart_samples import ALL, BAR, BAR_LINE, GROUPED, LINE, STACKED
-from lkjip.report.chart import Chart
+from lkjip.report.chart import WIDTH_PT, Chart
 from lkjip.report.chart_docx import (
     CHART_TYPE,
     NS,
@@ -25,7 +25,6 @@ from lkjip.report.chart_docx import (
     insert_charts_in_file,
     placeholder,
 )
-from lkjip.report.chart_svg import WIDTH_PT
 
 PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"

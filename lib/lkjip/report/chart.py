@@ -32,6 +32,12 @@ with ``line=True`` are lines), a line possibly on the secondary (right) axis."""
 Axis = Literal["primary", "secondary"]
 NumberKind = Literal["angka", "persen", "rupiah", "rupiah_ringkas"]
 BAR_KINDS: frozenset[str] = frozenset({"bar", "grouped_bar", "stacked_bar", "bar_line"})
+WIDTH_PT = 439.4
+"""The portrait text width of the report (A4 less the margins), in points: a chart's width."""
+PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5")
+"""The report's series colours, in order (as its matplotlib charts, lkjip/report/figures.py)."""
+DARK = frozenset({"#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6"})
+"""Fills dark enough for a white label inside a bar."""
 
 
 def _value(raw: object) -> Decimal | int | None:
@@ -150,6 +156,11 @@ class Chart(_Frozen):
     def is_line(self, series: Series) -> bool:
         """``series`` is drawn as a line."""
         return self.kind == "line" or (self.kind == "bar_line" and series.line)
+
+    def color(self, index: int) -> str:
+        """The fill of series ``index``: its own colour, else the palette's."""
+        chosen = self.series[index].color
+        return (chosen or PALETTE[index % len(PALETTE)]).lower()
 
     @property
     def has_secondary(self) -> bool:

@@ -30,8 +30,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.chart.xmlwriter import ChartXmlWriter
 from pptx.enum.chart import XL_CHART_TYPE
 
-from lkjip.report.chart import Axis, Chart, NumberFormat, Series
-from lkjip.report.chart_svg import DARK, PALETTE, WIDTH_PT
+from lkjip.report.chart import DARK, WIDTH_PT, Axis, Chart, NumberFormat, Series
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -357,7 +356,7 @@ def chart_xml(chart: Chart) -> bytes:
         index = int(ser.find("c:idx", NS).get("val"))
         series = chart.series[index]
         line = chart.is_line(series)
-        color = (series.color or PALETTE[index % len(PALETTE)]).lower()
+        color = chart.color(index)
         _put(ser, _fill(color, line))
         if line:
             _put(ser, _marker(color))

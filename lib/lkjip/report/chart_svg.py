@@ -15,16 +15,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
-from lkjip.report.chart import Axis, Chart, NumberFormat, Series
+from lkjip.report.chart import DARK, WIDTH_PT, Axis, Chart, NumberFormat, Series
 from lkjip.report.fontmetrics import REGULAR, UNITS_PER_EM
 
-WIDTH_PT = 439.4
-"""The portrait text width of the report (A4 less the margins), in points."""
 PT_PER_CM = 72 / 2.54
 FONT = "Liberation Sans, Arial, Arimo, Helvetica, sans-serif"
-PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5")
-DARK = frozenset({"#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6"})
-"""Fills dark enough for a white label inside a bar."""
 GRID = "#dddddd"
 AXIS = "#808080"
 TICK_SIZE = 8.0
@@ -52,11 +47,6 @@ def wrap(text: str, width: float, size: float) -> list[str]:
                 line = candidate
         lines.append(line)
     return lines
-
-
-def color_of(chart: Chart, index: int) -> str:
-    chosen = chart.series[index].color
-    return (chosen or PALETTE[index % len(PALETTE)]).lower()
 
 
 # -- value scales ------------------------------------------------------------------------------
@@ -273,7 +263,7 @@ def _draw_legend(
         x = (width - sum(entry for _, entry in row) + 12) / 2
         y = 4 + number * 12
         for index, entry in row:
-            color = color_of(chart, index)
+            color = chart.color(index)
             if chart.is_line(chart.series[index]):
                 canvas.line(x, y + 5, x + 10, y + 5, color, 1.8)
                 canvas.circle(x + 5, y + 5, 2.2, color)
@@ -412,7 +402,7 @@ def _draw_bars(
                 offset = (position - (len(bars) - 1) / 2) * bar_width if grouped else 0.0
                 x = centre + offset - bar_width / 2
             y_base, y_end = frame.y(scale, base), frame.y(scale, end)
-            color = color_of(chart, index)
+            color = chart.color(index)
             canvas.rect(x, min(y_base, y_end), bar_width, abs(y_base - y_end), color)
             if not chart.value_labels:
                 continue
@@ -461,7 +451,7 @@ def _draw_lines(
     for index in lines:
         series = chart.series[index]
         scale = secondary if series.axis == "secondary" and secondary else primary
-        color = color_of(chart, index)
+        color = chart.color(index)
         number_format = chart.format_of(series.axis)
         points: list[tuple[float, float] | None] = [
             None if v is None else (frame.left + slot * (i + 0.5), frame.y(scale, float(v)))
@@ -493,7 +483,7 @@ def _draw_lines(
             # box keeps a label readable over a bar or a line.
             y = y + LABEL_SIZE + 4 if chart.label_below(index, category) else y - 5
             text = number_format.text(value)
-            canvas.text(x, y, text, LABEL_SIZE, fill=color_of(chart, index), halo=True)
+            canvas.text(x, y, text, LABEL_SIZE, fill=chart.color(index), halo=True)
 
 
 def typst_string(text: str) -> str:
