@@ -143,9 +143,23 @@ def test_bar_and_line_share_the_plot_the_line_on_the_secondary_axis(drafted: Pat
     assert right[0].find("c:axId", NS).get("val") in {
         a.get("val") for a in line.findall("c:axId", NS)
     }
-    assert right[0].find("c:numFmt", NS).get("formatCode") == excel_format(
-        BAR_LINE.number_format_y2
-    )
+    assert right[0].find("c:numFmt", NS).get("formatCode") == '[$-421]#,##0"%"'  # steps of 5 %
+
+
+def test_an_independent_reader_finds_the_series(drafted: Path) -> None:
+    """python-pptx's chart reader (not its writer) reads the plots, categories and values."""
+    from pptx.chart.chart import Chart as PptxChart
+    from pptx.oxml import parse_xml
+
+    parts = _parts(drafted)
+    for number, chart in enumerate(ALL, start=1):
+        read = PptxChart(parse_xml(parts[f"word/charts/chart{number}.xml"]), None)
+        plots = list(read.plots)
+        assert len(plots) == (2 if chart.kind == "bar_line" else 1)
+        assert list(plots[0].categories) == list(chart.categories)
+        values = {s.name: list(s.values) for plot in plots for s in plot.series}
+        for series in chart.series:
+            assert values[series.name] == [None if v is None else float(v) for v in series.values]
 
 
 def test_number_formats() -> None:

@@ -31,6 +31,7 @@ from pptx.chart.xmlwriter import ChartXmlWriter
 from pptx.enum.chart import XL_CHART_TYPE
 
 from lkjip.report.chart import DARK, WIDTH_PT, Axis, Chart, NumberFormat, Series
+from lkjip.report.chart_svg import scale_of
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -258,9 +259,15 @@ def _value_axis(chart: Chart, axis_element: etree._Element, axis: Axis, title: s
     _put(scaling, _el("c:orientation", "minMax"))
     if chart.starts_at_zero(axis) and _no_negative(chart, axis):
         _put(scaling, _el("c:min", 0))
-    code = excel_format(chart.format_of(axis))
-    if chart.format_of(axis).kind in ("rupiah", "rupiah_ringkas"):
-        code = excel_format(NumberFormat(kind="rupiah_ringkas"))
+    # The ticks in the decimals their step needs (as the SVG's: 0%, 20% … not 0,00%), money
+    # in juta and miliar; Word keeps choosing the step itself, so that edited data still fit.
+    number_format = chart.format_of(axis)
+    scale = scale_of(chart, axis)
+    if number_format.kind in ("rupiah", "rupiah_ringkas"):
+        number_format = NumberFormat(kind="rupiah_ringkas")
+    elif scale is not None:
+        number_format = NumberFormat(kind=number_format.kind, places=min(scale.places, 4))
+    code = excel_format(number_format)
     _put(axis_element, _el("c:numFmt", formatCode=code, sourceLinked="0"))
     if title:
         _put(axis_element, _title(title, rotate=True))
