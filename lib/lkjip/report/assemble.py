@@ -1,7 +1,9 @@
 """Executed notebooks → one pandoc document: numbering, cross-references, lists, placeholders.
 
 The notebooks' cells are read in order. Markdown cells give headings; code-cell outputs carry
-blocks (``application/vnd.lkjip.block+json``) and figures (``image/png``). Quarto cell options on a
+blocks (``application/vnd.lkjip.block+json``), charts as data (``application/vnd.lkjip.chart+json``
+and the organisation chart's ``application/vnd.lkjip.orgchart+json``, drawn here: native charts in
+Word, vector drawings in the PDF) and pictures (``image/png``). Quarto cell options on a
 cell (``#| label:``, ``#| tbl-cap:``, ``#| fig-cap:``) label and caption the table or figure it
 shows, exactly as Quarto would. Numbering is per BAB: "Tabel 3.2", "Gambar 3.1", "3.2.1".
 """
@@ -16,7 +18,8 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from lkjip.report import look, tablelayout
+from lkjip.report import chart as chart_model
+from lkjip.report import chart_docx, chart_svg, look, orgchart, tablelayout
 from lkjip.report import pandoc_ast as pa
 from lkjip.report import typst_markup as tm
 from lkjip.report import wordfields as wf
@@ -55,11 +58,21 @@ class FigureItem:
 
 
 @dataclass
+class ChartItem:
+    """A figure of one chart or of several (its panels, side by side in rows), drawn by each
+    renderer: a native chart per panel in Word, one vector drawing in the PDF."""
+
+    charts: tuple[chart_model.Chart, ...]
+    label: str
+    caption: str
+
+
+@dataclass
 class MarkdownItem:
     text: str
 
 
-Item = Block | FigureItem | MarkdownItem
+Item = Block | FigureItem | ChartItem | MarkdownItem
 
 
 @dataclass
@@ -116,6 +129,12 @@ def read_chapter(path: Path, name: str | None = None) -> Chapter:
                     block.caption = block.caption or str(options.get("tbl-cap") or "")
                     labelled = True
                 items.append(block)
+            elif chart_model.MIMETYPE in data or orgchart.MIMETYPE in data:
+                fig_label = label if label.startswith("fig-") and not labelled else ""
+                labelled = labelled or bool(fig_label)
+                items.append(
+                    _chart_item(data, output, fig_label, str(options.get("fig-cap") or ""))
+                )
             elif "image/png" in data:
                 caption = str(options.get("fig-cap") or "")
                 fig_label = label if label.startswith("fig-") and not labelled else ""
@@ -129,6 +148,25 @@ def read_chapter(path: Path, name: str | None = None) -> Chapter:
                 items.append(FigureItem(png, fig_label, caption, svg))
             origins += [(index, number)] * (len(items) - len(origins))
     return Chapter(name or path.stem, items, origins)
+
+
+def _chart_item(
+    data: dict[str, object], output: dict[str, object], label: str, caption: str
+) -> ChartItem | FigureItem:
+    """A chart output as an item: a :class:`ChartItem` (one chart, or a list of panels), or the
+    organisation chart drawn now as a :class:`FigureItem` (SVG, and a picture of it for Word).
+    The caption of the output's metadata, else the chart's own, else the cell's ``fig-cap``."""
+    own = output.get("metadata", {}).get("lkjip") or {}  # type: ignore[union-attr]
+    if orgchart.MIMETYPE in data:
+        drawn = orgchart.OrgChart.from_data(data[orgchart.MIMETYPE])  # type: ignore[arg-type]
+        svg = orgchart.svg(drawn)
+        caption = str(own.get("caption") or drawn.caption or caption)
+        return FigureItem(orgchart.png(svg), drawn.label or label, caption, svg)
+    value = data[chart_model.MIMETYPE]
+    panels = value if isinstance(value, list) else [value]
+    charts = tuple(chart_model.Chart.from_data(panel) for panel in panels)
+    caption = str(own.get("caption") or charts[0].caption or caption)
+    return ChartItem(charts, charts[0].label or label, caption)
 
 
 def _markdown_items(source: str) -> list[Item]:
@@ -177,7 +215,7 @@ class Numbering:
             mark = self.mark(chapter)
             counts = {wf.TABLE_SEQ: 0, wf.FIGURE_SEQ: 0}
             for item in chapter.items:
-                if not isinstance(item, Table | FigureItem) or not item.caption:
+                if not isinstance(item, Table | FigureItem | ChartItem) or not item.caption:
                     continue
                 sequence = wf.TABLE_SEQ if isinstance(item, Table) else wf.FIGURE_SEQ
                 counts[sequence] += 1
@@ -189,7 +227,7 @@ class Numbering:
                 if item.label:
                     self.labels[item.label] = numbered
 
-    def of(self, item: Table | FigureItem) -> Numbered | None:
+    def of(self, item: Table | FigureItem | ChartItem) -> Numbered | None:
         return self.items.get(id(item))
 
     @staticmethod
@@ -227,6 +265,8 @@ class Assembled:
     properties: dict[str, str] = field(default_factory=dict)  # title, subject, author, keywords
     # Where each item's blocks begin: (chapter index, item index, index of its first block).
     starts: list[tuple[int, int, int]] = field(default_factory=list)
+    # The Word draft's native charts, by the key of the placeholder paragraph each replaces.
+    charts: dict[str, chart_model.Chart] = field(default_factory=dict)
 
     def for_pdf(self) -> dict[str, object]:
         """The document without the parts only the Word draft has."""
@@ -273,6 +313,7 @@ class _Builder:
         self.numbering = numbering
         self.layouts = layouts  # each Table (by id) as it is drawn, with its layout
         self.media: dict[str, bytes] = {}
+        self.charts: dict[str, chart_model.Chart] = {}  # placeholder key -> native Word chart
         self.blocks: list[pa.Node] = []
         self.narrative: list[tuple[int, str]] = []  # (index in blocks, markdown) to convert later
         self.headings: list[wf.TocEntry] = []
@@ -481,6 +522,34 @@ class _Builder:
         image = f"{name}.svg" if item.svg else f"{name}.png"
         self.blocks.append(pa.raw("typst", tm.figure(image, typst_caption, label)))
 
+    def chart(self, item: ChartItem) -> None:
+        """A chart figure: in Word, one placeholder paragraph per row of panels, each replaced
+        by native charts when the draft is finished (report/chart_docx.py); in the PDF the SVG
+        drawing, in vector."""
+        name = f"gambar-{len(self.media) + 1}"
+        one = len(item.charts) == 1
+        drawing = chart_svg.svg(item.charts[0]) if one else chart_svg.panels_svg(item.charts)
+        self.media[f"{name}.svg"] = drawing.encode("utf-8")
+        numbered = self.numbering.of(item) if item.caption else None
+        caption = self.caption(numbered, item.caption) if item.caption else []
+        rows: list[pa.Node] = []  # the Word draft's paragraphs: rows of panels, the caption
+        index = 0
+        for row in chart_model.panel_rows(item.charts):
+            keys = []
+            for panel in row:
+                index += 1
+                key = name if one else f"{name}-{index}"
+                self.charts[key] = panel
+                keys.append(chart_docx.placeholder(key))
+            # Styled as pandoc styles a picture's paragraph (a Figure of anything but one
+            # picture would be written as a table).
+            rows.append(pa.styled([pa.para(pa.text(" ".join(keys)))], "Captioned Figure"))
+        if caption:
+            rows.append(pa.styled([pa.para(caption)], "Image Caption"))
+        self.blocks.append(pa.div([pa.div(rows, item.label)], classes=[WORD_ONLY]))
+        typst_caption, label = self.typst_caption(numbered, item.caption)
+        self.blocks.append(pa.raw("typst", tm.figure(f"{name}.svg", typst_caption, label)))
+
     def narrative_block(self, item: Narrative) -> None:
         ident = f"narasi-{item.anchor}"
         if item.text is None:
@@ -612,6 +681,8 @@ class _Builder:
             self.table(item)
         elif isinstance(item, FigureItem):
             self.figure(item)
+        elif isinstance(item, ChartItem):
+            self.chart(item)
         elif isinstance(item, Narrative):
             self.narrative_block(item)
         elif isinstance(item, MarkdownItem):
@@ -650,7 +721,7 @@ def _stays_landscape(items: list[Item], index: int, layouts: dict[int, Arranged]
     for item in items[index : index + LOOKAHEAD + 1]:
         if isinstance(item, Table) and layouts[id(item)][1].landscape:
             return True
-        if not isinstance(item, Heading | Para | ListBlock | Table | FigureItem) or (
+        if not isinstance(item, Heading | Para | ListBlock | Table | FigureItem | ChartItem) or (
             isinstance(item, Heading) and item.level == 1
         ):
             return False
@@ -705,5 +776,5 @@ def assemble(
     document = pa.document(builder.blocks, meta)
     return Assembled(
         document, builder.media, numbering, builder.section, builder.contents, properties or {},
-        builder.starts,
+        builder.starts, builder.charts,
     )  # fmt: skip

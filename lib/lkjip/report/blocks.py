@@ -322,3 +322,48 @@ def show_figure(figure: object, caption: str = "") -> None:
         {"image/png": drawn["png"], "image/svg+xml": drawn["svg"]}, metadata=metadata
     )
     plt.close(figure)  # type: ignore[arg-type]
+
+
+def _draws_charts() -> bool:
+    """A chart is drawn for the reader of the notebook: in an interactive kernel, not in the
+    batch's engine (lkjip.report.engine), whose executed notebooks keep only the data."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "lkjip_draws_charts", True)
+
+
+def show_chart(chart: object, caption: str = "") -> None:
+    """Display a chart as data (``application/vnd.lkjip.chart+json``; the renderer draws it: a
+    native chart in Word, vector graphics in the PDF): a :class:`~lkjip.report.chart.Chart`, a
+    list of them (the panels of one figure) or an organisation chart
+    (:class:`~lkjip.report.orgchart.OrgChart`). In an interactive kernel the drawing (SVG) is
+    shown too; the batch draws nothing. ``caption``, when given, replaces the cell's ``fig-cap``
+    (a caption that depends on the data). ``None`` or an empty list shows nothing."""
+    from IPython.display import publish_display_data
+
+    from lkjip.report import chart as chart_model
+    from lkjip.report import orgchart
+
+    if chart is None or chart == []:
+        return
+    draw = _draws_charts()
+    data: dict[str, object]
+    if isinstance(chart, orgchart.OrgChart):
+        data = {orgchart.MIMETYPE: chart.to_data(), "text/plain": f"<Bagan: {caption}>"}
+        if draw:
+            data["image/svg+xml"] = orgchart.svg(chart)
+    else:
+        charts = [chart] if isinstance(chart, chart_model.Chart) else list(chart)  # type: ignore[call-overload]
+        value = charts[0].to_data() if len(charts) == 1 else [c.to_data() for c in charts]
+        name = caption or charts[0].caption or charts[0].label
+        data = {chart_model.MIMETYPE: value, "text/plain": f"<Grafik: {name}>"}
+        if draw:
+            from lkjip.report import chart_svg
+
+            one = len(charts) == 1
+            data["image/svg+xml"] = (
+                chart_svg.svg(charts[0]) if one else chart_svg.panels_svg(charts)
+            )
+    metadata = {"lkjip": {"caption": caption}} if caption else None
+    publish_display_data(data, metadata=metadata)

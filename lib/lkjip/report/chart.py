@@ -15,6 +15,7 @@ so the JSON read back equals the chart written. It keeps the rules of the report
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -112,6 +113,9 @@ class Chart(_Frozen):
     kind: ChartKind
     categories: tuple[str, ...]
     series: tuple[Series, ...] = Field(min_length=1)
+    title: str = ""
+    """A title drawn above the plot: a panel's name in a figure of several charts (a chart
+    alone is named by its figure's caption, not a title)."""
     title_x: str = ""
     """The category axis' title (e.g. ``Tahun``)."""
     title_y: str = ""
@@ -125,9 +129,14 @@ class Chart(_Frozen):
     zero_based: bool | None = None
     """The value axis starts at zero: always for bars; for a line chart when set (by default a
     line chart's axis fits its values)."""
+    horizontal: bool = False
+    """Bars run left to right, the categories listed top to bottom (first on top): for long
+    names (programs, kecamatan). Bar kinds only, not ``bar_line``."""
     caption: str = ""
     label: str = ""
     height_cm: float = Field(default=7.5, gt=1, le=24)
+    width_pt: float = Field(default=WIDTH_PT, gt=50, le=800)
+    """The drawn width: the text width, or less for a panel of a figure with several charts."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Chart:
@@ -147,6 +156,8 @@ class Chart(_Frozen):
             raise ValueError("only a bar_line chart has a secondary axis")
         if self.kind == "bar" and len(self.series) != 1:
             raise ValueError("a bar chart has one series; use grouped_bar or stacked_bar")
+        if self.horizontal and self.kind not in ("bar", "grouped_bar", "stacked_bar"):
+            raise ValueError(f"a {self.kind} chart is not drawn horizontally")
         if self.zero_based is False and self.kind in BAR_KINDS:
             raise ValueError("bars start at zero")
         return self
@@ -229,3 +240,24 @@ class Chart(_Frozen):
             bundle["image/svg+xml"] = svg(self)
         bundle["text/plain"] = f"<Chart {self.kind}: {self.caption or self.label}>"
         return bundle
+
+
+def panel_rows(charts: Sequence[Chart], width: float = WIDTH_PT) -> list[list[Chart]]:
+    """The panels of one figure in rows: each row as many charts, in order, as fit in
+    ``width`` (the text width) side by side."""
+    rows: list[list[Chart]] = []
+    used = 0.0
+    for chart in charts:
+        if rows and used + chart.width_pt <= width + 0.5:
+            rows[-1].append(chart)
+            used += chart.width_pt
+        else:
+            rows.append([chart])
+            used = chart.width_pt
+    return rows
+
+
+def panel_width(count: int, width: float = WIDTH_PT) -> float:
+    """The width of each of ``count`` panels side by side in ``width`` (a little room between
+    them, as Word leaves between two inline pictures)."""
+    return width if count <= 1 else (width - 4 * (count - 1)) / count - 0.5

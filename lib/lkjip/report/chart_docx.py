@@ -30,7 +30,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.chart.xmlwriter import ChartXmlWriter
 from pptx.enum.chart import XL_CHART_TYPE
 
-from lkjip.report.chart import DARK, WIDTH_PT, Axis, Chart, NumberFormat, Series
+from lkjip.report.chart import DARK, Axis, Chart, NumberFormat, Series
 from lkjip.report.chart_svg import scale_of
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -167,6 +167,11 @@ _WRITER_TYPE = {
     "stacked_bar": XL_CHART_TYPE.COLUMN_STACKED,
     "line": XL_CHART_TYPE.LINE_MARKERS,
 }
+_HORIZONTAL_TYPE = {
+    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "grouped_bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "stacked_bar": XL_CHART_TYPE.BAR_STACKED,
+}
 
 
 def _text_properties(size_hundredths: int, bold: bool = False, rotate: bool = False) -> str:
@@ -179,14 +184,15 @@ def _text_properties(size_hundredths: int, bold: bool = False, rotate: bool = Fa
     )
 
 
-def _title(text: str, rotate: bool) -> etree._Element:
+def _title(text: str, rotate: bool, size: int = 850, bold: bool = False) -> etree._Element:
     rotation = ' rot="-5400000" vert="horz"' if rotate else ""
+    weight = ' b="1"' if bold else ' b="0"'
     escaped = etree.Element("t")
     escaped.text = text
     body = etree.tostring(escaped, encoding="unicode")[3:-4] if text else ""
     return _xml(
         f"<c:title><c:tx><c:rich><a:bodyPr{rotation}/><a:lstStyle/><a:p><a:pPr>"
-        f'<a:defRPr sz="850" b="0"/></a:pPr><a:r><a:rPr lang="id-ID" sz="850" b="0">'
+        f'<a:defRPr sz="{size}"{weight}/></a:pPr><a:r><a:rPr lang="id-ID" sz="{size}"{weight}>'
         f'<a:latin typeface="{FONT}"/></a:rPr><a:t>{body}</a:t></a:r></a:p></c:rich></c:tx>'
         f'<c:overlay val="0"/></c:title>'
     )
@@ -269,8 +275,8 @@ def _value_axis(chart: Chart, axis_element: etree._Element, axis: Axis, title: s
         number_format = NumberFormat(kind=number_format.kind, places=min(scale.places, 4))
     code = excel_format(number_format)
     _put(axis_element, _el("c:numFmt", formatCode=code, sourceLinked="0"))
-    if title:
-        _put(axis_element, _title(title, rotate=True))
+    if title:  # beside a vertical axis, read upwards; under a horizontal one, level
+        _put(axis_element, _title(title, rotate=not chart.horizontal))
     _put(axis_element, _xml(_text_properties(800)))
     _put(axis_element, _xml("<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>"))
     if axis == "primary":
@@ -348,13 +354,17 @@ def _split_lines(chart: Chart, plot_area: etree._Element, bar_chart: etree._Elem
 def chart_xml(chart: Chart) -> bytes:
     """The chart part (``c:chartSpace``) of ``chart``, its data linked to the embedded workbook
     by the part's relationship ``rId1``."""
-    writer = ChartXmlWriter(_WRITER_TYPE[chart.kind], chart_data(chart))
+    kind = (_HORIZONTAL_TYPE if chart.horizontal else _WRITER_TYPE)[chart.kind]
+    writer = ChartXmlWriter(kind, chart_data(chart))
     root = etree.fromstring(writer.xml.encode("utf-8"))
     _put(root, _el("c:lang", "id-ID"))
     _put(root, _el("c:roundedCorners", 0))
     chart_element = root.find("c:chart", NS)
     plot_area = chart_element.find("c:plotArea", NS)
-    _put(chart_element, _el("c:autoTitleDeleted", 1))
+    if chart.title:
+        title = _title(chart.title, rotate=False, size=850, bold=True)
+        _put(chart_element, title)
+    _put(chart_element, _el("c:autoTitleDeleted", 0 if chart.title else 1))
 
     bar_chart = plot_area.find("c:barChart", NS)
     if chart.kind == "bar_line":
@@ -383,6 +393,10 @@ def chart_xml(chart: Chart) -> bytes:
     if len(value_axes) > 1:
         _value_axis(chart, value_axes[1], "secondary", chart.title_y2)
     _category_axis(plot_area.find("c:catAx", NS), chart.title_x)
+    if chart.horizontal:  # the first category on top, the value axis still below
+        category_axis = plot_area.find("c:catAx", NS)
+        _put(category_axis.find("c:scaling", NS), _el("c:orientation", "maxMin"))
+        _put(value_axes[0], _el("c:crosses", "max"))
 
     if len(chart.series) > 1:
         _put(
@@ -415,10 +429,11 @@ def placeholder(label: str) -> str:
 
 
 def drawing_run(
-    relationship: str, drawing_id: int, chart: Chart, width_pt: float = WIDTH_PT
+    relationship: str, drawing_id: int, chart: Chart, width_pt: float | None = None
 ) -> etree._Element:
-    """The run (``w:r``) that shows the chart part related as ``relationship``, inline."""
-    cx = round(width_pt * EMU_PER_PT)
+    """The run (``w:r``) that shows the chart part related as ``relationship``, inline, as wide
+    as ``width_pt`` (the chart's own width by default)."""
+    cx = round((chart.width_pt if width_pt is None else width_pt) * EMU_PER_PT)
     cy = round(chart.height_cm * EMU_PER_CM)
     description = chart.caption or chart.label
     run = etree.fromstring(
@@ -436,6 +451,19 @@ def drawing_run(
 
 def _paragraph_text(paragraph: etree._Element) -> str:
     return "".join(paragraph.itertext(f"{{{W}}}t")).strip()
+
+
+_PLACEHOLDERS = re.compile(r"(?:\[\[grafik:[^\]]+\]\]\s*)+")
+_PLACEHOLDER = re.compile(r"\[\[grafik:[^\]]+\]\]")
+
+
+def _placeholders(paragraph: etree._Element) -> list[str]:
+    """The placeholders a paragraph holds, in order, when it holds nothing else (a row of a
+    figure's panels holds several)."""
+    text = _paragraph_text(paragraph)
+    if not _PLACEHOLDERS.fullmatch(text):
+        return []
+    return _PLACEHOLDER.findall(text)
 
 
 def _next_number(parts: Mapping[str, bytes], pattern: str) -> int:
@@ -472,12 +500,13 @@ def _content_types(xml: bytes, chart_parts: list[str]) -> bytes:
 
 
 def insert_charts(
-    parts: dict[str, bytes], charts: Mapping[str, Chart], width_pt: float = WIDTH_PT
+    parts: dict[str, bytes], charts: Mapping[str, Chart], width_pt: float | None = None
 ) -> None:
     """Put each chart of ``charts`` (label → chart) where ``word/document.xml`` holds its
     placeholder paragraph (:func:`placeholder`); the paragraph keeps its properties (style,
-    alignment) and shows the native chart. ``parts`` (part name → bytes of a DOCX package) gains
-    the chart parts, their workbooks, relationships and content types. A chart whose
+    alignment) and shows the native chart. A paragraph of several placeholders (the panels of
+    one figure) shows their charts side by side, each as wide as its own width. ``parts``
+    (part name → bytes of a DOCX package) gains the chart parts, their workbooks, relationships and content types. A chart whose
     placeholder is missing is an error (a figure would silently vanish)."""
     document = etree.fromstring(parts["word/document.xml"])
     rels_name = "word/_rels/document.xml.rels"
@@ -485,9 +514,9 @@ def insert_charts(
     wanted = {placeholder(label): label for label in charts}
     found: dict[str, etree._Element] = {}
     for paragraph in document.iter(f"{{{W}}}p"):
-        text = _paragraph_text(paragraph)
-        if text in wanted:
-            found[wanted[text]] = paragraph
+        for text in _placeholders(paragraph):
+            if text in wanted:
+                found[wanted[text]] = paragraph
     missing = sorted(set(charts) - set(found))
     if missing:
         raise ValueError(f"no placeholder in the document for the charts {', '.join(missing)}")
@@ -514,8 +543,8 @@ def insert_charts(
         )
         relationship = _relate(relationships, CHART_REL, f"charts/chart{number}.xml")
         paragraph = found[label]
-        for child in list(paragraph):
-            if _local(child) != "pPr":
+        for child in list(paragraph):  # all but its properties and the charts put there
+            if _local(child) != "pPr" and child.find(".//wp:inline", NS) is None:
                 paragraph.remove(child)
         paragraph.append(drawing_run(relationship, next_drawing, chart, width_pt))
         new_parts.append(chart_name)
@@ -531,7 +560,7 @@ def insert_charts(
 
 
 def insert_charts_in_file(
-    path: Path, charts: Mapping[str, Chart], width_pt: float = WIDTH_PT
+    path: Path, charts: Mapping[str, Chart], width_pt: float | None = None
 ) -> None:
     """:func:`insert_charts` on the DOCX file at ``path``, rewritten in place."""
     with zipfile.ZipFile(path) as archive:

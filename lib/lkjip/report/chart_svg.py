@@ -26,6 +26,7 @@ TICK_SIZE = 8.0
 LABEL_SIZE = 7.5
 TITLE_SIZE = 8.5
 LINE_GAP = 1.2
+BOLD = 1.1  # bold text is at most this much wider than the regular metrics measure
 
 
 def text_width(text: str, size: float) -> float:
@@ -257,11 +258,15 @@ def _legend_rows(chart: Chart, width: float) -> list[list[tuple[int, float]]]:
 
 
 def _draw_legend(
-    canvas: _Canvas, chart: Chart, rows: list[list[tuple[int, float]]], width: float
+    canvas: _Canvas,
+    chart: Chart,
+    rows: list[list[tuple[int, float]]],
+    width: float,
+    top: float = 0.0,
 ) -> None:
     for number, row in enumerate(rows):
         x = (width - sum(entry for _, entry in row) + 12) / 2
-        y = 4 + number * 12
+        y = top + 4 + number * 12
         for index, entry in row:
             color = chart.color(index)
             if chart.is_line(chart.series[index]):
@@ -282,14 +287,20 @@ def _label_texts(chart: Chart, series: Series) -> list[str]:
     return [number_format.text(v) if v is not None else "" for v in series.values]
 
 
-def svg(chart: Chart, width: float = WIDTH_PT) -> str:
-    """The chart as a standalone SVG document, ``width`` points wide."""
+def svg(chart: Chart, width: float | None = None) -> str:
+    """The chart as a standalone SVG document, ``width`` points wide (the chart's own width by
+    default)."""
+    width = chart.width_pt if width is None else width
+    if chart.horizontal:
+        return _horizontal_svg(chart, width)
     height = chart.height_cm * PT_PER_CM
     canvas = _Canvas()
     canvas.rect(0, 0, width, height, "#ffffff")
     primary = scale_of(chart, "primary") or nice_scale(0, 1)
     secondary = scale_of(chart, "secondary")
 
+    title_lines = wrap(chart.title, (width - 12) / BOLD, TITLE_SIZE) if chart.title else []
+    title_height = len(title_lines) * TITLE_SIZE * LINE_GAP + (4 if title_lines else 0)
     legend = _legend_rows(chart, width - 8) if len(chart.series) > 1 else []
     legend_height = len(legend) * 12 + (6 if legend else 0)
 
@@ -326,7 +337,7 @@ def svg(chart: Chart, width: float = WIDTH_PT) -> str:
         if widest > bar_width + (slot * 0.3 if not grouped else 2):
             rotate_labels = True
             label_room = widest + 6
-    top = legend_height + label_room
+    top = title_height + legend_height + label_room
     frame = _Frame(left, top, plot_width, height - top - bottom)
 
     # Gridlines and ticks of the primary axis, the zero line, ticks of the secondary axis.
@@ -358,8 +369,10 @@ def svg(chart: Chart, width: float = WIDTH_PT) -> str:
 
     _draw_bars(canvas, chart, frame, primary, secondary, slot, bar_width, grouped, rotate_labels)
     _draw_lines(canvas, chart, frame, primary, secondary, slot)
+    if title_lines:
+        canvas.text(width / 2, 2 + TITLE_SIZE, title_lines, TITLE_SIZE, bold=True)
     if legend:
-        _draw_legend(canvas, chart, legend, width)
+        _draw_legend(canvas, chart, legend, width, title_height)
 
     title = escape(chart.caption or chart.label or "Grafik")
     return (
@@ -486,12 +499,125 @@ def _draw_lines(
             canvas.text(x, y, text, LABEL_SIZE, fill=chart.color(index), halo=True)
 
 
+def _horizontal_svg(chart: Chart, width: float) -> str:
+    """A horizontal bar chart: the category names in a column on the left (wrapped), bars from
+    zero to the right, each labelled at its end (a stack's segments in their middle), the
+    value axis below with its title."""
+    height = chart.height_cm * PT_PER_CM
+    canvas = _Canvas()
+    canvas.rect(0, 0, width, height, "#ffffff")
+    scale = scale_of(chart, "primary") or nice_scale(0, 1)
+    title_lines = wrap(chart.title, (width - 12) / BOLD, TITLE_SIZE) if chart.title else []
+    title_height = len(title_lines) * TITLE_SIZE * LINE_GAP + (4 if title_lines else 0)
+    legend = _legend_rows(chart, width - 8) if len(chart.series) > 1 else []
+    legend_height = len(legend) * 12 + (6 if legend else 0)
+
+    count = max(len(chart.categories), 1)
+    names_width = width * 0.34
+    size = TICK_SIZE
+    names = [wrap(c, names_width, size) for c in chart.categories]
+    top = title_height + legend_height + 4
+    bottom = TICK_SIZE * LINE_GAP + 6 + (TITLE_SIZE * LINE_GAP + 4 if chart.title_y else 0)
+    slot = (height - top - bottom) / count
+    while size > 6.0 and max(len(n) for n in names) * size * LINE_GAP > slot - 2:
+        size -= 0.5
+        names = [wrap(c, names_width, size) for c in chart.categories]
+    used = max((text_width(line, size) for n in names for line in n), default=0.0)
+    left = used + 8
+    stacked = chart.kind == "stacked_bar"
+    texts = [t for s in chart.series for t in _label_texts(chart, s)]
+    right = 6.0 if stacked else max((text_width(t, LABEL_SIZE) for t in texts), default=0) + 8
+    frame = _Frame(left, top, width - left - right, height - top - bottom)
+
+    def x_of(value: float) -> float:
+        return frame.left + (value - scale.low) / (scale.high - scale.low) * frame.width
+
+    labels = [tick_text(chart.number_format, t, scale.places) for t in scale.ticks]
+    for tick, label in zip(scale.ticks, labels, strict=True):
+        x = x_of(float(tick))
+        canvas.line(x, frame.top, x, frame.bottom, GRID, 0.6)
+        canvas.text(x, frame.bottom + 4 + TICK_SIZE, label, TICK_SIZE)
+    zero = x_of(0.0) if scale.low <= 0 <= scale.high else frame.left
+    canvas.line(zero, frame.top, zero, frame.bottom, AXIS, 0.8)
+    if chart.title_y:
+        y = frame.bottom + 8 + TICK_SIZE * LINE_GAP + TITLE_SIZE
+        canvas.text(frame.left + frame.width / 2, y, chart.title_y, TITLE_SIZE)
+
+    grouped = chart.kind == "grouped_bar" and len(chart.series) > 1
+    bar_height = slot * 0.7 / (len(chart.series) if grouped else 1)
+    for category, lines in enumerate(names):
+        middle = frame.top + slot * (category + 0.5)
+        first = middle - (len(lines) - 1) * size * LINE_GAP / 2 + size * 0.35
+        canvas.text(frame.left - 5, first, lines, size, anchor="end")
+        start = 0.0
+        for index, series in enumerate(chart.series):
+            value = series.values[category]
+            if value is None:
+                continue
+            number = float(value)
+            base = start if stacked else 0.0
+            end = base + number
+            start = end if stacked else start
+            offset = (index - (len(chart.series) - 1) / 2) * bar_height if grouped else 0.0
+            y = middle + offset - bar_height / 2
+            x_base, x_end = x_of(base), x_of(end)
+            color = chart.color(index)
+            canvas.rect(min(x_base, x_end), y, abs(x_end - x_base), bar_height, color)
+            if not chart.value_labels:
+                continue
+            text = chart.number_format.text(value)
+            baseline = y + bar_height / 2 + LABEL_SIZE * 0.35
+            inside = abs(x_end - x_base) > text_width(text, LABEL_SIZE) + 6
+            if stacked and inside:
+                fill = "#ffffff" if color in DARK else "#000000"
+                canvas.text((x_base + x_end) / 2, baseline, text, LABEL_SIZE, fill=fill)
+            else:
+                canvas.text(x_end + 3, baseline, text, LABEL_SIZE, anchor="start")
+    if title_lines:
+        canvas.text(width / 2, 2 + TITLE_SIZE, title_lines, TITLE_SIZE, bold=True)
+    if legend:
+        _draw_legend(canvas, chart, legend, width, title_height)
+    title = escape(chart.caption or chart.label or "Grafik")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.2f}pt" height="{height:.2f}pt" '
+        f'viewBox="0 0 {width:.2f} {height:.2f}" font-family={quoteattr(FONT)}>'
+        f"<title>{title}</title>" + "".join(canvas.items) + "</svg>"
+    )
+
+
 def typst_string(text: str) -> str:
     """``text`` as a Typst string literal."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def typst_image(chart: Chart, width: float = WIDTH_PT) -> str:
+def typst_image(chart: Chart, width: float | None = None) -> str:
     """Typst code (an expression) that embeds the chart's SVG as a vector image; put it in a
     ``figure`` with the chart's caption and label."""
+    width = chart.width_pt if width is None else width
     return f'image(bytes({typst_string(svg(chart, width))}), format: "svg", width: {width:.2f}pt)'
+
+
+def panels_svg(charts: Sequence[Chart], width: float = WIDTH_PT) -> str:
+    """The panels of one figure as one SVG document: in rows (:func:`panel_rows`), each row
+    spread over ``width``, the rows one under the other."""
+    from lkjip.report.chart import panel_rows
+
+    rows = panel_rows(charts, width)
+    pieces: list[str] = []
+    y = 0.0
+    for row in rows:
+        gap = (width - sum(c.width_pt for c in row)) / max(len(row) - 1, 1)
+        x = 0.0 if len(row) > 1 else (width - row[0].width_pt) / 2
+        for chart in row:
+            drawn = svg(chart)
+            # Nested, in the outer drawing's units (points): sizes without a unit.
+            head = f'<svg x="{x:.2f}" y="{y:.2f}" width="{chart.width_pt:.2f}" '
+            head += f'height="{chart.height_cm * PT_PER_CM:.2f}" '
+            pieces.append(head + "viewBox=" + drawn.split(" viewBox=", 1)[1])
+            x += chart.width_pt + gap
+        y += max(c.height_cm for c in row) * PT_PER_CM
+    title = escape(charts[0].caption or charts[0].label or "Grafik") if charts else "Grafik"
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.2f}pt" height="{y:.2f}pt" '
+        f'viewBox="0 0 {width:.2f} {y:.2f}"><title>{title}</title>' + "".join(pieces) + "</svg>"
+    )

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from matplotlib.figure import Figure
-
 from lkjip.formatting import bilangan_terbilang
 from lkjip.metrics.capaian import IndicatorResult, average, category_counts, target_rows
-from lkjip.report import figures
+from lkjip.report import charts
 from lkjip.report.bab3.helpers import (
     SUMBER_OLAHAN,
     _all_indicators,
@@ -18,6 +16,7 @@ from lkjip.report.bab3.helpers import (
     _source,
 )
 from lkjip.report.blocks import Align, Block, Cell, Heading, Inline, ListBlock, Para, Ref
+from lkjip.report.chart import Chart, NumberFormat, Series
 from lkjip.report.common import (
     grouped_source,
     table,
@@ -271,53 +270,34 @@ def _target_realisasi_data(ctx: ReportContext) -> list[IndicatorResult]:
     return [r for r in ctx.iku if r.target is not None and r.realisasi is not None]
 
 
-def _label(result: IndicatorResult, width: int = 24) -> str:
-    return figures.wrap(result.uraian, width)
-
-
-def fig_target_realisasi(ctx: ReportContext) -> Figure | None:
-    """fig-bab3-target-realisasi: target and realisasi per IKU, bars from zero, each labelled
-    with its value; when the units differ the bars are normalised to the target (= 100) and
-    still labelled with the actual values."""
+def grafik_target_realisasi(ctx: ReportContext) -> Chart | None:
+    """fig-bab3-target-realisasi: target and realisasi per IKU, named by their text, bars from
+    zero, each labelled with its value. When the units differ, each IKU is shown against its
+    target (target = 100%, realisasi = its capaian)."""
     data = _target_realisasi_data(ctx)
     if not data:
         return None
     same_unit = len({r.satuan.strip().lower() for r in data}) == 1
-    figure, axes = figures.new_figure(height=3.4, width=max(figures.WIDTH_IN, 1.6 * len(data)))
-    positions = list(range(len(data)))
-    width = 0.38
     if same_unit:
-        targets = [figures.as_float(r.target) for r in data]
-        actuals = [figures.as_float(r.realisasi) for r in data]
-        unit = data[0].satuan
-        axes.set_ylabel(figures.literal(unit) if unit.strip() else "Nilai")
+        targets: list[Decimal | int | None] = [r.target for r in data]
+        actuals: list[Decimal | int | None] = [r.realisasi for r in data]
+        unit = data[0].satuan.strip()
+        title, number = unit or "Nilai", NumberFormat(places=charts.places([*targets, *actuals]))
     else:
-        targets = [100.0] * len(data)
-        actuals = [figures.as_float(r.capaian.nilai) for r in data]
-        axes.set_ylabel("Persen terhadap target")
-    bars_t = axes.bar(
-        [p - width / 2 for p in positions],
-        targets,
-        width,
-        label="Target",
-        color=figures.COLORS["target"],
+        targets = [100] * len(data)
+        actuals = [r.capaian.nilai for r in data]
+        title, number = "Persen terhadap target", NumberFormat(kind="persen", places=2)
+    return Chart(
+        kind="grouped_bar",
+        categories=tuple(r.uraian for r in data),
+        series=(
+            Series(name="Target", values=tuple(targets), color=charts.COLORS["target"]),
+            Series(name="Realisasi", values=tuple(actuals), color=charts.COLORS["realisasi"]),
+        ),
+        title_y=title,
+        number_format=number,
+        height_cm=8.0,
     )
-    bars_r = axes.bar(
-        [p + width / 2 for p in positions],
-        actuals,
-        width,
-        label="Realisasi",
-        color=figures.COLORS["realisasi"],
-    )
-    figures.bars_from_zero(axes, max([*targets, *actuals]))
-    figures.label_bar(axes, bars_t, [value(r.target) for r in data])
-    figures.label_bar(axes, bars_r, [value(r.realisasi) for r in data])
-    axes.set_xticks(positions, [_label(r) for r in data], fontsize=7)
-    axes.tick_params(axis="y", labelsize=8)
-    axes.yaxis.label.set_size(8)
-    figures.indonesian_ticks(axes)
-    figures.legend_above(figure, axes)
-    return figure
 
 
 # --- target and realisasi per quarter -----------------------------------------------------------
