@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import re
+import shutil
+import subprocess
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from docx import Document
+from lxml import etree
 from pypdf import PdfReader
 
 from conftest import PARAMS, run_cli
+from lkjip.report import bab1, bab3
+from lkjip.report import kota as kota_
+from lkjip.report.chart import Chart
+from lkjip.report.chart_docx import chart_values
+from lkjip.report.context import open_report
 from lkjip.report.execute import (
     NOTEBOOKS,
     NotebookError,
@@ -283,14 +294,87 @@ def test_key_figures_perak(perak, reports):
         assert figure in pdf, figure
 
 
+SAMPLES = {
+    "bekasi": ("kota-bekasi", "bekasi-utara", "LKIP_Bekasi_Utara_2024"),
+    "perak": ("kabupaten-jombang", "perak", "LKjIP_Perak_2024"),
+}
+
+
+def computed_figures(kota: str, slug: str) -> list[list[Chart]]:
+    """The chart figures the chapters compute for a sample, in the order of the document, each
+    as its charts (several for a figure of panels)."""
+    ctx = open_report(PARAMS / f"{kota}.yaml", slug)
+    found: list[list[Chart]] = []
+    for builder in (
+        bab1.grafik_pegawai,
+        bab3.grafik_target_realisasi,
+        bab3.grafik_tren,
+        bab3.grafik_anggaran,
+        bab3.grafik_jenis_belanja,
+        bab3.grafik_kinerja_anggaran,
+        kota_.grafik_peringkat,
+    ):
+        made = builder(ctx)
+        if made:
+            found.append([made] if isinstance(made, Chart) else list(made))
+    return found
+
+
 @pytest.mark.parametrize("which", ["bekasi", "perak"])
-def test_figures_embedded_with_numbered_captions(which: str, request):
-    document = request.getfixturevalue(which)
-    images = [r for r in document.part.rels.values() if "image" in r.reltype]
-    assert len(images) >= 5
+def test_each_chart_is_a_native_word_chart_with_the_computed_values(which: str, reports: Path):
+    """One native chart part per chart (a panel of a figure is a chart of its own), each with an
+    embedded workbook whose cells are the computed series; the organisation chart a picture;
+    every figure captioned "Gambar"."""
+    kota, slug, name = SAMPLES[which]
+    path = reports / kota / "2024" / slug / f"{name}.docx"
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    document = Document(str(path))
+    related = document.part.rels.values()
+    chart_rels = [r for r in related if r.reltype.endswith("/chart")]
+    figures = computed_figures(kota, slug)
+    expected = [chart for figure in figures for chart in figure]
+    assert len(figures) >= 5 and len(chart_rels) == len(expected)
+    in_order = sorted(
+        (r.target_part.partname for r in chart_rels),
+        key=lambda n: int(re.search(r"(\d+)", str(n).rsplit("/", 1)[1]).group(1)),
+    )
+    for partname, chart in zip(in_order, expected, strict=True):
+        chart_part = str(partname).lstrip("/")
+        rels = etree.fromstring(parts[chart_part.replace("charts/", "charts/_rels/") + ".rels"])
+        target = rels[0].get("Target").replace("../", "word/")
+        sheet = openpyxl.load_workbook(io.BytesIO(parts[target])).active
+        rows = list(sheet.iter_rows(values_only=True))
+        assert [str(c) for c in rows[0][1:]] == [s.name for s in chart.series]
+        assert [str(r[0]) for r in rows[1:]] == list(chart.categories)
+        for column, series in enumerate(chart.series, start=1):
+            cells = [r[column] for r in rows[1:]]
+            values = [None if v is None else float(v) for v in series.values]
+            assert cells == values, (chart_part, series.name)
+            cached = chart_values(parts, chart_part)[column - 1]
+            assert [float(c) if c else None for c in cached] == values
+    pictures = [r for r in related if "image" in r.reltype]
+    assert len(pictures) == 1  # the organisation chart (photos: none in these samples)
     captions = [p.text for p in document.paragraphs if p.style.name == "Judul Gambar"]
     assert any(c.startswith("Gambar 3.") for c in captions)
-    assert len(captions) == len(images)
+    assert len(captions) == len(figures) + len(pictures)
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler is not installed")
+@pytest.mark.parametrize("which", ["bekasi", "perak"])
+def test_the_pdf_draws_its_charts_in_vector(which: str, reports: Path):
+    """No raster image in the PDF: the charts and the organisation chart are vector drawings
+    (the samples have no photos)."""
+    kota, slug, name = SAMPLES[which]
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(reports / kota / "2024" / slug / f"{name}.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert listed[2:] == [], listed
+    text = _pdf_text(reports, kota, slug, name)
+    assert "Gambar 3.1" in text and "Realisasi" in text
 
 
 @pytest.mark.parametrize("which", ["bekasi", "perak"])

@@ -466,6 +466,23 @@ def _placeholders(paragraph: etree._Element) -> list[str]:
     return _PLACEHOLDER.findall(text)
 
 
+def _centred(paragraph: etree._Element) -> None:
+    """The paragraph centred, unless it says where it stands (a row of panels narrower than
+    the text stays in the middle, as a lone chart spans it)."""
+    properties = paragraph.find("w:pPr", NS)
+    if properties is None:
+        properties = etree.Element(f"{{{W}}}pPr")
+        paragraph.insert(0, properties)
+    if properties.find("w:jc", NS) is None:
+        centre = etree.Element(f"{{{W}}}jc")
+        centre.set(f"{{{W}}}val", "center")
+        later = [c for c in properties if _local(c) in ("textAlignment", "rPr", "sectPr")]
+        if later:  # the schema's order: jc before these
+            later[0].addprevious(centre)
+        else:
+            properties.append(centre)
+
+
 def _next_number(parts: Mapping[str, bytes], pattern: str) -> int:
     numbers = [int(m.group(1)) for name in parts if (m := re.fullmatch(pattern, name))]
     return max(numbers, default=0) + 1
@@ -546,6 +563,7 @@ def insert_charts(
         for child in list(paragraph):  # all but its properties and the charts put there
             if _local(child) != "pPr" and child.find(".//wp:inline", NS) is None:
                 paragraph.remove(child)
+        _centred(paragraph)
         paragraph.append(drawing_run(relationship, next_drawing, chart, width_pt))
         new_parts.append(chart_name)
         next_drawing += 1

@@ -16,7 +16,7 @@ from lkjip.report.bab3.helpers import (
     _source,
 )
 from lkjip.report.blocks import Align, Block, Cell, Heading, Inline, ListBlock, Para, Ref
-from lkjip.report.chart import Chart, NumberFormat, Series
+from lkjip.report.chart import Chart, NumberFormat, Series, panel_width
 from lkjip.report.common import (
     grouped_source,
     table,
@@ -270,34 +270,47 @@ def _target_realisasi_data(ctx: ReportContext) -> list[IndicatorResult]:
     return [r for r in ctx.iku if r.target is not None and r.realisasi is not None]
 
 
-def grafik_target_realisasi(ctx: ReportContext) -> Chart | None:
-    """fig-bab3-target-realisasi: target and realisasi per IKU, named by their text, bars from
-    zero, each labelled with its value. When the units differ, each IKU is shown against its
-    target (target = 100%, realisasi = its capaian)."""
+def grafik_target_realisasi(ctx: ReportContext) -> Chart | list[Chart] | None:
+    """fig-bab3-target-realisasi: target and realisasi per IKU, bars from zero, each labelled
+    with its value. IKU of one unit share a chart, named by their text; IKU of different units
+    each get a panel of their own (two side by side), on their own scale and named in its
+    title, so that every bar is drawn and labelled in its own unit."""
     data = _target_realisasi_data(ctx)
     if not data:
         return None
-    same_unit = len({r.satuan.strip().lower() for r in data}) == 1
-    if same_unit:
-        targets: list[Decimal | int | None] = [r.target for r in data]
-        actuals: list[Decimal | int | None] = [r.realisasi for r in data]
-        unit = data[0].satuan.strip()
-        title, number = unit or "Nilai", NumberFormat(places=charts.places([*targets, *actuals]))
-    else:
-        targets = [100] * len(data)
-        actuals = [r.capaian.nilai for r in data]
-        title, number = "Persen terhadap target", NumberFormat(kind="persen", places=2)
-    return Chart(
-        kind="grouped_bar",
-        categories=tuple(r.uraian for r in data),
-        series=(
-            Series(name="Target", values=tuple(targets), color=charts.COLORS["target"]),
-            Series(name="Realisasi", values=tuple(actuals), color=charts.COLORS["realisasi"]),
-        ),
-        title_y=title,
-        number_format=number,
-        height_cm=8.0,
-    )
+    colors = (charts.COLORS["target"], charts.COLORS["realisasi"])
+    if len({r.satuan.strip().lower() for r in data}) == 1:
+        targets = tuple(r.target for r in data)
+        actuals = tuple(r.realisasi for r in data)
+        return Chart(
+            kind="grouped_bar",
+            categories=tuple(r.uraian for r in data),
+            series=(
+                Series(name="Target", values=targets, color=colors[0]),
+                Series(name="Realisasi", values=actuals, color=colors[1]),
+            ),
+            title_y=data[0].satuan.strip() or "Nilai",
+            number_format=NumberFormat(places=charts.places([*targets, *actuals])),
+            horizontal=True,  # the IKU named by their text, on the left
+            height_cm=min(24.0, 2.2 + 1.2 * len(data)),
+        )
+    width = panel_width(2)
+    return [
+        Chart(
+            kind="grouped_bar",
+            categories=(f"Tahun {ctx.tahun}",),
+            series=(
+                Series(name="Target", values=(r.target,), color=colors[0]),
+                Series(name="Realisasi", values=(r.realisasi,), color=colors[1]),
+            ),
+            title=r.uraian,
+            title_y=r.satuan.strip() or "Nilai",
+            number_format=NumberFormat(places=charts.places([r.target, r.realisasi])),
+            width_pt=width,
+            height_cm=6.0,
+        )
+        for r in data
+    ]
 
 
 # --- target and realisasi per quarter -----------------------------------------------------------

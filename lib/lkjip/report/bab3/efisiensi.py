@@ -100,8 +100,8 @@ def _efficiency_figure_data(ctx: ReportContext) -> list[tuple[int, SasaranEffici
 
 
 def grafik_kinerja_anggaran(ctx: ReportContext) -> Chart | None:
-    """fig-bab3-kinerja-anggaran: capaian kinerja and serapan anggaran per sasaran (paired bars
-    from zero, each labelled), the sasaran named by their text."""
+    """fig-bab3-kinerja-anggaran: capaian kinerja and serapan anggaran per sasaran (paired
+    horizontal bars from zero, each labelled), the sasaran named by their text on the left."""
     data = _efficiency_figure_data(ctx)
     if not data:
         return None
@@ -116,7 +116,8 @@ def grafik_kinerja_anggaran(ctx: ReportContext) -> Chart | None:
         series=tuple(Series(name=name, values=vs, color=color) for name, vs, color in shown),
         title_y="Persen",
         number_format=NumberFormat(kind="persen", places=2),
-        height_cm=8.0,
+        horizontal=True,
+        height_cm=min(24.0, 2.2 + 0.6 * len(shown) * len(data)),
     )
 
 
