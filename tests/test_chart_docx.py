@@ -16,10 +16,11 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from chart_samples import ALL, BAR, BAR_LINE, GROUPED, LINE, STACKED
-from lkjip.report.chart import WIDTH_PT, Chart
+from lkjip.report.chart import WIDTH_PT, Chart, panel_width
 from lkjip.report.chart_docx import (
     CHART_TYPE,
     NS,
+    chart_xml,
     excel_format,
     insert_charts,
     insert_charts_in_file,
@@ -274,3 +275,34 @@ def test_libreoffice_draws_the_charts(drafted: Path, tmp_path: Path) -> None:
     # Indonesian separators from the [$-421] format codes, whatever LibreOffice's own locale.
     assert "Rp 2,01 miliar" in text and "82,35%" in text and "80,15" in text
     assert "82.35" not in text
+
+
+def test_horizontal_bars_list_the_first_category_on_top() -> None:
+    chart = GROUPED.model_copy(update={"horizontal": True})
+    root = etree.fromstring(chart_xml(chart))
+    assert root.find(".//c:barDir", NS).get("val") == "bar"
+    assert root.find(".//c:catAx/c:scaling/c:orientation", NS).get("val") == "maxMin"
+    assert root.find(".//c:valAx/c:crosses", NS).get("val") == "max"  # values stay below
+    title = root.find(".//c:valAx/c:title//a:bodyPr", NS)
+    assert title.get("rot") is None  # a horizontal axis' title reads level
+    with pytest.raises(ValueError):  # lines are not drawn horizontally
+        Chart.from_data({**LINE.to_data(), "horizontal": True})
+
+
+def test_a_row_of_panels_becomes_charts_side_by_side(tmp_path: Path) -> None:
+    half = panel_width(2)
+    left = LINE.model_copy(update={"width_pt": half, "label": "kiri", "title": "Panel kiri"})
+    right = BAR.model_copy(update={"width_pt": half, "label": "kanan"})
+    document = docx.Document()
+    document.add_paragraph(f"{placeholder('kiri')} {placeholder('kanan')}")
+    path = tmp_path / "panel.docx"
+    document.save(str(path))
+    insert_charts_in_file(path, {"kiri": left, "kanan": right})
+    body = etree.fromstring(_parts(path)["word/document.xml"])
+    (paragraph,) = [p for p in body.iter(f"{{{NS['w']}}}p") if list(p.iter(f"{{{NS['c']}}}chart"))]
+    extents = [int(e.get("cx")) for e in paragraph.iter(f"{{{NS['wp']}}}extent")]
+    assert len(extents) == 2 and sum(extents) <= round(WIDTH_PT * 12700)
+    assert "grafik" not in "".join(paragraph.itertext())
+    assert paragraph.find("w:pPr/w:jc", NS).get(f"{{{NS['w']}}}val") == "center"
+    title = _chart_of(_parts(path), 1).find("c:chart/c:title", NS)
+    assert "Panel kiri" in "".join(title.itertext())

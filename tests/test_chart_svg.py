@@ -11,8 +11,16 @@ import pytest
 from lxml import etree
 
 from chart_samples import ALL, BAR, GROUPED, LINE, STACKED
-from lkjip.report.chart import Chart
-from lkjip.report.chart_svg import nice_scale, scale_of, svg, typst_image, typst_string, wrap
+from lkjip.report.chart import WIDTH_PT, Chart, panel_rows, panel_width
+from lkjip.report.chart_svg import (
+    nice_scale,
+    panels_svg,
+    scale_of,
+    svg,
+    typst_image,
+    typst_string,
+    wrap,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -97,3 +105,30 @@ def test_typst_draws_vector_charts(tmp_path: Path) -> None:
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Rp 2,01 miliar" in text and "82,35%" in text  # the chart's text is text
+
+
+def test_horizontal_bars_name_their_categories_on_the_left() -> None:
+    chart = GROUPED.model_copy(update={"horizontal": True, "height_cm": 6.0})
+    root = etree.fromstring(svg(chart).encode("utf-8"))
+    names = [t for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "end"]
+    assert "Meningkatnya kualitas" in " ".join("".join(t.itertext()) for t in names)
+    colours = (chart.color(0), chart.color(1))
+    bars = [  # the bars, not the legend's keys
+        r for r in root.iter(f"{SVG}rect") if r.get("fill") in colours and r.get("height") != "8.00"
+    ]
+    left = min(float(r.get("x")) for r in bars)
+    assert all(abs(float(r.get("x")) - left) < 0.01 for r in bars)  # every bar from zero
+    assert max(float(t.get("x")) for t in root.iter(f"{SVG}tspan") if t.getparent() in names) < left
+
+
+def test_panels_share_one_drawing_in_rows() -> None:
+    half = panel_width(2)
+    charts = [LINE.model_copy(update={"width_pt": half, "title": f"Panel {n}"}) for n in range(3)]
+    assert [len(row) for row in panel_rows(charts)] == [2, 1]
+    root = etree.fromstring(panels_svg(charts).encode("utf-8"))
+    nested = root.findall(f"{SVG}svg")
+    assert len(nested) == 3
+    assert float(root.get("width").removesuffix("pt")) == pytest.approx(WIDTH_PT, abs=0.01)
+    assert {n.get("y") for n in nested[:2]} == {"0.00"} and float(nested[2].get("y")) > 0
+    titles = "".join(root.itertext())
+    assert all(f"Panel {n}" in titles for n in range(3))

@@ -526,13 +526,14 @@ def _horizontal_svg(chart: Chart, width: float) -> str:
     left = used + 8
     stacked = chart.kind == "stacked_bar"
     texts = [t for s in chart.series for t in _label_texts(chart, s)]
+    labels = [tick_text(chart.number_format, t, scale.places) for t in scale.ticks]
     right = 6.0 if stacked else max((text_width(t, LABEL_SIZE) for t in texts), default=0) + 8
+    right = max(right, text_width(labels[-1], TICK_SIZE) / 2 + 3)  # the last tick's label
     frame = _Frame(left, top, width - left - right, height - top - bottom)
 
     def x_of(value: float) -> float:
         return frame.left + (value - scale.low) / (scale.high - scale.low) * frame.width
 
-    labels = [tick_text(chart.number_format, t, scale.places) for t in scale.ticks]
     for tick, label in zip(scale.ticks, labels, strict=True):
         x = x_of(float(tick))
         canvas.line(x, frame.top, x, frame.bottom, GRID, 0.6)
