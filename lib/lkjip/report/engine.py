@@ -1,6 +1,6 @@
 """A papermill engine that runs a notebook's cells in this process, on one warm IPython shell.
 
-Starting a Jupyter kernel and importing pandas and matplotlib in it costs about two seconds, and
+Starting a Jupyter kernel and importing pandas in it costs about two seconds, and
 talking to it over ZeroMQ adds more per cell; a batch worker pays neither. Papermill's behaviour
 is kept: it still loads the notebook, injects the parameters cell, records cell metadata and, on
 a failing cell, writes the executed notebook with its error banner. Only the execution moves into
