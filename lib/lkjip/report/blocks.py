@@ -333,6 +333,22 @@ def _draws_charts() -> bool:
     return shell is not None and getattr(shell, "lkjip_draws_charts", True)
 
 
+def chart_drawing(data: dict[str, object]) -> str | None:
+    """The drawing (SVG) of a chart output's data: a chart, the panels of one figure or an
+    organisation chart; None for any other output."""
+    from lkjip.report import chart as chart_model
+    from lkjip.report import chart_svg, orgchart
+
+    if orgchart.MIMETYPE in data:
+        return orgchart.svg(orgchart.OrgChart.from_data(data[orgchart.MIMETYPE]))  # type: ignore[arg-type]
+    if chart_model.MIMETYPE not in data:
+        return None
+    value = data[chart_model.MIMETYPE]
+    if isinstance(value, list):
+        return chart_svg.panels_svg([chart_model.Chart.from_data(panel) for panel in value])
+    return chart_svg.svg(chart_model.Chart.from_data(value))  # type: ignore[arg-type]
+
+
 def show_chart(chart: object, caption: str = "") -> None:
     """Display a chart as data (``application/vnd.lkjip.chart+json``; the renderer draws it: a
     native chart in Word, vector graphics in the PDF): a :class:`~lkjip.report.chart.Chart`, a
@@ -347,23 +363,15 @@ def show_chart(chart: object, caption: str = "") -> None:
 
     if chart is None or chart == []:
         return
-    draw = _draws_charts()
     data: dict[str, object]
     if isinstance(chart, orgchart.OrgChart):
         data = {orgchart.MIMETYPE: chart.to_data(), "text/plain": f"<Bagan: {caption}>"}
-        if draw:
-            data["image/svg+xml"] = orgchart.svg(chart)
     else:
         charts = [chart] if isinstance(chart, chart_model.Chart) else list(chart)  # type: ignore[call-overload]
         value = charts[0].to_data() if len(charts) == 1 else [c.to_data() for c in charts]
         name = caption or charts[0].caption or charts[0].label
         data = {chart_model.MIMETYPE: value, "text/plain": f"<Grafik: {name}>"}
-        if draw:
-            from lkjip.report import chart_svg
-
-            one = len(charts) == 1
-            data["image/svg+xml"] = (
-                chart_svg.svg(charts[0]) if one else chart_svg.panels_svg(charts)
-            )
+    if _draws_charts():
+        data["image/svg+xml"] = chart_drawing(data)
     metadata = {"lkjip": {"caption": caption}} if caption else None
     publish_display_data(data, metadata=metadata)
