@@ -3,8 +3,8 @@
 Builds one kecamatan several times in this process (as a batch worker does) and prints, for the
 first (cold: imports, shell start, font cache) and the median of the warm builds, the seconds of
 each step: validation, each notebook, assembly, pandoc (DOCX and Typst), finishing the DOCX and
-the Typst compile, and how much of the notebooks' time went into the charts (building the
-matplotlib figures and drawing them to PNG). It also times the whole ``lkjip build`` command for
+the Typst compile, and how much of the notebooks' time went into the charts (computing them as
+data and publishing them; the renderers draw them, in the assembly and rendering steps). It also times the whole ``lkjip build`` command for
 that one kecamatan in a fresh process, start-up included.
 
     .venv/bin/python bench/kecamatan.py params/kota-bekasi.yaml bekasi-utara --runs 5
@@ -26,8 +26,8 @@ CHART = "  of which charts"
 
 
 def time_charts(spent: list[float]) -> None:
-    """Add the seconds of every chart function (``fig_*``) and of ``show_figure`` (the PNG
-    drawing) to ``spent[0]``. Notebooks look both up at run time, so wrapping the module
+    """Add the seconds of every chart function (``grafik_*``, ``bagan_*``) and of ``show_chart``
+    (publishing a chart's data) to ``spent[0]``. Notebooks look both up at run time, so wrapping the module
     attributes is enough."""
     from lkjip.report import bab1, bab3, blocks, kota
 
@@ -42,9 +42,9 @@ def time_charts(spent: list[float]) -> None:
         return wrapper
 
     for module in (bab1, bab3, kota):
-        for name in [n for n in vars(module) if n.startswith("fig_")]:
+        for name in [n for n in vars(module) if n.startswith(("grafik_", "bagan_"))]:
             setattr(module, name, timed(getattr(module, name)))
-    blocks.show_figure = timed(blocks.show_figure)
+    blocks.show_chart = timed(blocks.show_chart)
 
 
 def main() -> int:
@@ -56,7 +56,13 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="lkjip-bench-") as scratch:
         started = time.perf_counter()
-        command = [str(ROOT / ".venv/bin/lkjip"), "build", str(args.config), "-k", args.kecamatan]
+        command = [
+            str(Path(sys.executable).parent / "lkjip"),
+            "build",
+            str(args.config),
+            "-k",
+            args.kecamatan,
+        ]
         command += ["-j", "1", "--force", "--output", str(Path(scratch) / "cli")]
         subprocess.run(command, check=True, capture_output=True)
         whole = time.perf_counter() - started

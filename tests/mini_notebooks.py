@@ -12,7 +12,8 @@ from lkjip.report.execute import NOTEBOOKS
 PARAMS = 'config = "../params/kota-bekasi.yaml"\nkecamatan = "bekasi-utara"\ncity_summary = ""\n'
 SETUP = (
     "#| echo: false\n"
-    "from lkjip.report.blocks import Cell, Para, Ref, Table, show, show_figure\n"
+    "from lkjip.report.blocks import Cell, Para, Ref, Table, show, show_chart\n"
+    "from lkjip.report.chart import Chart, Series\n"
     "from lkjip.report.context import open_report\n"
     "ctx = open_report(config, kecamatan)\n"
 )
@@ -23,8 +24,8 @@ TABLE = (
 )
 FIGURE = (
     '#| echo: false\n#| label: fig-{n}\n#| fig-cap: "Gambar uji {n}"\n'
-    "import matplotlib.pyplot as plt\nfig, ax = plt.subplots(figsize=(3, 2))\nax.plot([1, 2], [1, 3])\n"
-    "show_figure(fig, caption='Gambar uji {n}', label='fig-{n}')\n"
+    "show_chart(Chart(kind='bar', categories=('2023', '2024'), "
+    "series=(Series(name='Nilai', values=(1, 3)),)), caption='Gambar uji {n}', label='fig-{n}')\n"
 )
 
 

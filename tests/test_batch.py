@@ -203,6 +203,11 @@ def test_unit_of_work_needs_no_shared_file_system(tmp_path: Path):
     notebooks = [n for n in result.files if n.startswith("notebooks/")]
     assert len([n for n in notebooks if n.endswith(".ipynb")]) == 6
     assert len([n for n in notebooks if n.endswith(".html")]) == 6  # readable on the status page
+    # The executed notebook keeps its charts as data; its page shows them drawn, as Jupyter.
+    executed = result.files["notebooks/03-akuntabilitas.ipynb"].decode("utf-8")
+    page = result.files["notebooks/03-akuntabilitas.html"].decode("utf-8")
+    assert "application/vnd.lkjip.chart+json" in executed and "image/svg+xml" not in executed
+    assert page.count("data:image/svg+xml") >= 4  # nbconvert embeds each drawing
 
 
 def test_timeout_stops_a_kecamatan_and_the_worker_goes_on(tmp_path: Path, monkeypatch):

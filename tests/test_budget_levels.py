@@ -44,7 +44,7 @@ def test_budget_per_program_realised_per_kelompok_belanja(tmp_path: Path):
         ["2", "Program Pelayanan Publik", "500.000", "29,41"],
     ]
     assert foot(program) == [["Jumlah", "1.700.000", "100,00"]]
-    assert bab3.fig_anggaran(ctx) is None
+    assert bab3.grafik_anggaran(ctx) is None
     # the kelompok belanja carry the realisasi: serapan and SiLPA (Rp and % of the pagu)
     groups = only_table(bab3.tabel_jenis_belanja(ctx))
     assert groups.head[0][1].text == "Kelompok Belanja"

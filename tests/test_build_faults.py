@@ -230,7 +230,7 @@ def test_sample_with_many_budget_rows_is_valid(tmp_path: Path):
 
 
 # --- linearity of the budget work (item: cost that grows faster than the input) ----------------
-_BUILDER_CALL = re.compile(r"\b(pembuka|bab[1-4]|lampiran)\.((?!fig_|foto_)\w+)\(ctx\)")
+_BUILDER_CALL = re.compile(r"\b(pembuka|bab[1-4]|lampiran)\.((?!grafik_|bagan_|foto_)\w+)\(ctx\)")
 
 
 def report_builders() -> list:

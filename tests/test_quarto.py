@@ -355,6 +355,12 @@ def test_quarto_docx_gets_the_shared_word_finishing(quarto_build, tmp_path: Path
     assert "Tabel 3.2 Tabel lebar uji" in captions
     header = [c for t in document.tables for c in t.rows[0].cells if c.text == "Tahun 2022"]
     assert header and header[0]._tc.grid_span == 3  # a merged header cell
+    # Each notebook's chart is a native Word chart: its placeholder survived Quarto's writer.
+    charts = [r for r in document.part.rels.values() if r.reltype.endswith("/chart")]
+    assert len(charts) == 6 and "[[grafik:" not in xml
+    assert [p.text for p in document.paragraphs if p.style.name == "Judul Gambar"][:1] == [
+        "Gambar 1 Gambar uji f0"
+    ]
     assert read_record(draft) is not None
     # narrative pull reads the draft the Quarto path wrote
     narasi = tmp_path / "narasi.md"

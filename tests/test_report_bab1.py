@@ -6,15 +6,15 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-import matplotlib.pyplot as plt
 import nbformat
 import pytest
-from matplotlib.figure import Figure
 
 from conftest import PARAMS, ROOT, inline_text, switched_off
 from lkjip.report import bab1
 from lkjip.report.blocks import Block, Heading, ListBlock, Narrative, Para, Ref, Table
+from lkjip.report.chart import Chart
 from lkjip.report.context import ReportContext, open_report
+from lkjip.report.orgchart import OrgChart
 
 KOTA_CONTOH = ("sukamaju", "cempaka-putih", "mekarsari", "tanjung-harapan", "sindang-jaya")
 SHAPES = (("kota-contoh", "karang-anyar"), ("kabupaten-contoh", "wanareja"))  # totals; desa
@@ -62,12 +62,6 @@ def keep_rows(ctx: ReportContext, sheet: str, keep: Callable[[dict], bool]) -> R
     tables = dict(ctx.data.tables)
     tables[sheet] = [r for r in tables.get(sheet, []) if keep(r)]
     return dataclasses.replace(ctx, data=dataclasses.replace(ctx.data, tables=tables))
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 # --- narrative slots --------------------------------------------------------------------------
@@ -169,19 +163,20 @@ def test_struktur_organisasi_perak(perak: ReportContext) -> None:
     assert "diatur dalam Peraturan Bupati Jombang Nomor 45 Tahun 2019" in text
     assert "terdiri atas 7 (tujuh) unit di bawah Camat" in text
     assert refs_of(blocks) == ["fig-bab1-struktur"]
-    figure = bab1.fig_struktur(perak)
-    assert isinstance(figure, Figure)
-    labels = [t.get_text() for t in figure.axes[0].texts]
-    assert any("SUPRIYONO" in label for label in labels)
-    assert len(labels) == 8  # one box per unit
+    figure = bab1.bagan_struktur(perak)
+    assert isinstance(figure, OrgChart)
+    assert any("SUPRIYONO" in unit.kepala for unit in figure.units)
+    assert len(figure.units) == 8  # one box per unit
+    roots, children, _ = figure.tree()
+    assert len(roots) == 1 and len(children[roots[0]]) == 5  # Camat over five columns
 
 
 def test_struktur_organisasi_without_units(perak: ReportContext) -> None:
     ctx = without(perak, "unit_organisasi")
-    assert bab1.fig_struktur(ctx) is None
+    assert bab1.bagan_struktur(ctx) is None
     assert "fig-bab1-struktur" not in refs_of(bab1.struktur_organisasi(ctx))
     off = switched_off(perak, "struktur")
-    assert bab1.struktur_organisasi(off) == [] and bab1.fig_struktur(off) is None
+    assert bab1.struktur_organisasi(off) == [] and bab1.bagan_struktur(off) is None
 
 
 # --- kondisi aparatur -------------------------------------------------------------------------
@@ -260,13 +255,12 @@ def test_aparatur_golongan_ordered_by_rank(sukamaju: ReportContext) -> None:
 
 
 def test_aparatur_figure_and_switch(bekasi: ReportContext) -> None:
-    figure = bab1.fig_pegawai(bekasi)
-    assert isinstance(figure, Figure)
-    bars = figure.axes[0].patches
-    assert sum(bar.get_height() for bar in bars) == 304
+    figure = bab1.grafik_pegawai(bekasi)
+    assert isinstance(figure, Chart) and figure.kind == "stacked_bar"
+    assert sum(v or 0 for series in figure.series for v in series.values) == 304
     off = switched_off(bekasi, "aparatur")
     assert bab1.aparatur(off) == [] and bab1.tabel_pegawai_pendidikan(off) == []
-    assert bab1.fig_pegawai(off) is None
+    assert bab1.grafik_pegawai(off) is None
     assert bab1.aparatur(without(bekasi, "pegawai")) == []
 
 
@@ -667,8 +661,8 @@ LABELLED = {
     "tbl-bab1-ikm-mutu": bab1.tabel_ikm_mutu,
     "tbl-bab1-ipp": bab1.tabel_ipp,
     "tbl-bab1-tindak-lanjut": bab1.tabel_tindak_lanjut,
-    "fig-bab1-struktur": bab1.fig_struktur,
-    "fig-bab1-pegawai": bab1.fig_pegawai,
+    "fig-bab1-struktur": bab1.bagan_struktur,
+    "fig-bab1-pegawai": bab1.grafik_pegawai,
 }
 TEXT = (
     bab1.gambaran_umum,

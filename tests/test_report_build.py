@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import io
 import re
+import shutil
+import subprocess
+import zipfile
 from pathlib import Path
 
+import nbformat
+import openpyxl
 import pytest
 from docx import Document
+from lxml import etree
 from pypdf import PdfReader
 
 from conftest import PARAMS, run_cli
+from lkjip.report import bab1, bab3
+from lkjip.report import kota as kota_
+from lkjip.report.chart import MIMETYPE as CHART_MIME
+from lkjip.report.chart import Chart
+from lkjip.report.chart_docx import chart_values
+from lkjip.report.context import open_report
 from lkjip.report.execute import (
     NOTEBOOKS,
     NotebookError,
@@ -17,6 +30,7 @@ from lkjip.report.execute import (
     execute_notebook,
     notebook_path,
 )
+from lkjip.report.orgchart import MIMETYPE as ORG_MIME
 
 OUTLINE_TABLES = {
     "tbl-bab1": ("Tabel 1.", "BAB I"),
@@ -283,14 +297,96 @@ def test_key_figures_perak(perak, reports):
         assert figure in pdf, figure
 
 
+SAMPLES = {
+    "bekasi": ("kota-bekasi", "bekasi-utara", "LKIP_Bekasi_Utara_2024"),
+    "perak": ("kabupaten-jombang", "perak", "LKjIP_Perak_2024"),
+}
+
+
+def computed_figures(kota: str, slug: str) -> list[list[Chart]]:
+    """The chart figures the chapters compute for a sample, in the order of the document, each
+    as its charts (several for a figure of panels)."""
+    ctx = open_report(PARAMS / f"{kota}.yaml", slug)
+    found: list[list[Chart]] = []
+    for builder in (
+        bab1.grafik_pegawai,
+        bab3.grafik_target_realisasi,
+        bab3.grafik_tren,
+        bab3.grafik_anggaran,
+        bab3.grafik_jenis_belanja,
+        bab3.grafik_kinerja_anggaran,
+        kota_.grafik_peringkat,
+    ):
+        made = builder(ctx)
+        if made:
+            found.append([made] if isinstance(made, Chart) else list(made))
+    return found
+
+
+def same_numbers(written: list, computed: tuple) -> bool:
+    """A workbook's (or a chart cache's) numbers are the computed ones, gaps where they are
+    gaps, to the 15 digits a workbook keeps of a computed ratio (104,7407407…%)."""
+    return len(written) == len(computed) and all(
+        (w is None and c is None)
+        or (w is not None and c is not None and abs(float(w) - float(c)) <= 1e-12 * abs(float(c)))
+        for w, c in zip(written, computed, strict=True)
+    )
+
+
 @pytest.mark.parametrize("which", ["bekasi", "perak"])
-def test_figures_embedded_with_numbered_captions(which: str, request):
-    document = request.getfixturevalue(which)
-    images = [r for r in document.part.rels.values() if "image" in r.reltype]
-    assert len(images) >= 5
+def test_each_chart_is_a_native_word_chart_with_the_computed_values(which: str, reports: Path):
+    """One native chart part per chart (a panel of a figure is a chart of its own), each with an
+    embedded workbook whose cells are the computed series; the organisation chart a picture;
+    every figure captioned "Gambar"."""
+    kota, slug, name = SAMPLES[which]
+    path = reports / kota / "2024" / slug / f"{name}.docx"
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    document = Document(str(path))
+    related = document.part.rels.values()
+    chart_rels = [r for r in related if r.reltype.endswith("/chart")]
+    figures = computed_figures(kota, slug)
+    expected = [chart for figure in figures for chart in figure]
+    assert len(figures) >= 5 and len(chart_rels) == len(expected)
+    in_order = sorted(
+        (r.target_part.partname for r in chart_rels),
+        key=lambda n: int(re.search(r"(\d+)", str(n).rsplit("/", 1)[1]).group(1)),
+    )
+    for partname, chart in zip(in_order, expected, strict=True):
+        chart_part = str(partname).lstrip("/")
+        rels = etree.fromstring(parts[chart_part.replace("charts/", "charts/_rels/") + ".rels"])
+        target = rels[0].get("Target").replace("../", "word/")
+        sheet = openpyxl.load_workbook(io.BytesIO(parts[target])).active
+        rows = list(sheet.iter_rows(values_only=True))
+        assert [str(c) for c in rows[0][1:]] == [s.name for s in chart.series]
+        assert [str(r[0]) for r in rows[1:]] == list(chart.categories)
+        for column, series in enumerate(chart.series, start=1):
+            cells = [r[column] for r in rows[1:]]
+            cached = [float(c) if c else None for c in chart_values(parts, chart_part)[column - 1]]
+            assert same_numbers(cells, series.values), (chart_part, series.name)
+            assert same_numbers(cached, series.values), (chart_part, series.name)
+    pictures = [r for r in related if "image" in r.reltype]
+    assert len(pictures) == 1  # the organisation chart (photos: none in these samples)
     captions = [p.text for p in document.paragraphs if p.style.name == "Judul Gambar"]
     assert any(c.startswith("Gambar 3.") for c in captions)
-    assert len(captions) == len(images)
+    assert len(captions) == len(figures) + len(pictures)
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler is not installed")
+@pytest.mark.parametrize("which", ["bekasi", "perak"])
+def test_the_pdf_draws_its_charts_in_vector(which: str, reports: Path):
+    """No raster image in the PDF: the charts and the organisation chart are vector drawings
+    (the samples have no photos)."""
+    kota, slug, name = SAMPLES[which]
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(reports / kota / "2024" / slug / f"{name}.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert listed[2:] == [], listed
+    text = _pdf_text(reports, kota, slug, name)
+    assert "Gambar 3.1" in text and "Realisasi" in text
 
 
 @pytest.mark.parametrize("which", ["bekasi", "perak"])
@@ -336,6 +432,13 @@ def test_each_notebook_runs_with_its_default_parameters(name: str, tmp_path: Pat
     assert "application/vnd.lkjip.block+json" in (tmp_path / f"{name}.ipynb").read_text(
         encoding="utf-8"
     )
+    # Run in Jupyter, the notebook shows its charts drawn (SVG) beside their data.
+    executed = nbformat.read(tmp_path / f"{name}.ipynb", as_version=4)
+    outputs = [o for c in executed.cells for o in c.get("outputs", [])]
+    charts = [o for o in outputs if set(o.get("data", {})) & {CHART_MIME, ORG_MIME}]
+    assert all("image/svg+xml" in o["data"] for o in charts)
+    if name in ("01-pendahuluan", "03-akuntabilitas"):
+        assert len(charts) >= 2
 
 
 def test_unknown_parameter_fails_before_running(tmp_path: Path):
@@ -382,7 +485,9 @@ def test_photos_are_numbered_figures_with_their_captions(sukamaju_photos):
     first, last = (re.match(r"Gambar (3\.\d+)", f).group(1) for f in (photos[0], photos[-1]))
     assert f"disajikan pada Gambar {first} sampai Gambar {last}." in _all_text(document)
     images = [r for r in document.part.rels.values() if "image" in r.reltype]
-    assert len(images) == len(figures)
+    assert len(images) == len(photos) + 1  # the photos and the organisation chart
+    charts = [r for r in document.part.rels.values() if r.reltype.endswith("/chart")]
+    assert len(charts) >= len(figures) - len(images)  # every other figure: native charts
     assert "Indeks Pelayanan Publik per Aspek" in _all_text(document)
 
 

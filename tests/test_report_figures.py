@@ -1,68 +1,55 @@
-"""Charts that do not mislead: every chart of the report checked on its matplotlib Axes (bars from
-zero, the same years in every panel, values written on the bars, categories named by their text,
-legends clear of bars and labels, text from data drawn literally)."""
+"""Charts that do not mislead: every chart of the report checked as data (lkjip.report.chart)
+and as each renderer draws it (SVG for the PDF, chart XML for Word): bars from zero, the same
+years in every panel, values written on the bars, categories named by their text, legends
+outside the plot, text from data drawn literally."""
 
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from decimal import Decimal as D
 
-import matplotlib.pyplot as plt
 import pytest
-from matplotlib.axes import Axes
-from matplotlib.cbook import is_math_text
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
-from matplotlib.text import Text
+from lxml import etree
 
 from lkjip.loader import Row
-from lkjip.report import bab1, bab3, figures, kota
+from lkjip.report import bab1, bab3, kota
+from lkjip.report.chart import Chart
+from lkjip.report.chart_docx import chart_xml
+from lkjip.report.chart_svg import scale_of, svg
 from lkjip.report.context import ReportContext
+from lkjip.report.orgchart import OrgChart
+from lkjip.report.orgchart import svg as org_svg
 
-FIGURES: dict[str, Callable[[ReportContext], Figure | None]] = {
-    "fig-bab1-struktur": bab1.fig_struktur,
-    "fig-bab1-pegawai": bab1.fig_pegawai,
-    "fig-bab3-target-realisasi": bab3.fig_target_realisasi,
-    "fig-bab3-tren": bab3.fig_tren,
-    "fig-bab3-anggaran": bab3.fig_anggaran,
-    "fig-bab3-jenis-belanja": bab3.fig_jenis_belanja,
-    "fig-bab3-kinerja-anggaran": bab3.fig_kinerja_anggaran,
-    "fig-bab3-kecamatan": kota.fig_peringkat,
+CHARTS: dict[str, Callable[[ReportContext], Chart | list[Chart] | None]] = {
+    "fig-bab1-pegawai": bab1.grafik_pegawai,
+    "fig-bab3-target-realisasi": bab3.grafik_target_realisasi,
+    "fig-bab3-tren": bab3.grafik_tren,
+    "fig-bab3-anggaran": bab3.grafik_anggaran,
+    "fig-bab3-jenis-belanja": bab3.grafik_jenis_belanja,
+    "fig-bab3-kinerja-anggaran": bab3.grafik_kinerja_anggaran,
+    "fig-bab3-kecamatan": kota.grafik_peringkat,
 }
-BAR_CHARTS = [name for name in FIGURES if name not in ("fig-bab1-struktur", "fig-bab3-tren")]
+BAR_CHARTS = [name for name in CHARTS if name != "fig-bab3-tren"]
+SVG = "{http://www.w3.org/2000/svg}"
 
 
-def drawn(function: Callable[[ReportContext], Figure | None], ctx: ReportContext) -> Figure:
-    figure = function(ctx)
-    assert figure is not None
-    figure.savefig(io.BytesIO(), format="png")  # lays it out (and would raise on bad mathtext)
-    return figure
+def panels(value: Chart | list[Chart] | None) -> list[Chart]:
+    return [] if value is None else [value] if isinstance(value, Chart) else list(value)
 
 
-@pytest.fixture(autouse=True)
-def _close_figures() -> Iterator[None]:
-    yield
-    plt.close("all")
-
-
-def bars(axes: Axes) -> list[Rectangle]:
-    return [p for c in axes.containers for p in c.patches if isinstance(p, Rectangle)]
-
-
-def shown_ticks(axes: Axes) -> list[Text]:
-    """The tick labels drawn (matplotlib also keeps some beyond the axis limits)."""
-    (x0, x1), (y0, y1) = sorted(axes.get_xlim()), sorted(axes.get_ylim())
+def labels(chart: Chart) -> list[str]:
+    """The value labels of a chart, series after series, as a reader sees them."""
     return [
-        *(t for t in axes.get_xticklabels() if x0 <= t.get_position()[0] <= x1),
-        *(t for t in axes.get_yticklabels() if y0 <= t.get_position()[1] <= y1),
+        chart.format_of(s.axis).text(v) for s in chart.series for v in s.values if v is not None
     ]
 
 
-def labels(axes: Axes) -> list[str]:
-    """Value labels and annotations written in the plot area, as a reader sees them."""
-    return [t.get_text().replace(r"\$", "$") for t in axes.texts]
+def svg_texts(drawing: str) -> list[str]:
+    """Every line of text in an SVG drawing (it must be well-formed XML)."""
+    root = etree.fromstring(drawing.encode("utf-8"))
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}tspan")]
 
 
 # --- bars start at zero ------------------------------------------------------------------------
@@ -70,30 +57,30 @@ def labels(axes: Axes) -> list[str]:
 @pytest.mark.parametrize("kecamatan", ["perak", "bekasi", "sukamaju"])
 def test_bars_start_at_zero(name, kecamatan, request):
     ctx = request.getfixturevalue(kecamatan)
-    figure = FIGURES[name](ctx)
-    if figure is None:
-        return
-    for axes in figure.axes:
-        if not bars(axes):
-            continue
-        horizontal = all(b.get_x() == 0 for b in bars(axes))
-        low = axes.get_xlim()[0] if horizontal else axes.get_ylim()[0]
-        assert low == 0, name
+    for chart in panels(CHARTS[name](ctx)):
+        assert chart.starts_at_zero(), name
+        assert scale_of(chart, "primary").low == 0, name  # the PDF's drawing
+        scaling = etree.fromstring(chart_xml(chart)).find(".//{*}valAx/{*}scaling")
+        assert scaling.find("{*}min").get("val") == "0", name  # the Word chart
 
 
 # --- the same years in every panel -------------------------------------------------------------
 def test_every_trend_panel_shows_the_same_years(bekasi):
-    figure = drawn(bab3.fig_tren, bekasi)
-    panels = [a for a in figure.axes if a.get_visible()]
-    assert len(panels) == 2  # IKM and AKIP have history; the Tertib IKU only 2024
-    for axes in panels:
-        assert [t.get_text() for t in axes.get_xticklabels()] == ["2022", "2023", "2024"]
-        assert axes.get_xlim() == panels[0].get_xlim()
+    drawn = bab3.grafik_tren(bekasi)
+    assert len(drawn) == 2  # IKM and AKIP have history; the Tertib IKU only 2024
+    for chart in drawn:
+        assert chart.categories == ("2022", "2023", "2024")
+        assert [s.name for s in chart.series] == ["Realisasi", "Target"]
     # AKIP has no 2022 value: the year stays on the axis as a gap, not a missing category.
-    akip = panels[1]
-    assert "Nilai AKIP" in akip.get_title()
-    assert labels(akip) == ["72,75", "72,74"]
-    assert labels(panels[0]) == ["82,71", "83,17", "84,84"]  # notes-004: IKM 2022–2024
+    akip = drawn[1]
+    assert "Nilai AKIP" in akip.title
+    assert akip.series[0].values == (None, D("72.75"), D("72.74"))
+    assert labels(akip)[:2] == ["72,75", "72,74"]
+    assert labels(drawn[0])[:3] == ["82,71", "83,17", "84,84"]  # notes-004: IKM 2022–2024
+    # Side by side in the text width, each titled by its IKU in both renderers.
+    assert sum(c.width_pt for c in drawn) <= 440
+    assert any("Nilai AKIP" in t for t in svg_texts(svg(akip)))
+    assert "Nilai AKIP" in "".join(etree.fromstring(chart_xml(akip)).find(".//{*}title").itertext())
 
 
 def test_the_trend_years_are_named_where_the_figure_is_introduced(bekasi, perak):
@@ -103,69 +90,85 @@ def test_the_trend_years_are_named_where_the_figure_is_introduced(bekasi, perak)
         for part in b.content  # type: ignore[union-attr]
     )
     assert "realisasi Tahun 2022–2024 pada @ dan @" in said
+    assert bab3.judul_tren(bekasi) == "Realisasi dan Target IKU Tahun 2022–2024"
 
 
 # --- small values stay visible -----------------------------------------------------------------
 def test_small_programs_are_labelled_with_their_amounts(bekasi):
-    figure = drawn(bab3.fig_anggaran, bekasi)
-    written = labels(figure.axes[0])
-    # notes-004 A.2: PUPU 40.000.000 / 39.138.500 (97,85 %) beside PPUPD 29,56 miliar.
-    assert "Rp 40 juta" in written and "Rp 39,14 juta (97,85%)" in written
-    assert "Rp 29,56 miliar" in written and "Rp 27,81 miliar (94,08%)" in written
-    assert "Rp 75 juta" in written and "Rp 71,72 juta (95,63%)" in written
+    chart = bab3.grafik_anggaran(bekasi)
+    assert chart is not None and chart.horizontal  # long program names read on the left
+    written = labels(chart)
+    # notes-004 A.2: PUPU 40.000.000 / 39.138.500 beside PPUPD 29,56 miliar.
+    assert "Rp 40 juta" in written and "Rp 39,14 juta" in written
+    assert "Rp 29,56 miliar" in written and "Rp 27,81 miliar" in written
+    assert "Rp 75 juta" in written and "Rp 71,72 juta" in written
+    drawn = svg_texts(svg(chart))
+    assert "Rp 40 juta" in drawn and "Rp 39,14 juta" in drawn  # written beside the bar
 
 
 def test_target_realisasi_and_efficiency_bars_carry_their_values(perak, bekasi):
-    figure = drawn(bab3.fig_target_realisasi, perak)
-    assert labels(figure.axes[0]) == ["73", "7,8", "74,64", "8,13"]  # notes-002 Tabel 3.1
-    figure = drawn(bab3.fig_kinerja_anggaran, bekasi)
-    assert labels(figure.axes[0]) == [
+    # Perak's two IKU have different units: a panel each, in its own unit (notes-002 Tabel 3.1).
+    drawn = bab3.grafik_target_realisasi(perak)
+    assert isinstance(drawn, list) and len(drawn) == 2
+    # One number format per chart: the decimals of its most precise value.
+    assert [labels(c) for c in drawn] == [["73,00", "74,64"], ["7,80", "8,13"]]
+    assert [c.title_y for c in drawn] == ["nilai", "indeks"]
+    chart = bab3.grafik_kinerja_anggaran(bekasi)
+    assert labels(chart) == [
         "104,74%", "103,91%", "105,26%", "98,27%", "94,08%", "95,63%"
     ]  # fmt: skip
 
 
 def test_kecamatan_ranking_bars_carry_their_values(sukamaju):
-    figure = kota.fig_peringkat(sukamaju)
-    assert figure is not None
-    assert "103,87%" in labels(figure.axes[0])
+    chart = kota.grafik_peringkat(sukamaju)
+    assert chart is not None
+    assert "103,87%" in labels(chart)
+    # This kecamatan stands out: a series of its own with one bar, in its own colour.
+    own = chart.series[1]
+    assert own.name == "Kecamatan Sukamaju" and sum(v is not None for v in own.values) == 1
+    assert chart.color(1) != chart.color(0)
 
 
 # --- categories named by their text ------------------------------------------------------------
 def test_sasaran_are_named_by_their_text(bekasi):
-    figure = drawn(bab3.fig_kinerja_anggaran, bekasi)
-    names = [t.get_text().replace("\n", " ") for t in figure.axes[0].get_xticklabels()]
-    assert names[0] == (
+    chart = bab3.grafik_kinerja_anggaran(bekasi)
+    assert chart.categories[0] == (
         "Meningkatnya Akuntabilitas dan Profesionalisme Pengelolaan dan Layanan Pemerintah"
     )
-    assert not any(name.startswith("Sasaran ") for name in names)
+    assert not any(name.startswith("Sasaran ") for name in chart.categories)
+    drawn = " ".join(svg_texts(svg(chart)))
+    assert "Meningkatnya Akuntabilitas" in drawn and "Sasaran 1" not in drawn
 
 
-# --- legends clear of bars and labels ----------------------------------------------------------
-@pytest.mark.parametrize("name", list(FIGURES))
+# --- legends outside the plot ------------------------------------------------------------------
+@pytest.mark.parametrize("name", list(CHARTS))
 @pytest.mark.parametrize("kecamatan", ["perak", "bekasi", "sukamaju"])
-def test_no_legend_over_a_bar_or_a_label(name, kecamatan, request):
+def test_no_legend_over_the_plot(name, kecamatan, request):
     ctx = request.getfixturevalue(kecamatan)
-    if FIGURES[name](ctx) is None:
-        return
-    figure = drawn(FIGURES[name], ctx)
-    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    legends = [*figure.legends, *(a.get_legend() for a in figure.axes if a.get_legend())]
-    for legend in legends:
-        box = legend.get_window_extent(renderer)
-        for axes in figure.axes:
-            assert axes.get_legend() is None, "legends sit outside the plot area"
-            drawn_things = [
-                *bars(axes),
-                *axes.texts,
-                *shown_ticks(axes),
-                *axes.lines,
-            ]
-            for thing in drawn_things:
-                if isinstance(thing, Text) and not thing.get_text():
-                    continue
-                other = thing.get_window_extent(renderer)
-                if other.width and other.height:
-                    assert not box.overlaps(other), (name, thing)
+    for chart in panels(CHARTS[name](ctx)):
+        legend = etree.fromstring(chart_xml(chart)).find(".//{*}legend")
+        if len(chart.series) < 2:
+            assert legend is None
+            continue
+        assert legend.find("{*}overlay").get("val") == "0"  # Word: beside, not over, the plot
+        root = etree.fromstring(svg(chart).encode("utf-8"))
+        # The plot's top: its highest gridline (a horizontal chart's gridlines start there).
+        top = min(
+            float(line.get("y1"))
+            for line in root.iter(f"{SVG}line")
+            if line.get("stroke") == "#dddddd"
+        )
+        keys = [  # the bottom of the legend's keys: 10 × 8 boxes, lines 10 long
+            float(r.get("y")) + 8
+            for r in root.iter(f"{SVG}rect")
+            if r.get("width") == "10.00" and r.get("height") == "8.00"
+        ] + [
+            float(line.get("y1"))
+            for line in root.iter(f"{SVG}line")
+            if float(line.get("x2")) - float(line.get("x1")) == 10
+            and line.get("y1") == line.get("y2")
+        ]
+        assert keys and max(keys) <= top, name
 
 
 # --- text from data is drawn literally ---------------------------------------------------------
@@ -173,7 +176,7 @@ MATH_NAMES = {"IKU1": "Indeks $x^2$ Kepuasan", "IKU2": r"Nilai $\input{x}$ AKIP"
 
 
 def _renamed(ctx: ReportContext) -> ReportContext:
-    """Bekasi Utara with TeX-looking names in every place a chart takes text from."""
+    """Bekasi Utara with TeX- and markup-looking names in every place a chart takes text from."""
 
     def rename(sheet: str, column: str, change: Callable[[Row], str | None]) -> list[Row]:
         rows = []
@@ -191,7 +194,9 @@ def _renamed(ctx: ReportContext) -> ReportContext:
     ]
     tables["sasaran"] = rename("sasaran", "uraian", lambda r: f"Sasaran $\\frac{{1}}{{{r['kode']}")
     tables["anggaran"] = rename("anggaran", "program", lambda r: f"Program ${r['program_kode']}$")
-    tables["unit_organisasi"] = rename("unit_organisasi", "nama", lambda r: f"Unit $\\{r['kode']}")
+    tables["unit_organisasi"] = rename(
+        "unit_organisasi", "nama", lambda r: f"Unit $\\{r['kode']} <b>&"
+    )
     data = dataclasses.replace(ctx.data, tables=tables)
     return dataclasses.replace(ctx, data=data)
 
@@ -204,31 +209,37 @@ def test_names_from_data_are_drawn_literally(bekasi):
             {"slug": "lain", "nama": r"Kec $\input{y}$", "capaian": "99", "serapan": "90"},
         ]
     )
-    produced = {
-        name: function(ctx) for name, function in FIGURES.items() if "kecamatan" not in name
-    }
-    produced["fig-bab3-kecamatan"] = kota.fig_peringkat(ctx, summary)
+    produced = {name: function(ctx) for name, function in CHARTS.items() if "kecamatan" not in name}
+    produced["fig-bab3-kecamatan"] = kota.grafik_peringkat(ctx, summary)
     shown: list[str] = []
-    for name, figure in produced.items():
-        assert figure is not None, name
-        figure.savefig(io.BytesIO(), format="png")  # invalid TeX would raise here
-        for text in figure.findobj(Text):
-            assert not is_math_text(text.get_text()), (name, text.get_text())
-            shown.append(text.get_text().replace(r"\$", "$").replace("\n", " "))
+    for name, value in produced.items():
+        assert value, name
+        for chart in panels(value):
+            shown += svg_texts(svg(chart))  # well-formed: the names are escaped
+            word = etree.fromstring(chart_xml(chart))
+            shown += [t.text or "" for t in word.iter("{*}v", "{*}t")]
+    organisation = bab1.bagan_struktur(ctx)
+    assert isinstance(organisation, OrgChart)
+    shown += svg_texts(org_svg(organisation))
     everything = " | ".join(shown)
     for expected in [
-        "Indeks $x^2$ Kepuasan",  # tick labels, panel titles
+        "Indeks $x^2$ Kepuasan",  # category names, panel titles
         r"Nilai $\input{x}$ AKIP",
         "$m^2$",  # a unit on the value axis
         "Program $7.01.01$",  # budget chart
-        r"Unit $\CMT",  # organisation chart
+        r"Unit $\CMT <b>&",  # organisation chart
         r"Kec $\input{y}$",  # ranking of the city's kecamatan
         r"Sasaran $\frac{1}{S1",  # efficiency chart
     ]:
         assert expected in everything, expected
 
 
-def test_literal_escapes_every_dollar():
-    assert figures.literal("$x^2$") == r"\$x^2\$"
-    assert not is_math_text(figures.literal(r"a $\input{x}$ b"))
-    assert figures.wrap("Indeks $x^2$ Kepuasan Masyarakat", 10).count(r"\$") == 2
+# --- the organisation chart ----------------------------------------------------------------------
+def test_the_organisation_chart_names_every_unit_and_its_head(perak):
+    organisation = bab1.bagan_struktur(perak)
+    assert organisation is not None
+    drawn = " ".join(svg_texts(org_svg(organisation)))
+    for unit in organisation.units:
+        for word in f"{unit.nama} {unit.kepala}".split():
+            assert word in drawn, word
+    assert OrgChart.from_data(json.loads(json.dumps(organisation.to_data()))) == organisation

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import matplotlib.pyplot as plt
-
 from conftest import inline_text
 from lkjip.report import kota
 from lkjip.report.blocks import Para, Table
@@ -35,9 +33,8 @@ def test_a_large_city_shows_top_neighbours_and_bottom(sukamaju):
     assert ranks == [*top, "…", *around, "…", "38", "39", "40"]
     own = next(row for row in table.body if row[0].text == "25")
     assert own[1].text == "Sukamaju" and own[1].bold
-    figure = kota.fig_peringkat(sukamaju, summary)
-    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
-    plt.close(figure)
+    figure = kota.grafik_peringkat(sukamaju, summary)
+    labels = list(figure.categories)
     assert len(labels) == 22 and "25. Sukamaju" in labels and labels.count("…") == 2
 
 

@@ -81,10 +81,11 @@ def test_numbering_per_bab_and_references(built: Path):
     assert "3.1 Sub bagian" in text
 
 
-def test_figures_are_embedded(built: Path):
+def test_charts_are_native_word_charts(built: Path):
     document = Document(str(built / "LKIP_Bekasi_Utara_2024.docx"))
-    images = [r for r in document.part.rels.values() if "image" in r.reltype]
-    assert len(images) == 6
+    charts = [r for r in document.part.rels.values() if r.reltype.endswith("/chart")]
+    assert len(charts) == 6  # one per notebook
+    assert not [r for r in document.part.rels.values() if "image" in r.reltype]
 
 
 def test_markup_in_data_and_narrative_stays_literal(built: Path):

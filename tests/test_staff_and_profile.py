@@ -191,8 +191,8 @@ def test_totals_claim_no_cross_tabulation(karang: ReportContext):
     assert "kategori dan pendidikan" not in text and "komposisi pegawai menurut" not in text
     assert "Pendidikan terbanyak adalah S2 dan D4, masing-masing 7 orang (23,33%" in text
     assert "menurut pendidikan pada @tbl-bab1-rekap-pendidikan" in text
-    figure = bab1.fig_pegawai(karang)  # bars per kategori, nothing stacked
-    assert [bar.get_height() for bar in figure.axes[0].patches] == [18, 3, 4, 1, 4]
+    figure = bab1.grafik_pegawai(karang)  # bars per kategori, nothing stacked
+    assert figure.kind == "bar" and figure.series[0].values == (18, 3, 4, 1, 4)
 
 
 REKAP_BEKASI = """dimensi,kelompok,unit,jumlah

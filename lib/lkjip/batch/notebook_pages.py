@@ -1,5 +1,7 @@
 """The executed notebooks of a build as readable HTML pages (nbconvert), for the status page:
-a browser shows them as the analyst saw them in Jupyter, where the .ipynb would be raw JSON."""
+a browser shows them as the analyst saw them in Jupyter, where the .ipynb would be raw JSON.
+The batch keeps charts as data in the notebooks (nothing is drawn while they run); a page shows
+each chart drawn (SVG), as Jupyter would."""
 
 from __future__ import annotations
 
@@ -23,13 +25,28 @@ def write_notebook_pages(folder: Path) -> list[Path]:
     pages = []
     for notebook in notebooks:
         try:
-            body, _resources = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+            executed = _with_drawings(nbformat.read(notebook, as_version=4))
+            body, _resources = exporter.from_notebook_node(executed)
         except Exception:  # a damaged notebook, an output nbconvert cannot show
             continue
         page = notebook.with_suffix(".html")
         write_text(page, body)
         pages.append(page)
     return pages
+
+
+def _with_drawings(notebook):
+    """The notebook with the drawing (SVG) of every chart output that has none."""
+    from lkjip.report.blocks import chart_drawing
+
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if data and "image/svg+xml" not in data:
+                drawing = chart_drawing(data)
+                if drawing is not None:
+                    data["image/svg+xml"] = drawing
+    return notebook
 
 
 @cache

@@ -1,11 +1,12 @@
 """Executed notebooks → one pandoc document: numbering, cross-references, lists, placeholders.
 
 The notebooks' cells are read in order. Markdown cells give headings; code-cell outputs carry
-blocks (``application/vnd.lkjip.block+json``) and figures (``image/png``, their label and caption
-in the output's metadata). Blocks and figures carry their own labels and captions (``show`` and
-``show_figure`` took them from the outline); each chapter's kind, number and the place of the
-contents lists come from the outline (:mod:`lkjip.report.outline`). Numbering is per BAB:
-"Tabel 3.2", "Gambar 3.1", "3.2.1".
+blocks (``application/vnd.lkjip.block+json``), charts as data (``application/vnd.lkjip.chart+json``
+and the organisation chart's ``application/vnd.lkjip.orgchart+json``, drawn here: native charts in
+Word, vector drawings in the PDF) and pictures (``image/png``). Blocks, charts and pictures carry
+their own labels and captions (``show``, ``show_chart`` and ``show_figure`` took them from the
+outline); each chapter's kind, number and the place of the contents lists come from the outline
+(:mod:`lkjip.report.outline`). Numbering is per BAB: "Tabel 3.2", "Gambar 3.1", "3.2.1".
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from pathlib import Path
 
 import nbformat
 
-from lkjip.report import look, outline, tablelayout
+from lkjip.report import chart as chart_model
+from lkjip.report import chart_docx, chart_svg, look, orgchart, outline, tablelayout
 from lkjip.report import pandoc_ast as pa
 from lkjip.report import typst_markup as tm
 from lkjip.report import wordfields as wf
@@ -55,11 +57,21 @@ class FigureItem:
 
 
 @dataclass
+class ChartItem:
+    """A figure of one chart or of several (its panels, side by side in rows), drawn by each
+    renderer: a native chart per panel in Word, one vector drawing in the PDF."""
+
+    charts: tuple[chart_model.Chart, ...]
+    label: str
+    caption: str
+
+
+@dataclass
 class MarkdownItem:
     text: str
 
 
-Item = Block | FigureItem | MarkdownItem
+Item = Block | FigureItem | ChartItem | MarkdownItem
 
 
 @dataclass
@@ -94,6 +106,8 @@ def read_chapter(path: Path, spec: outline.Chapter) -> Chapter:
             data = output.get("data", {})
             if MIME in data:
                 items.append(from_json(data[MIME]))
+            elif chart_model.MIMETYPE in data or orgchart.MIMETYPE in data:
+                items.append(_chart_item(data, output))
             elif "image/png" in data:
                 own = output.get("metadata", {}).get("lkjip") or {}  # blocks.show_figure, photos
                 png = base64.b64decode(data["image/png"])
@@ -103,6 +117,22 @@ def read_chapter(path: Path, spec: outline.Chapter) -> Chapter:
                 items.append(FigureItem(png, label, caption, svg))
             origins += [(index, number)] * (len(items) - len(origins))
     return Chapter(spec.notebook, items, origins, spec.kind, spec.number, lists_at)
+
+
+def _chart_item(data: dict[str, object], output: dict[str, object]) -> ChartItem | FigureItem:
+    """A chart output as an item: a :class:`ChartItem` (one chart, or a list of panels), or the
+    organisation chart drawn now as a :class:`FigureItem` (SVG, and a picture of it for Word).
+    Label and caption from the output's metadata (``show_chart``), else the chart's own."""
+    own = output.get("metadata", {}).get("lkjip") or {}  # type: ignore[union-attr]
+    label, caption = str(own.get("label") or ""), str(own.get("caption") or "")
+    if orgchart.MIMETYPE in data:
+        drawn = orgchart.OrgChart.from_data(data[orgchart.MIMETYPE])  # type: ignore[arg-type]
+        svg = orgchart.svg(drawn)
+        return FigureItem(orgchart.png(svg), label or drawn.label, caption or drawn.caption, svg)
+    value = data[chart_model.MIMETYPE]
+    panels = value if isinstance(value, list) else [value]
+    charts = tuple(chart_model.Chart.from_data(panel) for panel in panels)
+    return ChartItem(charts, label or charts[0].label, caption or charts[0].caption)
 
 
 def _markdown_items(source: str) -> list[Item]:
@@ -151,7 +181,7 @@ class Numbering:
             mark = self.mark(chapter)
             counts = {wf.TABLE_SEQ: 0, wf.FIGURE_SEQ: 0}
             for item in chapter.items:
-                if not isinstance(item, Table | FigureItem) or not item.caption:
+                if not isinstance(item, Table | FigureItem | ChartItem) or not item.caption:
                     continue
                 sequence = wf.TABLE_SEQ if isinstance(item, Table) else wf.FIGURE_SEQ
                 counts[sequence] += 1
@@ -163,7 +193,7 @@ class Numbering:
                 if item.label:
                     self.labels[item.label] = numbered
 
-    def of(self, item: Table | FigureItem) -> Numbered | None:
+    def of(self, item: Table | FigureItem | ChartItem) -> Numbered | None:
         return self.items.get(id(item))
 
     @staticmethod
@@ -201,6 +231,8 @@ class Assembled:
     properties: dict[str, str] = field(default_factory=dict)  # title, subject, author, keywords
     # Where each item's blocks begin: (chapter index, item index, index of its first block).
     starts: list[tuple[int, int, int]] = field(default_factory=list)
+    # The Word draft's native charts, by the key of the placeholder paragraph each replaces.
+    charts: dict[str, chart_model.Chart] = field(default_factory=dict)
 
     def for_pdf(self) -> dict[str, object]:
         """The document without the parts only the Word draft has."""
@@ -247,6 +279,7 @@ class _Builder:
         self.numbering = numbering
         self.layouts = layouts  # each Table (by id) as it is drawn, with its layout
         self.media: dict[str, bytes] = {}
+        self.charts: dict[str, chart_model.Chart] = {}  # placeholder key -> native Word chart
         self.blocks: list[pa.Node] = []
         self.narrative: list[tuple[int, str]] = []  # (index in blocks, markdown) to convert later
         self.headings: list[wf.TocEntry] = []
@@ -455,6 +488,34 @@ class _Builder:
         image = f"{name}.svg" if item.svg else f"{name}.png"
         self.blocks.append(pa.raw("typst", tm.figure(image, typst_caption, label)))
 
+    def chart(self, item: ChartItem) -> None:
+        """A chart figure: in Word, one placeholder paragraph per row of panels, each replaced
+        by native charts when the draft is finished (report/chart_docx.py); in the PDF the SVG
+        drawing, in vector."""
+        name = f"gambar-{len(self.media) + 1}"
+        one = len(item.charts) == 1
+        drawing = chart_svg.svg(item.charts[0]) if one else chart_svg.panels_svg(item.charts)
+        self.media[f"{name}.svg"] = drawing.encode("utf-8")
+        numbered = self.numbering.of(item) if item.caption else None
+        caption = self.caption(numbered, item.caption) if item.caption else []
+        rows: list[pa.Node] = []  # the Word draft's paragraphs: rows of panels, the caption
+        index = 0
+        for row in chart_model.panel_rows(item.charts):
+            keys = []
+            for panel in row:
+                index += 1
+                key = name if one else f"{name}-{index}"
+                self.charts[key] = panel
+                keys.append(chart_docx.placeholder(key))
+            # Styled as pandoc styles a picture's paragraph (a Figure of anything but one
+            # picture would be written as a table).
+            rows.append(pa.styled([pa.para(pa.text(" ".join(keys)))], "Captioned Figure"))
+        if caption:
+            rows.append(pa.styled([pa.para(caption)], "Image Caption"))
+        self.blocks.append(pa.div([pa.div(rows, item.label)], classes=[WORD_ONLY]))
+        typst_caption, label = self.typst_caption(numbered, item.caption)
+        self.blocks.append(pa.raw("typst", tm.figure(f"{name}.svg", typst_caption, label)))
+
     def narrative_block(self, item: Narrative) -> None:
         ident = f"narasi-{item.anchor}"
         if item.text is None:
@@ -586,6 +647,8 @@ class _Builder:
             self.table(item)
         elif isinstance(item, FigureItem):
             self.figure(item)
+        elif isinstance(item, ChartItem):
+            self.chart(item)
         elif isinstance(item, Narrative):
             self.narrative_block(item)
         elif isinstance(item, MarkdownItem):
@@ -624,7 +687,7 @@ def _stays_landscape(items: list[Item], index: int, layouts: dict[int, Arranged]
     for item in items[index : index + LOOKAHEAD + 1]:
         if isinstance(item, Table) and layouts[id(item)][1].landscape:
             return True
-        if not isinstance(item, Heading | Para | ListBlock | Table | FigureItem) or (
+        if not isinstance(item, Heading | Para | ListBlock | Table | FigureItem | ChartItem) or (
             isinstance(item, Heading) and item.level == 1
         ):
             return False
@@ -676,5 +739,5 @@ def assemble(
     document = pa.document(builder.blocks, meta)
     return Assembled(
         document, builder.media, numbering, builder.section, builder.contents, properties or {},
-        builder.starts,
+        builder.starts, builder.charts,
     )  # fmt: skip

@@ -376,3 +376,67 @@ def show_figure(figure: object | None, caption: str = "", label: str = "") -> No
         view = preview.figure_caption_html(label, caption)
         publish_display_data({"text/html": view, "text/plain": caption})
     plt.close(figure)  # type: ignore[arg-type]
+
+
+def _draws_charts() -> bool:
+    """A chart is drawn for the reader of the notebook: in an interactive kernel, not in the
+    batch's engine (lkjip.report.engine), whose executed notebooks keep only the data."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "lkjip_draws_charts", True)
+
+
+def chart_drawing(data: dict[str, object]) -> str | None:
+    """The drawing (SVG) of a chart output's data: a chart, the panels of one figure or an
+    organisation chart; None for any other output."""
+    from lkjip.report import chart as chart_model
+    from lkjip.report import chart_svg, orgchart
+
+    if orgchart.MIMETYPE in data:
+        return orgchart.svg(orgchart.OrgChart.from_data(data[orgchart.MIMETYPE]))  # type: ignore[arg-type]
+    if chart_model.MIMETYPE not in data:
+        return None
+    value = data[chart_model.MIMETYPE]
+    if isinstance(value, list):
+        return chart_svg.panels_svg([chart_model.Chart.from_data(panel) for panel in value])
+    return chart_svg.svg(chart_model.Chart.from_data(value))  # type: ignore[arg-type]
+
+
+def show_chart(chart: object, caption: str = "", label: str = "") -> None:
+    """Display a chart as data (``application/vnd.lkjip.chart+json``; the renderer draws it: a
+    native chart in Word, vector graphics in the PDF): a :class:`~lkjip.report.chart.Chart`, a
+    list of them (the panels of one figure) or an organisation chart
+    (:class:`~lkjip.report.orgchart.OrgChart`), its label and caption in the output's metadata,
+    then its numbered caption for the analyst. In an interactive kernel the drawing (SVG) is
+    shown too; the batch draws nothing. ``label``: the outline part it is, whose caption it
+    takes unless ``caption`` is given (one that depends on the data, e.g. the years a chart
+    shows). ``None`` or an empty list shows nothing."""
+    from IPython.display import publish_display_data
+
+    from lkjip.report import chart as chart_model
+    from lkjip.report import orgchart, preview
+
+    empty = chart is None or chart == []
+    part = _part(label, "figure", own_caption=bool(caption)) if label else None
+    if label:
+        preview.SESSION.shown(label, not empty)
+    if empty:
+        return
+    caption = caption or (part.caption if part else "")
+    data: dict[str, object]
+    if isinstance(chart, orgchart.OrgChart):
+        data = {orgchart.MIMETYPE: chart.to_data(), "text/plain": f"<Bagan: {caption}>"}
+    else:
+        charts = [chart] if isinstance(chart, chart_model.Chart) else list(chart)  # type: ignore[call-overload]
+        value = charts[0].to_data() if len(charts) == 1 else [c.to_data() for c in charts]
+        name = caption or charts[0].caption or charts[0].label
+        data = {chart_model.MIMETYPE: value, "text/plain": f"<Grafik: {name}>"}
+    if _draws_charts():
+        data["image/svg+xml"] = chart_drawing(data)
+    own = {"caption": caption, **({"label": label} if label else {})}
+    metadata = {"lkjip": own} if caption or label else None
+    publish_display_data(data, metadata=metadata)
+    if caption:
+        view = preview.figure_caption_html(label, caption)
+        publish_display_data({"text/html": view, "text/plain": caption})

@@ -19,14 +19,19 @@ import json
 import re
 import uuid
 import zipfile
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from lkjip.report import wordfields as wf
 from lkjip.report.draft import ANCHOR_PREFIX, NS, W, q, read_content
 from lkjip.report.tablelayout import TABLE_SIZE
+
+if TYPE_CHECKING:
+    from lkjip.report.chart import Chart
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -53,11 +58,17 @@ def finish_docx(
     last: wf.Section,
     origin: dict[str, str] | None = None,
     properties: dict[str, str] | None = None,
+    charts: Mapping[str, Chart] | None = None,
 ) -> None:
     """Rewrite the DOCX at ``path`` in place (it is still a temporary file). ``properties``:
-    the document's title, subject, author and keywords."""
+    the document's title, subject, author and keywords; ``charts``: the native charts that
+    replace their placeholder paragraphs (:func:`lkjip.report.chart_docx.insert_charts`)."""
     with zipfile.ZipFile(path) as archive:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    if charts:
+        from lkjip.report.chart_docx import insert_charts
+
+        insert_charts(parts, charts)
     document = etree.fromstring(parts["word/document.xml"])
     body = document.find("w:body", NS)
     _landscape_where_missing(body)

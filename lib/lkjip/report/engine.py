@@ -1,6 +1,6 @@
 """A papermill engine that runs a notebook's cells in this process, on one warm IPython shell.
 
-Starting a Jupyter kernel and importing pandas and matplotlib in it costs about two seconds, and
+Starting a Jupyter kernel and importing pandas in it costs about two seconds, and
 talking to it over ZeroMQ adds more per cell; a batch worker pays neither. Papermill's behaviour
 is kept: it still loads the notebook, injects the parameters cell, records cell metadata and, on
 a failing cell, writes the executed notebook with its error banner. Only the execution moves into
@@ -17,6 +17,7 @@ import base64
 import contextlib
 import io
 import linecache
+import os
 import sys
 import threading
 
@@ -109,6 +110,7 @@ class _DisplayHook(DisplayHook):
 class _Shell(InteractiveShell):
     displayhook_class = _DisplayHook
     display_pub_class = _Publisher
+    lkjip_draws_charts = False  # the executed notebooks keep charts as data (report/blocks.py)
 
     def __init__(self, **kwargs) -> None:
         self.outputs = _Outputs()
@@ -140,12 +142,11 @@ def shell() -> _Shell:
         config.HistoryManager.enabled = False
         config.InteractiveShell.cache_size = 0  # no output cache: a reset needs no gc.collect()
         _shell = _Shell.instance(config=config, colors="nocolor")
-        import matplotlib
-
-        matplotlib.use("Agg")
-        from matplotlib.figure import Figure
-
-        _shell.display_formatter.formatters["image/png"].for_type(Figure, _figure_png)
+        # The report's charts are data (report/chart.py); matplotlib is neither imported nor
+        # drawn by the batch. A figure a notebook makes of its own still becomes a PNG.
+        os.environ.setdefault("MPLBACKEND", "Agg")
+        formatter = _shell.display_formatter.formatters["image/png"]
+        formatter.for_type_by_name("matplotlib.figure", "Figure", _figure_png)
     return _shell
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from lkjip.city_summary import city_summary
 from lkjip.formatting import bilangan_terbilang, persen
-from lkjip.report import figures
+from lkjip.report import charts
 from lkjip.report.blocks import Block, Cell, Heading, Para, Ref, Strong
+from lkjip.report.chart import Chart, NumberFormat, Series
 from lkjip.report.common import table
 from lkjip.report.context import ReportContext
 from lkjip.report.ranking import BOTTOM, SHOWN_AT_MOST, TOP, Neighbour, comparison, ranked
@@ -67,25 +68,25 @@ def perbandingan_kecamatan(ctx: ReportContext, summary: str = "") -> list[Block]
     ]
 
 
-def fig_peringkat(ctx: ReportContext, summary: str = ""):
-    """fig-bab3-kecamatan: capaian of every kecamatan of the city (bars from zero, each labelled
-    with its value), this one highlighted."""
-    bars = list(reversed(comparison(neighbours(ctx, summary), ctx.entry.slug).chart))
+def grafik_peringkat(ctx: ReportContext, summary: str = "") -> Chart | None:
+    """fig-bab3-kecamatan: capaian of the city's kecamatan in rank order (bars from zero, each
+    labelled with its value), this one in its own colour: a series of its own, stacked on the
+    others so that it keeps its place in the row."""
+    bars = comparison(neighbours(ctx, summary), ctx.entry.slug).chart
     if not ctx.enabled(PART) or len([b for b in bars if b]) < 2:
         return None
-    figure, axes = figures.new_figure(height=max(2.4, 0.35 * len(bars) + 1))
-    figures.style(axes, grid="x")
-    names = [figures.literal(f"{b[0]}. {b[1].nama}") if b else "…" for b in bars]
-    values = [figures.as_float(b[1].capaian) if b else 0.0 for b in bars]
-    colors = ["#c55a11" if b and b[1].slug == ctx.entry.slug else "#1f4e79" for b in bars]
-    positions = list(range(len(bars)))  # positions, not names: the "…" gaps may repeat
-    drawn = axes.barh(positions, values, color=colors)
-    axes.set_yticks(positions, names)
-    figures.bars_from_zero(axes, max([*values, 100.0]), axis="x", room=1.15)
-    figures.label_bar(
-        axes, drawn, [persen(b[1].capaian) if b else None for b in bars], horizontal=True
+    mine = [b is not None and b[1].slug == ctx.entry.slug for b in bars]
+    others = tuple(b[1].capaian if b and not m else None for b, m in zip(bars, mine, strict=True))
+    this = tuple(b[1].capaian if b and m else None for b, m in zip(bars, mine, strict=True))
+    return Chart(
+        kind="stacked_bar",
+        categories=tuple(f"{b[0]}. {b[1].nama}" if b else "…" for b in bars),
+        series=(
+            Series(name="Kecamatan lain", values=others, color=charts.COLORS["realisasi"]),
+            Series(name=f"Kecamatan {ctx.kecamatan}", values=this, color=charts.HIGHLIGHT),
+        ),
+        title_y="Capaian rata-rata IKU",
+        number_format=NumberFormat(kind="persen", places=2),
+        horizontal=True,
+        height_cm=min(24.0, 2.2 + 0.6 * len(bars)),
     )
-    axes.axvline(100, color="#7f7f7f", linewidth=0.8, linestyle="--", zorder=0.5)
-    figures.indonesian_ticks(axes, axis="x", suffix="%")
-    axes.set_xlabel("Capaian rata-rata IKU")
-    return figure

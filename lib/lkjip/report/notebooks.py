@@ -4,7 +4,7 @@ Each notebook is thin: a ``parameters`` cell whose defaults run the bundled samp
 import cell that opens the report context, then one cell per part of the outline, in order: a
 Markdown heading, or one call of the part's builder. Table and figure cells keep Quarto's cell
 options (``#| label:``, ``#| tbl-cap:``/``#| fig-cap:``) and pass their label to ``show`` or
-``show_figure``, which caption the block from the outline.
+``show_chart``, which caption the block from the outline.
 
     python -m lkjip.report.notebooks           # rewrite notebooks/ from the outline
     python -m lkjip.report.notebooks --check   # exit 1 when a notebook and the outline disagree
@@ -66,7 +66,7 @@ def part_source(part: Part) -> str:
                 HIDDEN,
                 f"#| label: {part.label}",
                 f"#| fig-cap: {_quoted(part.caption)}",
-                f"show_figure({_call(part)}, label={_quoted(part.label)}{caption})",
+                f"show_chart({_call(part)}, label={_quoted(part.label)}{caption})",
             ]
         )
     if part.kind == "photos":
@@ -76,7 +76,7 @@ def part_source(part: Part) -> str:
 
 def setup_source(chapter: Chapter) -> str:
     kinds = {p.kind for p in chapter.parts}
-    shows = "show, show_figure" if "figure" in kinds else "show"
+    shows = "show, show_chart" if "figure" in kinds else "show"
     lines = [
         HIDDEN,
         f"from lkjip.report import {', '.join(sorted(chapter.modules))}",

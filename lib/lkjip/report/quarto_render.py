@@ -64,7 +64,13 @@ def render_quarto(
                     def finish(tmp: Path, produced: Path = produced) -> None:
                         shutil.copyfile(produced, tmp)
                         with timed(timings, "rapikan docx"):
-                            finish_docx(tmp, assembled.last_section, origin, assembled.properties)
+                            finish_docx(
+                                tmp,
+                                assembled.last_section,
+                                origin,
+                                assembled.properties,
+                                assembled.charts,
+                            )
 
                     written[fmt] = atomic_write(target, finish)
                 else:

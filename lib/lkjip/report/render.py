@@ -61,7 +61,9 @@ def render_embedded(
                 with timed(timings, "pandoc docx"):
                     _pandoc(["docx.json", "-t", "docx", *reference, "-o", str(tmp)], work)
                 with timed(timings, "rapikan docx"):
-                    finish_docx(tmp, assembled.last_section, origin, assembled.properties)
+                    finish_docx(
+                        tmp, assembled.last_section, origin, assembled.properties, assembled.charts
+                    )
 
             written["docx"] = atomic_write(targets["docx"], write_docx)
     return written

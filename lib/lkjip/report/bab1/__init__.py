@@ -12,7 +12,7 @@ from lkjip.report.bab1.aparatur import (
     REF_PHRASES,
     REKAP_PARTS,
     aparatur,
-    fig_pegawai,
+    grafik_pegawai,
     tabel_pegawai_diklat,
     tabel_pegawai_golongan,
     tabel_pegawai_jabatan,
@@ -30,7 +30,7 @@ from lkjip.report.bab1.ikm import evaluasi_ikm, tabel_ikm, tabel_ikm_mutu, tabel
 from lkjip.report.bab1.ipp import evaluasi_ipp, tabel_ipp
 from lkjip.report.bab1.rb import evaluasi_rb, rekomendasi_rb, tabel_rb, tabel_rb_indikator
 from lkjip.report.bab1.sarpras import KONDISI, sarpras, tabel_sarpras
-from lkjip.report.bab1.struktur import fig_struktur, struktur_organisasi
+from lkjip.report.bab1.struktur import bagan_struktur, struktur_organisasi
 from lkjip.report.bab1.tindak_lanjut import STATUS, tabel_tindak_lanjut, tindak_lanjut
 from lkjip.report.bab1.umum import isu_strategis, latar_belakang, tugas_fungsi
 from lkjip.report.bab1.wilayah import ARAH, gambaran_umum, tabel_batas, tabel_wilayah
@@ -47,14 +47,14 @@ __all__ = [
     "REKAP_PARTS",
     "STATUS",
     "aparatur",
+    "bagan_struktur",
     "change_phrase",
     "evaluasi",
     "evaluasi_ikm",
     "evaluasi_ipp",
     "evaluasi_rb",
-    "fig_pegawai",
-    "fig_struktur",
     "gambaran_umum",
+    "grafik_pegawai",
     "ipp_value",
     "isu_strategis",
     "latar_belakang",

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from lkjip.formatting import angka, persen
 from lkjip.loader import Row
@@ -31,16 +29,9 @@ from lkjip.metrics.pegawai import label as staff_label
 from lkjip.metrics.pegawai import order as staff_order
 from lkjip.report.bab1.helpers import _count, _has, _ratio, _refs, _with_verb
 from lkjip.report.blocks import Block, Cell, Heading, Inline, Para, Ref, Table
+from lkjip.report.chart import Chart, Series
 from lkjip.report.common import grouped_source, hitung, join_id, nip, table
 from lkjip.report.context import ReportContext
-from lkjip.report.figures import (
-    PALETTE,
-    bars_from_zero,
-    indonesian_ticks,
-    legend_right,
-    literal,
-    new_figure,
-)
 from lkjip.schema import STAFF_CATEGORIES
 
 KATEGORI_KATA = {
@@ -454,53 +445,33 @@ def _bars_by_kategori(ctx: ReportContext) -> pd.DataFrame:
     )
 
 
-def fig_pegawai(ctx: ReportContext) -> Figure | None:
+def grafik_pegawai(ctx: ReportContext) -> Chart | None:
     """Staff by kategori, stacked by pendidikan (or by jenis kelamin when no pendidikan); from
     totals, bars per kategori only (totals of two dimensions cannot be stacked). Bars from zero,
-    each total labelled, each segment large enough to hold it labelled too."""
+    each segment labelled with its count."""
     if not _aparatur_on(ctx) or (not _pegawai(ctx) and "kategori" not in _rekap(ctx)):
         return None
     rows = _pegawai(ctx)
     stack = "pendidikan" if _has(rows, "pendidikan") else None
     if stack is None and _has(rows, "jenis_kelamin"):
         stack = "jenis_kelamin"
-    figure, axes = new_figure(height=3.0)
+    title_y = "Jumlah pegawai (orang)"
     if stack is None:
         pivot_ = _bars_by_kategori(ctx)
-        names = [literal(i) for i in pivot_.index]
-        totals = pivot_[TOTAL].tolist()
-        axes.bar(names, totals, color=PALETTE[0], width=0.6)
-    else:
-        stacked = pegawai_pivot(ctx.data, "kategori", stack).drop(index=TOTAL)
-        names = [literal(i) for i in stacked.index]
-        columns = [c for c in stacked.columns if c != TOTAL]
-        totals = [int(t) for t in stacked[TOTAL].tolist()]
-        bottom = [0] * len(stacked.index)
-        for n, column in enumerate(columns):
-            heights = [int(h) for h in stacked[column].tolist()]
-            color = PALETTE[n % len(PALETTE)]
-            segment = axes.bar(
-                names, heights, bottom=bottom, width=0.6, color=color, label=str(column)
-            )
-            for bar, height, base in zip(segment, heights, bottom, strict=True):
-                if height and height >= 0.07 * max(totals):
-                    axes.text(
-                        bar.get_x() + bar.get_width() / 2,
-                        base + height / 2,
-                        angka(height, 0),
-                        ha="center",
-                        va="center",
-                        fontsize=6.5,
-                        color="white" if color != PALETTE[-1] else "black",
-                    )
-            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-        title = "Pendidikan" if stack == "pendidikan" else "Jenis kelamin"
-        legend_right(figure, axes, title=title)
-    bars_from_zero(axes, max(totals, default=0), room=1.15)
-    for x, total in enumerate(totals):  # categories sit at 0, 1, …
-        axes.text(x, total, angka(int(total), 0), ha="center", va="bottom", fontsize=7)
-    axes.set_ylabel("Jumlah pegawai (orang)", fontsize=8)
-    axes.tick_params(labelsize=8)
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    indonesian_ticks(axes)
-    return figure
+        return Chart(
+            kind="bar",
+            categories=tuple(str(i) for i in pivot_.index),
+            series=(Series(name="Jumlah pegawai", values=tuple(int(t) for t in pivot_[TOTAL])),),
+            title_y=title_y,
+        )
+    stacked = pegawai_pivot(ctx.data, "kategori", stack).drop(index=TOTAL)
+    columns = [c for c in stacked.columns if c != TOTAL]
+    return Chart(
+        kind="stacked_bar",
+        categories=tuple(str(i) for i in stacked.index),
+        series=tuple(
+            Series(name=str(column), values=tuple(int(h) for h in stacked[column]))
+            for column in columns
+        ),
+        title_y=title_y,
+    )

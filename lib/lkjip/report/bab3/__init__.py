@@ -2,8 +2,9 @@
 53/2014), program performance, financial accountability, efficiency, prestasi and dokumentasi.
 
 Every function is a pure function of the report context and returns blocks (possibly none) or a
-matplotlib figure (or None). The parts, in order, and the ids that switch them off
-(``bagian_nonaktif``) are declared in :mod:`lkjip.report.outline`.
+chart as data (lkjip.report.chart; None or [] when there is nothing to show). The parts, in
+order, and the ids that switch them off (``bagian_nonaktif``) are declared in
+:mod:`lkjip.report.outline`.
 """
 
 from lkjip.report.bab3.analisis import (
@@ -19,7 +20,7 @@ from lkjip.report.bab3.capaian import (
     capaian_pengantar,
     capaian_tujuan,
     capaian_uraian,
-    fig_target_realisasi,
+    grafik_target_realisasi,
     tabel_capaian_iku,
     tabel_capaian_tujuan,
     tabel_klasifikasi,
@@ -32,7 +33,7 @@ from lkjip.report.bab3.efisiensi import (
     efisiensi_kesimpulan,
     efisiensi_pengantar,
     efisiensi_sdm,
-    fig_kinerja_anggaran,
+    grafik_kinerja_anggaran,
     tabel_abk,
     tabel_efisiensi,
 )
@@ -44,8 +45,8 @@ from lkjip.report.bab3.indikator_lain import (
 )
 from lkjip.report.bab3.keuangan import (
     JENIS_BELANJA,
-    fig_anggaran,
-    fig_jenis_belanja,
+    grafik_anggaran,
+    grafik_jenis_belanja,
     keuangan,
     serapan_rendah,
     tabel_anggaran_program,
@@ -72,7 +73,7 @@ from lkjip.report.bab3.renstra import (
 from lkjip.report.bab3.tren import (
     ARAH,
     PART_TREN_PROGRAM,
-    fig_tren,
+    grafik_tren,
     judul_tren,
     tabel_tren,
     tabel_tren_program,
@@ -106,12 +107,12 @@ __all__ = [
     "efisiensi_kesimpulan",
     "efisiensi_pengantar",
     "efisiensi_sdm",
-    "fig_anggaran",
-    "fig_jenis_belanja",
-    "fig_kinerja_anggaran",
-    "fig_target_realisasi",
-    "fig_tren",
     "foto_dokumentasi",
+    "grafik_anggaran",
+    "grafik_jenis_belanja",
+    "grafik_kinerja_anggaran",
+    "grafik_target_realisasi",
+    "grafik_tren",
     "indikator_lain",
     "judul_tren",
     "keuangan",

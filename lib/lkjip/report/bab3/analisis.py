@@ -10,7 +10,7 @@ from lkjip.metrics.anggaran import BudgetLine, pagu_units
 from lkjip.metrics.capaian import HUNDRED, IndicatorResult
 from lkjip.metrics.efisiensi import SasaranEfficiency
 from lkjip.metrics.tren import Trend, progress_to_end
-from lkjip.report import figures
+from lkjip.report import charts
 from lkjip.report.bab3.helpers import _join, _known, _numbered, _small_heading, _trends
 from lkjip.report.bab3.pembanding import (
     _comparator_name,
@@ -54,7 +54,7 @@ def analisis_pengantar(ctx: ReportContext) -> list[Block]:
     if tabel_tren(ctx):
         years = [v.tahun for v in next(iter(_trends(ctx).values())).tahun]
         tren: list[Inline] = [
-            f"realisasi {figures.tahun_rentang(years)} pada ",
+            f"realisasi {charts.tahun_rentang(years)} pada ",
             Ref("tbl-bab3-tren"),
         ]
         if _tren_data(ctx):

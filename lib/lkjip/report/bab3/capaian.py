@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from matplotlib.figure import Figure
-
 from lkjip.formatting import bilangan_terbilang
 from lkjip.metrics.capaian import IndicatorResult, average, category_counts, target_rows
-from lkjip.report import figures
+from lkjip.report import charts
 from lkjip.report.bab3.helpers import (
     SUMBER_OLAHAN,
     _all_indicators,
@@ -18,6 +16,7 @@ from lkjip.report.bab3.helpers import (
     _source,
 )
 from lkjip.report.blocks import Align, Block, Cell, Heading, Inline, ListBlock, Para, Ref
+from lkjip.report.chart import Chart, NumberFormat, Series, panel_width
 from lkjip.report.common import (
     grouped_source,
     table,
@@ -271,53 +270,47 @@ def _target_realisasi_data(ctx: ReportContext) -> list[IndicatorResult]:
     return [r for r in ctx.iku if r.target is not None and r.realisasi is not None]
 
 
-def _label(result: IndicatorResult, width: int = 24) -> str:
-    return figures.wrap(result.uraian, width)
-
-
-def fig_target_realisasi(ctx: ReportContext) -> Figure | None:
+def grafik_target_realisasi(ctx: ReportContext) -> Chart | list[Chart] | None:
     """fig-bab3-target-realisasi: target and realisasi per IKU, bars from zero, each labelled
-    with its value; when the units differ the bars are normalised to the target (= 100) and
-    still labelled with the actual values."""
+    with its value. IKU of one unit share a chart, named by their text; IKU of different units
+    each get a panel of their own (two side by side), on their own scale and named in its
+    title, so that every bar is drawn and labelled in its own unit."""
     data = _target_realisasi_data(ctx)
     if not data:
         return None
-    same_unit = len({r.satuan.strip().lower() for r in data}) == 1
-    figure, axes = figures.new_figure(height=3.4, width=max(figures.WIDTH_IN, 1.6 * len(data)))
-    positions = list(range(len(data)))
-    width = 0.38
-    if same_unit:
-        targets = [figures.as_float(r.target) for r in data]
-        actuals = [figures.as_float(r.realisasi) for r in data]
-        unit = data[0].satuan
-        axes.set_ylabel(figures.literal(unit) if unit.strip() else "Nilai")
-    else:
-        targets = [100.0] * len(data)
-        actuals = [figures.as_float(r.capaian.nilai) for r in data]
-        axes.set_ylabel("Persen terhadap target")
-    bars_t = axes.bar(
-        [p - width / 2 for p in positions],
-        targets,
-        width,
-        label="Target",
-        color=figures.COLORS["target"],
-    )
-    bars_r = axes.bar(
-        [p + width / 2 for p in positions],
-        actuals,
-        width,
-        label="Realisasi",
-        color=figures.COLORS["realisasi"],
-    )
-    figures.bars_from_zero(axes, max([*targets, *actuals]))
-    figures.label_bar(axes, bars_t, [value(r.target) for r in data])
-    figures.label_bar(axes, bars_r, [value(r.realisasi) for r in data])
-    axes.set_xticks(positions, [_label(r) for r in data], fontsize=7)
-    axes.tick_params(axis="y", labelsize=8)
-    axes.yaxis.label.set_size(8)
-    figures.indonesian_ticks(axes)
-    figures.legend_above(figure, axes)
-    return figure
+    colors = (charts.COLORS["target"], charts.COLORS["realisasi"])
+    if len({r.satuan.strip().lower() for r in data}) == 1:
+        targets = tuple(r.target for r in data)
+        actuals = tuple(r.realisasi for r in data)
+        return Chart(
+            kind="grouped_bar",
+            categories=tuple(r.uraian for r in data),
+            series=(
+                Series(name="Target", values=targets, color=colors[0]),
+                Series(name="Realisasi", values=actuals, color=colors[1]),
+            ),
+            title_y=data[0].satuan.strip() or "Nilai",
+            number_format=NumberFormat(places=charts.places([*targets, *actuals])),
+            horizontal=True,  # the IKU named by their text, on the left
+            height_cm=min(24.0, 2.2 + 1.2 * len(data)),
+        )
+    width = panel_width(2)
+    return [
+        Chart(
+            kind="grouped_bar",
+            categories=(f"Tahun {ctx.tahun}",),
+            series=(
+                Series(name="Target", values=(r.target,), color=colors[0]),
+                Series(name="Realisasi", values=(r.realisasi,), color=colors[1]),
+            ),
+            title=r.uraian,
+            title_y=r.satuan.strip() or "Nilai",
+            number_format=NumberFormat(places=charts.places([r.target, r.realisasi])),
+            width_pt=width,
+            height_cm=6.0,
+        )
+        for r in data
+    ]
 
 
 # --- target and realisasi per quarter -----------------------------------------------------------

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from matplotlib.figure import Figure
-
 from lkjip.formatting import angka, angka_bertanda, bilangan_terbilang, persen
 from lkjip.metrics.abk import AbkLine, abk_lines, sdm_by_sasaran, total_need
 from lkjip.metrics.efisiensi import SasaranEfficiency, efisiensi
-from lkjip.report import figures
+from lkjip.report import charts
 from lkjip.report.bab3.helpers import SUMBER_OLAHAN, _numbered, _pct, _small_heading, _source
 from lkjip.report.bab3.metode import _rumus_efisiensi
 from lkjip.report.blocks import Align, Block, Cell, Inline, ListBlock, Para, Ref, Strong
+from lkjip.report.chart import Chart, NumberFormat, Series
 from lkjip.report.common import table
 from lkjip.report.context import ReportContext
 from lkjip.report.sentences import (
@@ -100,41 +99,26 @@ def _efficiency_figure_data(ctx: ReportContext) -> list[tuple[int, SasaranEffici
     ]
 
 
-def fig_kinerja_anggaran(ctx: ReportContext) -> Figure | None:
-    """fig-bab3-kinerja-anggaran: capaian kinerja and serapan anggaran per sasaran (paired bars
-    from zero, each labelled), the sasaran named by their text."""
+def grafik_kinerja_anggaran(ctx: ReportContext) -> Chart | None:
+    """fig-bab3-kinerja-anggaran: capaian kinerja and serapan anggaran per sasaran (paired
+    horizontal bars from zero, each labelled), the sasaran named by their text on the left."""
     data = _efficiency_figure_data(ctx)
     if not data:
         return None
-    width_chars = max(14, int(70 / len(data)))
-    labels = [figures.wrap(e.uraian, width_chars) for _, e in data]
-    lines = max(label.count("\n") + 1 for label in labels)
-    figure, axes = figures.new_figure(height=2.8 + 0.12 * lines)
-    positions = list(range(len(data)))
-    width = 0.38
     series = (
-        ("Capaian kinerja", [e.capaian_kinerja for _, e in data], figures.COLORS["kinerja"], -1),
-        ("Serapan anggaran", [e.capaian_anggaran for _, e in data], figures.COLORS["anggaran"], 1),
+        ("Capaian kinerja", tuple(e.capaian_kinerja for _, e in data), charts.COLORS["kinerja"]),
+        ("Serapan anggaran", tuple(e.capaian_anggaran for _, e in data), charts.COLORS["anggaran"]),
     )
-    series = tuple(item for item in series if any(v is not None for v in item[1]))
-    highest = max(figures.as_float(v) for _, vs, _, _ in series for v in vs if v is not None)
-    figures.bars_from_zero(axes, max(highest, 100.0))
-    for label, values, color, side in series:
-        bars = axes.bar(
-            [p + side * width / 2 for p in positions],
-            [figures.as_float(v) for v in values],
-            width,
-            label=label,
-            color=color,
-        )
-        figures.label_bar(axes, bars, [persen(v) if v is not None else None for v in values])
-    axes.axhline(100, color="#7f7f7f", linewidth=0.8, linestyle=":", zorder=0.5)
-    axes.set_xticks(positions, labels, fontsize=7)
-    axes.set_ylabel("Persen", fontsize=8)
-    axes.tick_params(axis="y", labelsize=8)
-    figures.indonesian_ticks(axes, suffix="%")
-    figures.legend_above(figure, axes)
-    return figure
+    shown = [item for item in series if any(v is not None for v in item[1])]
+    return Chart(
+        kind="grouped_bar" if len(shown) > 1 else "bar",
+        categories=tuple(e.uraian for _, e in data),
+        series=tuple(Series(name=name, values=vs, color=color) for name, vs, color in shown),
+        title_y="Persen",
+        number_format=NumberFormat(kind="persen", places=2),
+        horizontal=True,
+        height_cm=min(24.0, 2.2 + 0.6 * len(shown) * len(data)),
+    )
 
 
 def efisiensi_kesimpulan(ctx: ReportContext) -> list[Block]:

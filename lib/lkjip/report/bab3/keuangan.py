@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from matplotlib.figure import Figure
-
-from lkjip.formatting import angka_ringkas, bilangan_terbilang, persen, rupiah, rupiah_ringkas
+from lkjip.formatting import bilangan_terbilang, persen, rupiah
 from lkjip.metrics.anggaran import BudgetLine, share
-from lkjip.report import figures
+from lkjip.report import charts
 from lkjip.report.bab3.helpers import (
     SUMBER_ANGGARAN,
     _all_sasaran_names,
@@ -18,6 +14,7 @@ from lkjip.report.bab3.helpers import (
     _source,
 )
 from lkjip.report.blocks import Block, Cell, Inline, ListBlock, Para, Ref, Table
+from lkjip.report.chart import Chart, NumberFormat, Series
 from lkjip.report.common import grouped_source, sumber_dana_kalimat, table, value
 from lkjip.report.context import ReportContext
 from lkjip.report.sentences import (
@@ -322,21 +319,14 @@ def tabel_jenis_belanja(ctx: ReportContext) -> list[Block]:
     return [_budget_table(first, lines, ctx.budget, _jenis_names(ctx, lines), source)]
 
 
-def _rupiah_scale(largest: int) -> tuple[float, str]:
-    if largest >= 1_000_000_000:
-        return 1e9, "Miliar Rupiah"
-    if largest >= 1_000_000:
-        return 1e6, "Juta Rupiah"
-    return 1.0, "Rupiah"
-
-
-def fig_anggaran(ctx: ReportContext) -> Figure | None:
-    """fig-bab3-anggaran: pagu and realisasi per program (horizontal bars, Rupiah in miliar or
-    juta), each labelled with its absorption."""
+def grafik_anggaran(ctx: ReportContext) -> Chart | None:
+    """fig-bab3-anggaran: pagu and realisasi per program, bars from zero, each labelled with its
+    amount ("Rp 75 juta"), so that a program of a few million stays readable beside one of
+    billions."""
     programs = _program_figure_lines(ctx)
     if not programs:
         return None
-    return _pagu_realisasi_figure(programs, [p.nama for p in programs])
+    return _pagu_realisasi_chart(programs, [p.nama for p in programs])
 
 
 def _program_figure_lines(ctx: ReportContext) -> list[BudgetLine]:
@@ -348,50 +338,25 @@ def _program_figure_lines(ctx: ReportContext) -> list[BudgetLine]:
     return programs if known else []
 
 
-def _pagu_realisasi_figure(programs: list[BudgetLine], names: list[str]) -> Figure:
-    """Horizontal bars of pagu and realisasi per budget line, from zero, each bar labelled with
-    its amount ("Rp 75 juta") and the realisasi with its %, so that a program of a few million
-    stays readable beside one of billions."""
-    from matplotlib.ticker import FuncFormatter
-
-    scale, unit = _rupiah_scale(max(p.pagu or 0 for p in programs))
-    figure, axes = figures.new_figure(height=0.75 * len(programs) + 1.2)
-    figures.style(axes, grid="x")
-    positions = list(range(len(programs)))[::-1]
-    height = 0.38
-    pagu = axes.barh(
-        [p + height / 2 for p in positions],
-        [x.pagu / scale for x in programs],
-        height,
-        color=figures.COLORS["target"],
-        label="Pagu",
-    )
-    realisasi = axes.barh(
-        [p - height / 2 for p in positions],
-        [x.realisasi / scale for x in programs],
-        height,
-        color=figures.COLORS["realisasi"],
-        label="Realisasi",
-    )
-    figures.bars_from_zero(axes, max(p.pagu or 0 for p in programs) / scale, axis="x", room=1.02)
-    figures.label_bar(
-        axes, pagu, [rupiah_ringkas(x.pagu) for x in programs], horizontal=True, inside_from=0.55
-    )
-    figures.label_bar(
-        axes,
-        realisasi,
-        [f"{rupiah_ringkas(x.realisasi)} ({persen(x.persen)})" for x in programs],
+def _pagu_realisasi_chart(lines: list[BudgetLine], names: list[str]) -> Chart:
+    """Pagu and realisasi per budget line: paired horizontal bars, the lines named by their
+    text in a column on the left (program names are long)."""
+    return Chart(
+        kind="grouped_bar",
+        categories=tuple(names),
+        series=(
+            Series(name="Pagu", values=tuple(x.pagu for x in lines), color=charts.COLORS["target"]),
+            Series(
+                name="Realisasi",
+                values=tuple(x.realisasi for x in lines),
+                color=charts.COLORS["realisasi"],
+            ),
+        ),
+        title_y="Rupiah",
+        number_format=NumberFormat(kind="rupiah_ringkas"),
         horizontal=True,
-        inside_from=0.55,
+        height_cm=min(24.0, 2.2 + 1.2 * len(lines)),
     )
-    axes.set_yticks(positions, [figures.wrap(name, 34) for name in names], fontsize=7)
-    axes.set_xlabel(unit, fontsize=8)
-    axes.tick_params(axis="x", labelsize=8)
-    axes.xaxis.set_major_formatter(
-        FuncFormatter(lambda v, _pos: angka_ringkas(Decimal(str(round(v, 2)))))
-    )
-    figures.legend_above(figure, axes)
-    return figure
 
 
 def serapan_rendah(ctx: ReportContext) -> list[Block]:
@@ -411,9 +376,9 @@ def serapan_rendah(ctx: ReportContext) -> list[Block]:
 
 
 # --- jenis belanja figure -----------------------------------------------------------------------
-def fig_jenis_belanja(ctx: ReportContext) -> Figure | None:
+def grafik_jenis_belanja(ctx: ReportContext) -> Chart | None:
     """fig-bab3-jenis-belanja: pagu and realisasi per jenis belanja (horizontal bars)."""
     lines = _jenis_lines(ctx)
     if not lines or not ctx.budget.pagu or any(x.realisasi is None for x in lines):
         return None
-    return _pagu_realisasi_figure(lines, _jenis_names(ctx, lines))
+    return _pagu_realisasi_chart(lines, _jenis_names(ctx, lines))

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
-
 from lkjip.formatting import bilangan_terbilang
 from lkjip.metrics.capaian import IndicatorResult
 from lkjip.metrics.tren import Trend, trend
-from lkjip.report import figures
+from lkjip.report import charts
 from lkjip.report.bab3.helpers import (
     SUMBER_OLAHAN,
     TREN_NOTE,
@@ -21,6 +18,7 @@ from lkjip.report.bab3.helpers import (
     _trends,
 )
 from lkjip.report.blocks import Align, Block, Cell, Inline, ListBlock, Para, Ref
+from lkjip.report.chart import Chart, NumberFormat, Series, panel_width
 from lkjip.report.common import grouped_source, table, value, with_unit
 from lkjip.report.context import ReportContext
 
@@ -92,75 +90,37 @@ def judul_tren(ctx: ReportContext) -> str:
     return f"Realisasi dan Target IKU {span}"
 
 
-def fig_tren(ctx: ReportContext) -> Figure | None:
-    """fig-bab3-tren: realisasi and target of each IKU over the comparison years; one panel per
-    IKU (small multiples, since the IKU have their own scales), every panel on the same years
-    (a year without a value is a gap), each realisasi labelled with its value."""
-    import matplotlib.pyplot as plt
-
+def grafik_tren(ctx: ReportContext) -> list[Chart]:
+    """fig-bab3-tren: realisasi and target of each IKU over the comparison years, one panel (a
+    line chart) per IKU since each has its own unit and scale, two panels side by side; every
+    panel on the same years (a year without a value is a gap), named by the IKU's text, each
+    point labelled with its value."""
     data = _tren_data(ctx)
     if not data:
-        return None
+        return []
     years = _tren_years(data)
-    columns = min(len(data), 3)
-    rows = (len(data) + columns - 1) // columns
-    figure, grid = plt.subplots(
-        rows,
-        columns,
-        figsize=(figures.WIDTH_IN, 2.5 * rows + 0.4),
-        dpi=150,
-        layout="constrained",
-        squeeze=False,
-    )
-    for index, axes in enumerate(grid.flat):
-        if index >= len(data):
-            axes.set_visible(False)
-            continue
-        result, t = data[index]
+    width = panel_width(min(len(data), 2))
+    panels = []
+    for result, t in data:
         by_year = {v.tahun: v for v in t.tahun}
-        positions = figures.year_axis(axes, years)
-        reals = [by_year[y].realisasi if y in by_year else None for y in years]
-        targets = [by_year[y].target if y in by_year else None for y in years]
-        axes.plot(
-            positions,
-            [figures.as_float(v) for v in reals],
-            marker="o",
-            color=figures.COLORS["realisasi"],
-            label="Realisasi",
-        )
-        axes.plot(
-            positions,
-            [figures.as_float(v) for v in targets],
-            marker="s",
-            linestyle="--",
-            color=figures.COLORS["anggaran"],
-            label="Target",
-        )
-        for x, number, target in zip(positions, reals, targets, strict=True):
-            if number is None:
-                continue
-            below = target is not None and target >= number  # the label keeps off the target
-            axes.annotate(
-                value(number),
-                (x, float(number)),
-                ha="center",
-                va="top" if below else "bottom",
-                fontsize=6.5,
-                xytext=(0, -6 if below else 5),
-                textcoords="offset points",
-                color=figures.COLORS["realisasi"],
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85},
+        reals = tuple(by_year[y].realisasi if y in by_year else None for y in years)
+        targets = tuple(by_year[y].target if y in by_year else None for y in years)
+        panels.append(
+            Chart(
+                kind="line",
+                categories=tuple(str(y) for y in years),
+                series=(
+                    Series(name="Realisasi", values=reals, color=charts.COLORS["realisasi"]),
+                    Series(name="Target", values=targets, color=charts.COLORS["anggaran"]),
+                ),
+                title=result.uraian,
+                title_y=result.satuan.strip(),
+                number_format=NumberFormat(places=charts.places([*reals, *targets])),
+                width_pt=width,
+                height_cm=6.5,
             )
-        axes.set_title(figures.wrap(result.uraian, 30), fontsize=7)
-        axes.tick_params(axis="y", labelsize=7)
-        figures.style(axes)
-        axes.margins(y=0.2)
-        axes.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10], min_n_ticks=4))
-        figures.indonesian_ticks(axes)
-        if result.satuan.strip():
-            axes.set_ylabel(figures.literal(result.satuan), fontsize=7)
-    figures.legend_below(figure, grid.flat[0])
-    return figure
+        )
+    return panels
 
 
 # --- program indicators over the years and against the Renstra end target ----------------------
