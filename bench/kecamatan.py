@@ -29,7 +29,7 @@ def time_charts(spent: list[float]) -> None:
     """Add the seconds of every chart function (``grafik_*``, ``bagan_*``) and of ``show_chart``
     (publishing a chart's data) to ``spent[0]``. Notebooks look both up at run time, so wrapping the module
     attributes is enough."""
-    from lkjip.report import bab1, bab3, blocks, kota
+    from lkjip.report import bab1, bab3, display, kota
 
     def timed(function):
         def wrapper(*args, **kwargs):
@@ -44,7 +44,7 @@ def time_charts(spent: list[float]) -> None:
     for module in (bab1, bab3, kota):
         for name in [n for n in vars(module) if n.startswith(("grafik_", "bagan_"))]:
             setattr(module, name, timed(getattr(module, name)))
-    blocks.show_chart = timed(blocks.show_chart)
+    display.show_chart = timed(display.show_chart)
 
 
 def main() -> int:

@@ -12,7 +12,8 @@ from lkjip.report.execute import NOTEBOOKS
 PARAMS = 'config = "../params/kota-bekasi.yaml"\nkecamatan = "bekasi-utara"\ncity_summary = ""\n'
 SETUP = (
     "#| echo: false\n"
-    "from lkjip.report.blocks import Cell, Para, Ref, Table, show, show_chart\n"
+    "from lkjip.report.blocks import Cell, Para, Ref, Table\n"
+    "from lkjip.report.display import show, show_chart\n"
     "from lkjip.report.chart import Chart, Series\n"
     "from lkjip.report.context import open_report\n"
     "ctx = open_report(config, kecamatan)\n"

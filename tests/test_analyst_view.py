@@ -124,7 +124,7 @@ def test_the_assembler_reads_the_same_blocks(monkeypatch):
     monkeypatch.setattr(
         "IPython.display.publish_display_data", lambda data, **_: published.append(data)
     )
-    from lkjip.report.blocks import show
+    from lkjip.report.display import show
 
     table = Table(head=[[Cell("A")]], body=[[Cell("1")]])
     blocks = (
@@ -144,7 +144,7 @@ def test_the_assembler_reads_the_same_blocks(monkeypatch):
 
 
 def test_a_label_the_outline_lacks_is_an_error():
-    from lkjip.report.blocks import show, show_figure
+    from lkjip.report.display import show, show_figure
 
     with pytest.raises(ValueError, match="tbl-bab3-salah-ketik"):
         show(Table([[Cell("A")]], [[Cell("1")]]), label="tbl-bab3-salah-ketik")

@@ -37,7 +37,7 @@ def write_notebook_pages(folder: Path) -> list[Path]:
 
 def _with_drawings(notebook):
     """The notebook with the drawing (SVG) of every chart output that has none."""
-    from lkjip.report.blocks import chart_drawing
+    from lkjip.report.display import chart_drawing
 
     for cell in notebook.cells:
         for output in cell.get("outputs", []):

@@ -109,7 +109,7 @@ def read_chapter(path: Path, spec: outline.Chapter) -> Chapter:
             elif chart_model.MIMETYPE in data or orgchart.MIMETYPE in data:
                 items.append(_chart_item(data, output))
             elif "image/png" in data:
-                own = output.get("metadata", {}).get("lkjip") or {}  # blocks.show_figure, photos
+                own = output.get("metadata", {}).get("lkjip") or {}  # display.show_figure, photos
                 png = base64.b64decode(data["image/png"])
                 svg = data.get("image/svg+xml", "")
                 svg = "".join(svg) if isinstance(svg, list) else str(svg)

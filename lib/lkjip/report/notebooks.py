@@ -80,7 +80,7 @@ def setup_source(chapter: Chapter) -> str:
     lines = [
         HIDDEN,
         f"from lkjip.report import {', '.join(sorted(chapter.modules))}",
-        f"from lkjip.report.blocks import {shows}",
+        f"from lkjip.report.display import {shows}",
         "from lkjip.report.context import open_report",
     ]
     if "photos" in kinds:
