@@ -77,7 +77,7 @@ def main() -> int:
         entry = config.find(args.kecamatan)
         # The city summary a batch worker receives from phase 1 (else the notebook computes it
         # itself, lkjip.city_summary).
-        ringkasan = city_summary_json(survey_city(config, Path(scratch) / "survey", None, {}))
+        summary = city_summary_json(survey_city(config, Path(scratch) / "survey", None, {}))
         runs = []
         spent = [0.0]
         time_charts(spent)
@@ -85,7 +85,7 @@ def main() -> int:
             out = Path(scratch) / f"run{run}"
             spent[0] = 0.0
             seconds = build_kecamatan(
-                config, entry, root=out, renderer="embedded", ringkasan=ringkasan
+                config, entry, root=out, renderer="embedded", summary=summary
             ).seconds
             notebooks = sum(v for k, v in seconds.items() if k.startswith("notebook "))
             runs.append({**seconds, NOTEBOOKS: notebooks, CHART: spent[0]})

@@ -208,6 +208,9 @@ def test_unit_of_work_needs_no_shared_file_system(tmp_path: Path):
     page = result.files["notebooks/03-akuntabilitas.html"].decode("utf-8")
     assert "application/vnd.lkjip.chart+json" in executed and "image/svg+xml" not in executed
     assert page.count("data:image/svg+xml") >= 4  # nbconvert embeds each drawing
+    # The page reads as the report's parts, numbered; the code stays in the .ipynb.
+    assert "Tabel 3.1" in page and "Gambar 3.1" in page
+    assert "open_report" not in page and "show(" not in page
 
 
 def test_timeout_stops_a_kecamatan_and_the_worker_goes_on(tmp_path: Path, monkeypatch):

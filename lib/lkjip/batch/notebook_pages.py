@@ -55,4 +55,6 @@ def _exporter():
     page."""
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(template_name="lab")
+    # Without the code cells: the page is for reading the report's parts (the code is in the
+    # .ipynb beside it), and highlighting one line of code per cell was half of its cost.
+    return HTMLExporter(template_name="lab", exclude_input=True)

@@ -80,8 +80,8 @@ def setup_source(chapter: Chapter) -> str:
     lines = [
         HIDDEN,
         f"from lkjip.report import {', '.join(sorted(chapter.modules))}",
-        f"from lkjip.report.display import {shows}",
         "from lkjip.report.context import open_report",
+        f"from lkjip.report.display import {shows}",
     ]
     if "photos" in kinds:
         lines.append("from lkjip.report.photos import show_photos")
