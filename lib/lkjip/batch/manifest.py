@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -72,12 +73,15 @@ def input_hash(
 class Manifest:
     """``kecamatan``: per built report, its input hash and written files. ``survei``: phase-1
     results by the digest of their inputs (so an unchanged city is not validated again).
-    ``rekap``: the hash of the city recap last written."""
+    ``rekap``: the hash of the city recap last written. ``narasi_kosong``: the narrative
+    sections still empty in each draft on disk, by the digest of the draft (reading a draft
+    costs more than the rest of a batch where nothing changed)."""
 
     path: Path
     entries: dict[str, dict[str, object]] = field(default_factory=dict)
     survey: dict[str, dict[str, object]] = field(default_factory=dict)
     recap: str = ""
+    unfilled: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path) -> Manifest:
@@ -91,15 +95,26 @@ class Manifest:
             return cls(path)
         survey = data.get("survei")
         recap = data.get("rekap")
+        unfilled = data.get("narasi_kosong")
         return cls(
             path,
             entries,
             survey if isinstance(survey, dict) else {},
             recap if isinstance(recap, str) else "",
+            {
+                digest: titles
+                for digest, titles in (unfilled.items() if isinstance(unfilled, dict) else ())
+                if isinstance(titles, list) and all(isinstance(t, str) for t in titles)
+            },
         )
 
     def save(self) -> None:
-        data = {"kecamatan": self.entries, "survei": self.survey, "rekap": self.recap}
+        data = {
+            "kecamatan": self.entries,
+            "survei": self.survey,
+            "rekap": self.recap,
+            "narasi_kosong": self.unfilled,
+        }
         text = json.dumps(data, indent=1, sort_keys=True)
         write_text(self.path, text)
 
@@ -134,6 +149,26 @@ class Manifest:
             "disusun": built_at,
             "detik": round(seconds, 2),
         }
+
+    def unfilled_in(
+        self, drafts: dict[str, Path], read: Callable[[Path], list[str]]
+    ) -> dict[str, list[str]]:
+        """For each named draft, the narrative sections still empty in it: ``read`` once per
+        version of the file (by its digest), then remembered for the drafts on disk only."""
+        found: dict[str, list[str]] = {}
+        remembered: dict[str, list[str]] = {}
+        for name, draft in drafts.items():
+            try:
+                digest = sha256(draft.read_bytes())
+            except OSError:
+                found[name] = []
+                continue
+            titles = self.unfilled.get(digest)
+            if titles is None:
+                titles = read(draft)
+            found[name] = remembered[digest] = titles
+        self.unfilled = remembered
+        return found
 
     def built(self, slug: str) -> tuple[str, float]:
         """When the recorded build of ``slug`` ran and how many seconds it took."""

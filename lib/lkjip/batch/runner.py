@@ -241,8 +241,10 @@ def run_batch(
                 store(job, result)
                 on_done(job)
     for city, manifest in planned:
+        drafts = {row.slug: city.folder / row.docx for row in city.rows if row.docx}
+        unfilled = manifest.unfilled_in(drafts, unfilled_sections)
         for row in city.rows:
-            row.unfilled = unfilled_sections(city.folder / row.docx) if row.docx else []
+            row.unfilled = unfilled.get(row.slug, [])
         publish(city, manifest)
     return [city for city, _manifest in planned]
 
