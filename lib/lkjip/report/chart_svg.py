@@ -369,17 +369,7 @@ def svg(chart: Chart, width: float | None = None) -> str:
 
     _draw_bars(canvas, chart, frame, primary, secondary, slot, bar_width, grouped, rotate_labels)
     _draw_lines(canvas, chart, frame, primary, secondary, slot)
-    if title_lines:
-        canvas.text(width / 2, 2 + TITLE_SIZE, title_lines, TITLE_SIZE, bold=True)
-    if legend:
-        _draw_legend(canvas, chart, legend, width, title_height)
-
-    title = escape(chart.caption or chart.label or "Grafik")
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.2f}pt" height="{height:.2f}pt" '
-        f'viewBox="0 0 {width:.2f} {height:.2f}" font-family={quoteattr(FONT)}>'
-        f"<title>{title}</title>" + "".join(canvas.items) + "</svg>"
-    )
+    return _finished(canvas, chart, width, height, title_lines, legend, title_height)
 
 
 def _draw_bars(
@@ -574,6 +564,20 @@ def _horizontal_svg(chart: Chart, width: float) -> str:
                 canvas.text((x_base + x_end) / 2, baseline, text, LABEL_SIZE, fill=fill)
             else:
                 canvas.text(x_end + 3, baseline, text, LABEL_SIZE, anchor="start")
+    return _finished(canvas, chart, width, height, title_lines, legend, title_height)
+
+
+def _finished(
+    canvas: _Canvas,
+    chart: Chart,
+    width: float,
+    height: float,
+    title_lines: list[str],
+    legend: list[list[tuple[int, float]]],
+    title_height: float,
+) -> str:
+    """The drawing as an SVG document: the panel title and legend on top of what ``canvas``
+    holds, the chart's caption as its accessible title."""
     if title_lines:
         canvas.text(width / 2, 2 + TITLE_SIZE, title_lines, TITLE_SIZE, bold=True)
     if legend:
