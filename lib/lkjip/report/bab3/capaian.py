@@ -28,6 +28,22 @@ from lkjip.report.context import ReportContext
 from lkjip.report.sentences import iku_sentence, kategori_capaian, overall, overall_sentence
 
 
+def _capaian_header(ctx: ReportContext, level: str, indicator: str) -> list[list[Cell | str]]:
+    """The two header rows of a capaian table: the goal (sasaran or tujuan), its indicator,
+    and target, realisasi and capaian of the report year."""
+    return [
+        [
+            Cell("No", rowspan=2),
+            Cell(level, rowspan=2),
+            Cell(indicator, rowspan=2),
+            Cell("Satuan", rowspan=2),
+            Cell(f"Tahun {ctx.tahun}", colspan=3, align="center"),
+            Cell("Kategori", rowspan=2),
+        ],
+        ["Target", "Realisasi", "Capaian (%)"],
+    ]
+
+
 def _capaian_group(ctx: ReportContext) -> list[bool]:
     """3.2: capaian IKU, klasifikasi, triwulan."""
     return [bool(ctx.iku), bool(sum(category_counts(ctx.sasaran).values())), bool(_quarterly(ctx))]
@@ -87,17 +103,7 @@ def tabel_capaian_iku(ctx: ReportContext) -> list[Block]:
             Cell(kategori_capaian(average, ctx.rules), bold=True),
         ]
     ]
-    header = [
-        [
-            Cell("No", rowspan=2),
-            Cell("Sasaran Strategis", rowspan=2),
-            Cell("Indikator Kinerja Utama", rowspan=2),
-            Cell("Satuan", rowspan=2),
-            Cell(f"Tahun {ctx.tahun}", colspan=3, align="center"),
-            Cell("Kategori", rowspan=2),
-        ],
-        ["Target", "Realisasi", "Capaian (%)"],
-    ]
+    header = _capaian_header(ctx, "Sasaran Strategis", "Indikator Kinerja Utama")
     aligns: list[Align] = ["center", "left", "left", "left", "right", "right", "right", "center"]
     return [
         table(
@@ -222,17 +228,7 @@ def tabel_capaian_tujuan(ctx: ReportContext) -> list[Block]:
                 kategori_capaian(average_, ctx.rules),
             ]
         ]
-    header = [
-        [
-            Cell("No", rowspan=2),
-            Cell("Tujuan", rowspan=2),
-            Cell("Indikator Tujuan", rowspan=2),
-            Cell("Satuan", rowspan=2),
-            Cell(f"Tahun {ctx.tahun}", colspan=3, align="center"),
-            Cell("Kategori", rowspan=2),
-        ],
-        ["Target", "Realisasi", "Capaian (%)"],
-    ]
+    header = _capaian_header(ctx, "Tujuan", "Indikator Tujuan")
     return [
         table(
             header,
