@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
+from lkjip.report import textmetrics
 from lkjip.report.chart import DARK, WIDTH_PT, Axis, Chart, NumberFormat, Series
-from lkjip.report.fontmetrics import REGULAR, UNITS_PER_EM
 
 PT_PER_CM = 72 / 2.54
 FONT = "Liberation Sans, Arial, Arimo, Helvetica, sans-serif"
@@ -31,7 +31,7 @@ BOLD = 1.1  # bold text is at most this much wider than the regular metrics meas
 
 def text_width(text: str, size: float) -> float:
     """Width of ``text`` in Liberation Sans at ``size`` points."""
-    return sum(REGULAR.get(ch, 1139) for ch in text) * size / UNITS_PER_EM
+    return textmetrics.text_width(text, size=size)
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:

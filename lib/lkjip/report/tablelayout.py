@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from math import ceil
 
-from lkjip.report import fontmetrics
 from lkjip.report.blocks import Cell, Table, placements
+from lkjip.report.textmetrics import TABLE_SIZE, text_width
 
 NBSP = "\u00a0"
-TABLE_SIZE = 9.0  # points: the text of every table
 MIN_SIZE = 7.5  # the smallest size a table that fits no page may shrink to
 CELL_INSET = 2.8  # points (0,1 cm): the left and the right margin inside a cell (both formats)
 PADDING = 2 * CELL_INSET + 0.5  # the margins and the rule between two cells
@@ -57,7 +55,6 @@ _UNBREAKABLE = re.compile(
 # Where a line may break in text: at spaces, and after a slash or hyphen followed by a letter
 # ("Desa/Kelurahan", "Sub-kegiatan"); never inside a number ("2024-2026").
 _PIECES = re.compile(r"\s+|(?<=[/-])(?=[^\W\d])")
-_AVERAGE_WIDTH = 1139  # an "n": for characters the font tables do not list
 
 
 def unbreakable(text: str) -> bool:
@@ -68,14 +65,6 @@ def unbreakable(text: str) -> bool:
 def keep_whole(text: str) -> str:
     """``text`` with its spaces made non-breaking when it must stay on one line."""
     return text.replace(" ", NBSP) if " " in text and unbreakable(text) else text
-
-
-@lru_cache(maxsize=8192)
-def text_width(text: str, bold: bool = False, size: float = TABLE_SIZE) -> float:
-    """Width of ``text`` on one line, in points."""
-    widths = fontmetrics.BOLD if bold else fontmetrics.REGULAR
-    units = sum(widths.get(char, _AVERAGE_WIDTH) for char in text)
-    return units * size / fontmetrics.UNITS_PER_EM
 
 
 @dataclass(frozen=True)
