@@ -65,16 +65,10 @@ def show_figure(figure: object | None, caption: str = "", label: str = "") -> No
     import io
 
     import matplotlib.pyplot as plt
-    from IPython.display import publish_display_data
 
-    from lkjip.report import preview
-
-    part = _part(label, "figure", own_caption=bool(caption)) if label else None
-    if label:
-        preview.SESSION.shown(label, figure is not None)
-    if figure is None:
+    shown = _figure_caption(label, caption, figure is not None)
+    if shown is None:
         return
-    caption = caption or (part.caption if part else "")
 
     tight = figure.get_layout_engine() is None  # type: ignore[attr-defined]
     drawn: dict[str, str] = {}
@@ -88,14 +82,7 @@ def show_figure(figure: object | None, caption: str = "", label: str = "") -> No
         )
         data = buffer.getvalue()
         drawn[fmt] = base64.b64encode(data).decode("ascii") if fmt == "png" else data.decode()
-    own = {"caption": caption, **({"label": label} if label else {})}
-    metadata = {"lkjip": own} if caption else None
-    publish_display_data(
-        {"image/png": drawn["png"], "image/svg+xml": drawn["svg"]}, metadata=metadata
-    )
-    if caption:
-        view = preview.figure_caption_html(label, caption)
-        publish_display_data({"text/html": view, "text/plain": caption})
+    _publish_figure({"image/png": drawn["png"], "image/svg+xml": drawn["svg"]}, label, shown)
     plt.close(figure)  # type: ignore[arg-type]
 
 
@@ -133,18 +120,13 @@ def show_chart(chart: object, caption: str = "", label: str = "") -> None:
     shown too; the batch draws nothing. ``label``: the outline part it is, whose caption it
     takes unless ``caption`` is given (one that depends on the data, e.g. the years a chart
     shows). ``None`` or an empty list shows nothing."""
-    from IPython.display import publish_display_data
-
     from lkjip.report import chart as chart_model
-    from lkjip.report import orgchart, preview
+    from lkjip.report import orgchart
 
-    empty = chart is None or chart == []
-    part = _part(label, "figure", own_caption=bool(caption)) if label else None
-    if label:
-        preview.SESSION.shown(label, not empty)
-    if empty:
+    shown = _figure_caption(label, caption, not (chart is None or chart == []))
+    if shown is None:
         return
-    caption = caption or (part.caption if part else "")
+    caption = shown
     data: dict[str, object]
     if isinstance(chart, orgchart.OrgChart):
         data = {orgchart.MIMETYPE: chart.to_data(), "text/plain": f"<Bagan: {caption}>"}
@@ -155,9 +137,31 @@ def show_chart(chart: object, caption: str = "", label: str = "") -> None:
         data = {chart_model.MIMETYPE: value, "text/plain": f"<Grafik: {name}>"}
     if _draws_charts():
         data["image/svg+xml"] = chart_drawing(data)
+    _publish_figure(data, label, caption)
+
+
+def _figure_caption(label: str, caption: str, shown: bool) -> str | None:
+    """The caption a figure is shown with: ``caption``, else its outline part's (``label``);
+    the analyst's numbering learns whether the part showed. None: nothing to show."""
+    from lkjip.report import preview
+
+    part = _part(label, "figure", own_caption=bool(caption)) if label else None
+    if label:
+        preview.SESSION.shown(label, shown)
+    if not shown:
+        return None
+    return caption or (part.caption if part else "")
+
+
+def _publish_figure(data: dict[str, object], label: str, caption: str) -> None:
+    """Publish a figure's output with its label and caption in the metadata (what the
+    assembler reads), then its numbered caption for the analyst."""
+    from IPython.display import publish_display_data
+
+    from lkjip.report import preview
+
     own = {"caption": caption, **({"label": label} if label else {})}
-    metadata = {"lkjip": own} if caption or label else None
-    publish_display_data(data, metadata=metadata)
+    publish_display_data(data, metadata={"lkjip": own} if caption or label else None)
     if caption:
         view = preview.figure_caption_html(label, caption)
         publish_display_data({"text/html": view, "text/plain": caption})
